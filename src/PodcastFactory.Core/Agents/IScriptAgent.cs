@@ -1,0 +1,22 @@
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Agents;
+
+/// <summary>What the script writer is asked to produce.</summary>
+/// <param name="Topic">Episode topic.</param>
+/// <param name="Hosts">The two hosts (names are the speaker labels).</param>
+/// <param name="TargetMinutes">Target spoken length.</param>
+/// <param name="Language">Language code.</param>
+/// <param name="MaxTurnCharacters">No turn may be longer than this (the speech provider's input limit).</param>
+public sealed record ScriptBrief(string Topic, IReadOnlyList<HostVoice> Hosts, int TargetMinutes, string Language, int MaxTurnCharacters);
+
+/// <summary>Writes and revises the two-host script.</summary>
+public interface IScriptAgent
+{
+    /// <summary>Writes the first draft from the merged research.</summary>
+    Task<AgentResult<Script>> WriteAsync(ScriptBrief brief, ResearchNotes research, CancellationToken cancellationToken);
+
+    /// <summary>Revises a script, applying the evaluator's suggestions.</summary>
+    Task<AgentResult<Script>> ReviseAsync(ScriptBrief brief, ResearchNotes research, Script previous, ScriptReview review, CancellationToken cancellationToken);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace PodcastFactory.Core.Artifacts;
+
+/// <summary>
+/// Deterministic artifact names per episode: the same episode and step always map to the same name, so a
+/// retried or replayed activity overwrites its output instead of creating a second one.
+/// </summary>
+public static class ArtifactNames
+{
+    /// <summary>Supplied source n (0-based), as captured when the episode started.</summary>
+    public static string Source(string episodeId, int index) => $"{episodeId}/sources/source-{index + 1}.md";
+
+    /// <summary>Notes for research angle n (0-based).</summary>
+    public static string ResearchAngle(string episodeId, int index) => $"{episodeId}/research/angle-{index + 1}.md";
+
+    /// <summary>Structured notes for research angle n (0-based).</summary>
+    public static string ResearchAngleJson(string episodeId, int index) => $"{episodeId}/research/angle-{index + 1}.json";
+
+    /// <summary>Merged research notes (Markdown).</summary>
+    public static string Research(string episodeId) => $"{episodeId}/research.md";
+
+    /// <summary>Merged research notes (structured).</summary>
+    public static string ResearchJson(string episodeId) => $"{episodeId}/research.json";
+
+    /// <summary>The current script (structured).</summary>
+    public static string Script(string episodeId) => $"{episodeId}/script.json";
+
+    /// <summary>The current script (readable).</summary>
+    public static string ScriptMarkdown(string episodeId) => $"{episodeId}/script.md";
+
+    /// <summary>Script revision n as reviewed (0 = first draft).</summary>
+    public static string ScriptRevision(string episodeId, int revision) => $"{episodeId}/scripts/script-{revision}.json";
+
+    /// <summary>Review of script revision n (0-based revision, 1-based file number).</summary>
+    public static string Review(string episodeId, int revision) => $"{episodeId}/reviews/review-{revision + 1}.json";
+
+    /// <summary>The social post.</summary>
+    public static string Social(string episodeId) => $"{episodeId}/social.md";
+
+    /// <summary>The audio segment plan (texts and voices per segment).</summary>
+    public static string SegmentPlan(string episodeId) => $"{episodeId}/audio/segments.json";
+
+    /// <summary>Audio segment n (0-based index, 1-based 3-digit file number).</summary>
+    public static string Segment(string episodeId, int index, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"{episodeId}/audio/segment-{index + 1:000}.{extension}");
+
+    /// <summary>The stitched episode audio.</summary>
+    public static string EpisodeAudio(string episodeId, string extension) => $"{episodeId}/episode.{extension}";
+
+    /// <summary>Final evaluation.</summary>
+    public static string Quality(string episodeId) => $"{episodeId}/quality.json";
+
+    /// <summary>The manifest.</summary>
+    public static string Manifest(string episodeId) => $"{episodeId}/manifest.json";
+
+    /// <summary>True when <paramref name="name"/> is a safe artifact name inside <paramref name="episodeId"/>.</summary>
+    public static bool BelongsTo(string episodeId, string name) =>
+        name.StartsWith(episodeId + "/", StringComparison.Ordinal) && IsSafe(name);
+
+    /// <summary>True when a name has no traversal, rooted or empty segments and only safe characters.</summary>
+    public static bool IsSafe(string name) =>
+        !string.IsNullOrEmpty(name) && name.Length <= 512 && name[0] != '/'
+        && name.Split('/').All(p => p.Length > 0 && p != "." && p != "..")
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
+}

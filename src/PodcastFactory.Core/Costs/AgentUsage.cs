@@ -1,0 +1,48 @@
+namespace PodcastFactory.Core.Costs;
+
+/// <summary>What one agent call consumed: the unit of the cost ledger.</summary>
+/// <param name="Agent">Agent name, one of <see cref="AgentNames"/>.</param>
+/// <param name="Provider">Provider that served the call (e.g. "offline", "azure-openai", "espeak-ng").</param>
+/// <param name="Model">Model or voice engine, when known.</param>
+/// <param name="InputUnits">Input tokens (text) or input characters (speech).</param>
+/// <param name="OutputUnits">Output tokens (text), 0 for speech.</param>
+/// <param name="UnitKind">"tokens" or "characters".</param>
+/// <param name="DurationMs">Wall time of the call in milliseconds.</param>
+/// <param name="CostUsd">Cost in USD from the price table (0 offline).</param>
+/// <param name="CacheHit">True when a previous identical output was reused and no provider was called.</param>
+public sealed record AgentUsage(
+    string Agent,
+    string Provider,
+    string? Model,
+    long InputUnits,
+    long OutputUnits,
+    string UnitKind,
+    double DurationMs,
+    decimal CostUsd,
+    bool CacheHit = false)
+{
+    /// <summary>Input plus output units.</summary>
+    public long TotalUnits => InputUnits + OutputUnits;
+
+    /// <summary>The same usage marked as a cache hit: no cost, no units spent.</summary>
+    public AgentUsage AsCacheHit(double durationMs) =>
+        this with { CacheHit = true, CostUsd = 0m, DurationMs = durationMs };
+}
+
+/// <summary>Agent names as they appear in the ledger and manifest.</summary>
+public static class AgentNames
+{
+    /// <summary>Research agent.</summary>
+    public const string Research = "research";
+    /// <summary>Script writer (first draft and revisions).</summary>
+    public const string ScriptWriter = "script-writer";
+    /// <summary>Quality evaluator.</summary>
+    public const string Evaluator = "quality-evaluator";
+    /// <summary>Social-media writer.</summary>
+    public const string SocialWriter = "social-writer";
+    /// <summary>Audio synthesizer (text to speech).</summary>
+    public const string AudioSynthesizer = "audio-synthesizer";
+}
+
+/// <summary>A value produced by an agent together with what producing it cost.</summary>
+public sealed record AgentResult<T>(T Value, AgentUsage Usage);

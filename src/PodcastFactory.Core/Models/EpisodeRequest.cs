@@ -1,0 +1,89 @@
+namespace PodcastFactory.Core.Models;
+
+/// <summary>Which outputs an episode produces.</summary>
+public enum OutputPriority
+{
+    /// <summary>Audio only: no social post.</summary>
+    Audio,
+    /// <summary>Social post only: no audio.</summary>
+    Social,
+    /// <summary>Both audio and a social post.</summary>
+    Both,
+}
+
+/// <summary>How many research angles are explored.</summary>
+public enum ResearchDepth
+{
+    /// <summary>Two angles.</summary>
+    Quick,
+    /// <summary>Three angles.</summary>
+    Standard,
+    /// <summary>Five angles.</summary>
+    Deep,
+}
+
+/// <summary>One of the two hosts of the show.</summary>
+/// <param name="Name">Display name, used as the speaker label in the script.</param>
+/// <param name="Voice">Voice identifier for the speech provider (e.g. "en-us+m3" for espeak-ng, "alloy" for OpenAI).</param>
+public sealed record HostVoice(string Name, string Voice);
+
+/// <summary>The kind of a supplied source.</summary>
+public enum SourceKind
+{
+    /// <summary>Inline text.</summary>
+    Text,
+    /// <summary>A local text file, read when the episode starts.</summary>
+    File,
+    /// <summary>A URL, fetched when the episode starts.</summary>
+    Url,
+}
+
+/// <summary>A source that grounds the research.</summary>
+/// <param name="Kind">Inline text, a file path or a URL.</param>
+/// <param name="Value">The text itself, the path or the URL.</param>
+/// <param name="Name">Optional display name (defaults to the file name, the URL or "source-n").</param>
+public sealed record SourceInput(SourceKind Kind, string Value, string? Name = null);
+
+/// <summary>What a producer asks for: validated by <see cref="EpisodeRequestValidator"/> before anything starts.</summary>
+public sealed record EpisodeRequest
+{
+    /// <summary>The episode topic (3..200 characters).</summary>
+    public string Topic { get; init; } = "";
+
+    /// <summary>Sources that ground the research; without them offline research says so and invents nothing.</summary>
+    public IReadOnlyList<SourceInput> Sources { get; init; } = [];
+
+    /// <summary>Which outputs to produce.</summary>
+    public OutputPriority Priority { get; init; } = OutputPriority.Both;
+
+    /// <summary>Research depth (number of angles).</summary>
+    public ResearchDepth Depth { get; init; } = ResearchDepth.Standard;
+
+    /// <summary>Target length in minutes (1..60).</summary>
+    public int TargetMinutes { get; init; } = 5;
+
+    /// <summary>The two hosts; defaults to <see cref="DefaultHosts"/>.</summary>
+    public IReadOnlyList<HostVoice> Hosts { get; init; } = DefaultHosts;
+
+    /// <summary>BCP-47 language code, default "en".</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>Optional budget in USD; optional work stops when it would be exceeded.</summary>
+    public decimal? BudgetUsd { get; init; }
+
+    /// <summary>How many times the script may be revised after a failed review (0..5, default 2).</summary>
+    public int MaxRevisions { get; init; } = 2;
+
+    /// <summary>When true the episode waits for a person's approval after the quality gate.</summary>
+    public bool RequireApproval { get; init; }
+
+    /// <summary>How long to wait for approval before giving up (hours, default 24).</summary>
+    public double ApprovalTimeoutHours { get; init; } = 24;
+
+    /// <summary>When true, audio and social are produced even if the script fails its last review.</summary>
+    public bool ContinueOnFailedReview { get; init; }
+
+    /// <summary>The default hosts: two distinct espeak-ng voices.</summary>
+    public static readonly IReadOnlyList<HostVoice> DefaultHosts =
+        [new HostVoice("Alex", "en-us+m3"), new HostVoice("Sam", "en-us+f3")];
+}

@@ -1,0 +1,124 @@
+namespace PodcastFactory.Core.Models;
+
+/// <summary>Validates an <see cref="EpisodeRequest"/> before anything starts; every error names its field.</summary>
+public static class EpisodeRequestValidator
+{
+    /// <summary>Limits a request must respect.</summary>
+    public const int MinTopicLength = 3, MaxTopicLength = 200, MinMinutes = 1, MaxMinutes = 60, MaxRevisionsLimit = 5,
+        MaxSources = 20;
+
+    /// <summary>Returns every problem found; an empty list means the request is valid.</summary>
+    public static IReadOnlyList<ValidationError> Validate(EpisodeRequest? request)
+    {
+        if (request is null)
+        {
+            return [new ValidationError("body", "A request body is required.")];
+        }
+
+        var errors = new List<ValidationError>();
+        string topic = request.Topic?.Trim() ?? "";
+        if (topic.Length is < MinTopicLength or > MaxTopicLength)
+        {
+            errors.Add(new("topic", $"Topic must be {MinTopicLength} to {MaxTopicLength} characters (got {topic.Length})."));
+        }
+
+        if (!Enum.IsDefined(request.Priority))
+        {
+            errors.Add(new("priority", "Priority must be one of audio, social, both."));
+        }
+
+        if (!Enum.IsDefined(request.Depth))
+        {
+            errors.Add(new("depth", "Research depth must be one of quick, standard, deep."));
+        }
+
+        if (request.TargetMinutes is < MinMinutes or > MaxMinutes)
+        {
+            errors.Add(new("targetMinutes", $"Target minutes must be {MinMinutes} to {MaxMinutes} (got {request.TargetMinutes})."));
+        }
+
+        ValidateHosts(request.Hosts, errors);
+        ValidateSources(request.Sources, errors);
+
+        if (string.IsNullOrWhiteSpace(request.Language) || request.Language.Length > 16
+            || !request.Language.All(c => char.IsAsciiLetter(c) || c == '-'))
+        {
+            errors.Add(new("language", "Language must be a language code such as 'en' or 'en-GB'."));
+        }
+
+        if (request.BudgetUsd is { } budget && budget <= 0)
+        {
+            errors.Add(new("budgetUsd", "Budget must be a positive amount in USD."));
+        }
+
+        if (request.MaxRevisions is < 0 or > MaxRevisionsLimit)
+        {
+            errors.Add(new("maxRevisions", $"Max revisions must be 0 to {MaxRevisionsLimit}."));
+        }
+
+        if (request.ApprovalTimeoutHours is <= 0 or > 24 * 30)
+        {
+            errors.Add(new("approvalTimeoutHours", "Approval timeout must be more than 0 and at most 720 hours."));
+        }
+
+        return errors;
+    }
+
+    static void ValidateHosts(IReadOnlyList<HostVoice>? hosts, List<ValidationError> errors)
+    {
+        if (hosts is null || hosts.Count != 2)
+        {
+            errors.Add(new("hosts", "Exactly two hosts are required."));
+            return;
+        }
+
+        for (int i = 0; i < hosts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(hosts[i]?.Name) || hosts[i].Name.Length > 40)
+            {
+                errors.Add(new($"hosts[{i}].name", "Host name is required (at most 40 characters)."));
+            }
+
+            if (string.IsNullOrWhiteSpace(hosts[i]?.Voice) || hosts[i].Voice.Length > 64)
+            {
+                errors.Add(new($"hosts[{i}].voice", "Host voice is required (at most 64 characters)."));
+            }
+        }
+
+        if (errors.Count == 0 && string.Equals(hosts[0].Name.Trim(), hosts[1].Name.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new("hosts[1].name", "The two hosts must have different names."));
+        }
+    }
+
+    static void ValidateSources(IReadOnlyList<SourceInput>? sources, List<ValidationError> errors)
+    {
+        if (sources is null)
+        {
+            return;
+        }
+
+        if (sources.Count > MaxSources)
+        {
+            errors.Add(new("sources", $"At most {MaxSources} sources are allowed."));
+        }
+
+        for (int i = 0; i < sources.Count; i++)
+        {
+            SourceInput? source = sources[i];
+            if (source is null || string.IsNullOrWhiteSpace(source.Value))
+            {
+                errors.Add(new($"sources[{i}]", "Source value is required."));
+            }
+            else if (!Enum.IsDefined(source.Kind))
+            {
+                errors.Add(new($"sources[{i}].kind", "Source kind must be text, file or url."));
+            }
+            else if (source.Kind == SourceKind.Url
+                && (!Uri.TryCreate(source.Value, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https")))
+            {
+                errors.Add(new($"sources[{i}].value", "A URL source must be an absolute http or https URL."));
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace PodcastFactory.Core.Models;
+
+/// <summary>One researched claim with a pointer back to where it came from.</summary>
+/// <param name="Text">The claim, as a sentence.</param>
+/// <param name="Source">Source name (e.g. "notes.md"), or null when the note is not a sourced claim.</param>
+/// <param name="Locator">Where in the source (e.g. "sentence 12" or a URL fragment).</param>
+/// <param name="Score">Relevance score assigned by the research agent (higher is more relevant).</param>
+public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score);
+
+/// <summary>The notes for one research angle, or the merged notes for the episode.</summary>
+/// <param name="Topic">The episode topic.</param>
+/// <param name="Angle">The angle explored ("merged" for the merged notes).</param>
+/// <param name="Summary">A short human-readable summary; says plainly when there were no sources.</param>
+/// <param name="Notes">The claims, most relevant first.</param>
+/// <param name="HasSources">False when no sources were supplied: nothing may be presented as a sourced fact.</param>
+public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources);
+
+/// <summary>A source document as the research agent sees it.</summary>
+/// <param name="Name">Display name used in source pointers.</param>
+/// <param name="Text">Full text.</param>
+public sealed record SourceDocument(string Name, string Text);

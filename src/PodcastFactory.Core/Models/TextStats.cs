@@ -1,0 +1,15 @@
+namespace PodcastFactory.Core.Models;
+
+/// <summary>Word counting and speaking-rate arithmetic shared by agents and evaluators.</summary>
+public static class TextStats
+{
+    /// <summary>Average spoken words per minute used to size scripts.</summary>
+    public const int WordsPerMinute = 150;
+
+    /// <summary>Counts whitespace-separated words.</summary>
+    public static int CountWords(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Target word count for a number of minutes.</summary>
+    public static int TargetWords(int minutes) => minutes * WordsPerMinute;
+}
