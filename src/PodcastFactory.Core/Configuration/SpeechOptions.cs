@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PodcastFactory.Core.Configuration;
+
+/// <summary>The speech provider. Section <c>Speech</c>.</summary>
+public sealed class SpeechOptions : IValidatableObject
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Speech";
+
+    /// <summary><c>Offline</c> (espeak-ng, default), <c>AzureOpenAI</c> or <c>OpenAICompatible</c>.</summary>
+    public ModelProviderKind Provider { get; set; } = ModelProviderKind.Offline;
+
+    /// <summary>Azure OpenAI endpoint or OpenAI-compatible base URL.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Azure OpenAI speech deployment (e.g. a tts or gpt-4o-mini-tts deployment).</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>Speech model (OpenAICompatible), e.g. tts-1.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>API key; omit for Entra ID on Azure OpenAI.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity, when one is used.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Per-request timeout in seconds.</summary>
+    [Range(5, 600, ErrorMessage = "Speech:TimeoutSeconds must be between 5 and 600.")]
+    public int TimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Retries inside one activity attempt for 429/5xx.</summary>
+    [Range(0, 5, ErrorMessage = "Speech:MaxRetries must be between 0 and 5.")]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Largest segment sent in one call (OpenAI accepts 4096 characters).</summary>
+    [Range(100, 4096, ErrorMessage = "Speech:MaxInputCharacters must be between 100 and 4096.")]
+    public int MaxInputCharacters { get; set; } = 4000;
+
+    /// <summary>Path of the espeak-ng executable (Offline).</summary>
+    public string EspeakPath { get; set; } = "espeak-ng";
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PodcastFactory.Core.Configuration;
+
+/// <summary>The chat model behind the text agents. Section <c>TextModel</c>.</summary>
+public sealed class TextModelOptions : IValidatableObject
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "TextModel";
+
+    /// <summary><c>Offline</c> (default), <c>AzureOpenAI</c> or <c>OpenAICompatible</c>.</summary>
+    public ModelProviderKind Provider { get; set; } = ModelProviderKind.Offline;
+
+    /// <summary>Azure OpenAI resource endpoint, or the base URL of an OpenAI-compatible server (e.g. http://localhost:11434/v1).</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Azure OpenAI deployment name (AzureOpenAI).</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>Model name (OpenAICompatible), also used to look up prices.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>API key; omit for Entra ID (DefaultAzureCredential) on Azure OpenAI.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity, when one is used.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Per-request timeout in seconds.</summary>
+    [Range(5, 600, ErrorMessage = "TextModel:TimeoutSeconds must be between 5 and 600.")]
+    public int TimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Retries inside one activity attempt for 429/5xx (honouring Retry-After); durable retries come on top.</summary>
+    [Range(0, 5, ErrorMessage = "TextModel:MaxRetries must be between 0 and 5.")]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);
+}
+
+/// <summary>Model provider kinds shared by text and speech.</summary>
+public enum ModelProviderKind
+{
+    /// <summary>Offline agents (text) or espeak-ng (speech).</summary>
+    Offline,
+    /// <summary>Azure OpenAI via Azure.AI.OpenAI (key or Entra ID).</summary>
+    AzureOpenAI,
+    /// <summary>Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio).</summary>
+    OpenAICompatible,
+}
+
+/// <summary>Shared validation of provider settings.</summary>
+internal static class ProviderSettings
+{
+    public static IEnumerable<ValidationResult> Validate(string section, ModelProviderKind provider, Uri? endpoint, string? deployment, string? model)
+    {
+        if (provider == ModelProviderKind.Offline)
+        {
+            yield break;
+        }
+
+        if (endpoint is null || !endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
+        {
+            yield return new ValidationResult($"{section}:Endpoint must be an absolute http(s) URL when {section}:Provider is {provider}.", ["Endpoint"]);
+        }
+
+        if (provider == ModelProviderKind.AzureOpenAI && string.IsNullOrWhiteSpace(deployment))
+        {
+            yield return new ValidationResult($"{section}:Deployment is required when {section}:Provider is AzureOpenAI.", ["Deployment"]);
+        }
+
+        if (provider == ModelProviderKind.OpenAICompatible && string.IsNullOrWhiteSpace(model))
+        {
+            yield return new ValidationResult($"{section}:Model is required when {section}:Provider is OpenAICompatible.", ["Model"]);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PodcastFactory.Core.Configuration;
+
+/// <summary>Workflow tuning. Section <c>Workflow</c>.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Workflow";
+
+    /// <summary>How many speech segments are synthesized at once.</summary>
+    [Range(1, 64, ErrorMessage = "Workflow:MaxParallelSegments must be between 1 and 64.")]
+    public int MaxParallelSegments { get; set; } = 4;
+
+    /// <summary>Maximum characters per audio segment (capped by the speech provider's own limit).</summary>
+    [Range(100, 4096, ErrorMessage = "Workflow:SegmentMaxCharacters must be between 100 and 4096.")]
+    public int SegmentMaxCharacters { get; set; } = 600;
+}
