@@ -1,1 +1,3 @@
-return 0;
+using PodcastFactory.Local.Cli;
+
+return await PodcastCli.Create().Parse(args).InvokeAsync();

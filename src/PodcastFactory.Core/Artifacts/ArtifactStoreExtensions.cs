@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PodcastFactory.Core.Artifacts;
+
+/// <summary>Typed reads and writes over <see cref="IArtifactStore"/>.</summary>
+public static class ArtifactStoreExtensions
+{
+    /// <summary>Serializes <paramref name="value"/> as JSON and writes it.</summary>
+    public static async Task<ArtifactInfo> WriteJsonAsync<T>(this IArtifactStore store, string name, T value, string? inputHash, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await JsonSerializer.SerializeAsync(buffer, value, PodcastJson.Options, cancellationToken);
+        buffer.Position = 0;
+        return await store.WriteAsync(name, buffer, ContentTypes.Json, inputHash, cancellationToken);
+    }
+
+    /// <summary>Reads and deserializes a JSON artifact; throws <see cref="InvalidDataException"/> when it is not valid.</summary>
+    public static async Task<T> ReadJsonAsync<T>(this IArtifactStore store, string name, CancellationToken cancellationToken)
+    {
+        await using Stream stream = await store.OpenReadAsync(name, cancellationToken);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(stream, PodcastJson.Options, cancellationToken)
+                ?? throw new InvalidDataException($"Artifact '{name}' holds JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Artifact '{name}' is not valid {typeof(T).Name} JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Writes UTF-8 text.</summary>
+    public static async Task<ArtifactInfo> WriteTextAsync(this IArtifactStore store, string name, string text, string? inputHash, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        return await store.WriteAsync(name, buffer, ContentTypes.ForName(name), inputHash, cancellationToken);
+    }
+
+    /// <summary>Reads UTF-8 text.</summary>
+    public static async Task<string> ReadTextAsync(this IArtifactStore store, string name, CancellationToken cancellationToken)
+    {
+        await using Stream stream = await store.OpenReadAsync(name, cancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    /// <summary>True when the artifact exists and was produced from the same input hash.</summary>
+    public static async Task<bool> IsUpToDateAsync(this IArtifactStore store, string name, string inputHash, CancellationToken cancellationToken) =>
+        await store.GetInfoAsync(name, cancellationToken) is { InputHash: { } stored } && stored == inputHash;
+}

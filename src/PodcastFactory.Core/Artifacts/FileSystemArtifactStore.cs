@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace PodcastFactory.Core.Artifacts;
+
+/// <summary>
+/// Artifacts as files under a root folder. Each write goes to a temporary file in the same folder and is then
+/// renamed over the target, so a reader (or a crash) never sees half an artifact. The producing input hash and
+/// content type live in a hidden sidecar file (<c>.name.meta</c>) written after the data: a crash between the
+/// two leaves a stale hash, which only causes a recompute, never a wrong skip.
+/// </summary>
+public sealed class FileSystemArtifactStore : IArtifactStore
+{
+    const string MetaSuffix = ".meta";
+    readonly string _root;
+
+    /// <summary>Creates a store rooted at <paramref name="rootPath"/> (created if missing).</summary>
+    public FileSystemArtifactStore(string rootPath)
+    {
+        _root = Path.GetFullPath(rootPath);
+        Directory.CreateDirectory(_root);
+    }
+
+    /// <inheritdoc />
+    public string Location => _root;
+
+    /// <inheritdoc />
+    public async Task<ArtifactInfo> WriteAsync(string name, Stream content, string contentType, string? inputHash, CancellationToken cancellationToken)
+    {
+        string path = PathOf(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await WriteAtomicallyAsync(path, s => content.CopyToAsync(s, 81920, cancellationToken), cancellationToken);
+        var meta = new Meta(contentType, inputHash);
+        await WriteAtomicallyAsync(MetaPathOf(path), s => JsonSerializer.SerializeAsync(s, meta, PodcastJson.Compact, cancellationToken), cancellationToken);
+        return (await GetInfoAsync(name, cancellationToken))!;
+    }
+
+    /// <inheritdoc />
+    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
+    {
+        string path = PathOf(name);
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ArtifactNotFoundException(name);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ArtifactInfo?> GetInfoAsync(string name, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(name));
+        if (!file.Exists)
+        {
+            return null;
+        }
+
+        Meta? meta = await ReadMetaAsync(MetaPathOf(file.FullName), cancellationToken);
+        return new ArtifactInfo(name, file.Length, meta?.ContentType ?? ContentTypes.ForName(name), meta?.InputHash, file.LastWriteTimeUtc);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ArtifactInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        IEnumerable<string> names = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            .Select(p => Path.GetRelativePath(_root, p).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            if (await GetInfoAsync(name, cancellationToken) is { } info)
+            {
+                yield return info;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        string path = PathOf(name);
+        File.Delete(path);
+        File.Delete(MetaPathOf(path));
+        return Task.CompletedTask;
+    }
+
+    string PathOf(string name)
+    {
+        if (!ArtifactNames.IsSafe(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid artifact name.", nameof(name));
+        }
+
+        return Path.Combine(_root, name.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    static string MetaPathOf(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + MetaSuffix);
+
+    static async Task WriteAtomicallyAsync(string path, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await write(stream);
+                await stream.FlushAsync(cancellationToken);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    static async Task<Meta?> ReadMetaAsync(string metaPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(metaPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            return await JsonSerializer.DeserializeAsync<Meta>(stream, PodcastJson.Compact, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    sealed record Meta(string ContentType, string? InputHash);
+}

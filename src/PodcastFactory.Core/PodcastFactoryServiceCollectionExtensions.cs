@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Agents.Offline;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Providers.Speech;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Starting;
+
+namespace PodcastFactory.Core;
+
+/// <summary>The single DI entry point shared by the Functions app, the local runner and the tests.</summary>
+public static class PodcastFactoryServiceCollectionExtensions
+{
+    /// <summary>Registers options (validated at start), the artifact store, agents, providers, activities and the starter.</summary>
+    public static IServiceCollection AddPodcastFactory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<ArtifactStoreOptions>(ArtifactStoreOptions.SectionName);
+        services.AddValidatedOptions<TextModelOptions>(TextModelOptions.SectionName);
+        services.AddValidatedOptions<SpeechOptions>(SpeechOptions.SectionName);
+        services.AddValidatedOptions<WorkflowOptions>(WorkflowOptions.SectionName);
+        services.AddValidatedOptions<SchedulerOptions>(SchedulerOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SourceLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<SourceLoader>();
+        services.TryAddTransient<EpisodeStarter>();
+
+        services.TryAddSingleton<IArtifactStore>(sp => ArtifactStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
+        services.AddProviders(configuration);
+        services.AddOfflineAgents();
+
+        foreach (Type activity in WorkflowTasks.Activities)
+        {
+            services.TryAddTransient(activity);
+        }
+
+        return services;
+    }
+
+    static IServiceCollection AddProviders(this IServiceCollection services, IConfiguration configuration)
+    {
+        SpeechOptions speech = configuration.GetSection(SpeechOptions.SectionName).Get<SpeechOptions>() ?? new SpeechOptions();
+        if (speech.Provider == ModelProviderKind.Offline)
+        {
+            services.TryAddSingleton<ISpeechSynthesizer>(sp => new EspeakSpeechSynthesizer(
+                new EspeakOptions { ExecutablePath = speech.EspeakPath, MaxInputCharacters = speech.MaxInputCharacters }));
+        }
+
+        services.TryAddSingleton<ICostEstimator, FreeCostEstimator>();
+        return services;
+    }
+
+    static void AddValidatedOptions<T>(this IServiceCollection services, string section)
+        where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Workflow.Activities;
+
+/// <summary>Input of <see cref="MergeResearchActivity"/>.</summary>
+public sealed record MergeResearchInput(string EpisodeId, string Topic, IReadOnlyList<string> AngleArtifacts);
+
+/// <summary>Output of <see cref="MergeResearchActivity"/>.</summary>
+public sealed record MergeResearchOutput(string Artifact, string JsonArtifact, int NoteCount, bool HasSources);
+
+/// <summary>
+/// Fans in the angles: interleaves their notes (best of each angle first), drops duplicates, and writes
+/// <c>research.md</c> and <c>research.json</c>. No model call, so nothing to cost.
+/// </summary>
+public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<MergeResearchInput, MergeResearchOutput>
+{
+    /// <summary>Notes kept after merging.</summary>
+    public const int MaxMergedNotes = 60;
+
+    /// <inheritdoc />
+    public override async Task<MergeResearchOutput> RunAsync(TaskActivityContext context, MergeResearchInput input)
+    {
+        var angles = new List<ResearchNotes>();
+        foreach (string name in input.AngleArtifacts)
+        {
+            angles.Add(await store.ReadJsonAsync<ResearchNotes>(name, CancellationToken.None));
+        }
+
+        ResearchNotes merged = Merge(input.Topic, angles);
+        string jsonName = ArtifactNames.ResearchJson(input.EpisodeId);
+        string mdName = ArtifactNames.Research(input.EpisodeId);
+        string hash = InputHash.Of(nameof(MergeResearchActivity), angles);
+        await store.WriteJsonAsync(jsonName, merged, hash, CancellationToken.None);
+        await store.WriteTextAsync(mdName, ResearchMarkdown.Render(merged), hash, CancellationToken.None);
+        return new MergeResearchOutput(mdName, jsonName, merged.Notes.Count, merged.HasSources);
+    }
+
+    /// <summary>Round-robin merge across angles with de-duplication by normalised text.</summary>
+    public static ResearchNotes Merge(string topic, IReadOnlyList<ResearchNotes> angles)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var merged = new List<ResearchNote>();
+        int longest = angles.Count == 0 ? 0 : angles.Max(a => a.Notes.Count);
+        for (int rank = 0; rank < longest && merged.Count < MaxMergedNotes; rank++)
+        {
+            foreach (ResearchNotes angle in angles)
+            {
+                if (rank < angle.Notes.Count && seen.Add(Normalise(angle.Notes[rank].Text)) && merged.Count < MaxMergedNotes)
+                {
+                    merged.Add(angle.Notes[rank]);
+                }
+            }
+        }
+
+        bool hasSources = angles.Any(a => a.HasSources);
+        string summary = hasSources
+            ? $"{merged.Count} distinct notes from {angles.Count} research angles: {string.Join("; ", angles.Select(a => a.Angle))}."
+            : "No sources were supplied, so the research holds no facts; the episode stays short and says so.";
+        return new ResearchNotes(topic, "merged", summary, merged, hasSources);
+    }
+
+    static string Normalise(string text) =>
+        new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+}

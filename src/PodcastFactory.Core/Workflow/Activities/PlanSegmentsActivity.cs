@@ -1,0 +1,25 @@
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers;
+
+namespace PodcastFactory.Core.Workflow.Activities;
+
+/// <summary>
+/// Splits the approved script into speech segments (turn and sentence boundaries, under the character limit) and
+/// writes the plan as <c>audio/segments.json</c>; the segment activities then receive only an index.
+/// </summary>
+public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesizer speech) : TaskActivity<PlanSegmentsInput, PlanSegmentsOutput>
+{
+    /// <inheritdoc />
+    public override async Task<PlanSegmentsOutput> RunAsync(TaskActivityContext context, PlanSegmentsInput input)
+    {
+        Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, CancellationToken.None);
+        int limit = Math.Min(input.MaxCharacters, speech.MaxInputCharacters);
+        SegmentPlan plan = new ScriptSegmenter(limit).Plan(script, input.Hosts, speech.Format);
+        string name = ArtifactNames.SegmentPlan(input.EpisodeId);
+        await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.Name), CancellationToken.None);
+        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format));
+    }
+}

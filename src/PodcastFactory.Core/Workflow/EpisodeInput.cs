@@ -1,0 +1,41 @@
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Workflow;
+
+/// <summary>
+/// The orchestration input. Sources are captured as artifacts when the episode starts, so the input stays
+/// small (queue messages are capped at 64 KB and the input is replayed with the history).
+/// </summary>
+/// <param name="EpisodeId">Instance id and artifact folder.</param>
+/// <param name="Request">The validated request, with <see cref="EpisodeRequest.Sources"/> emptied.</param>
+/// <param name="Sources">The captured sources.</param>
+/// <param name="Settings">Host settings frozen at start, so a replay sees the same values.</param>
+public sealed record EpisodeInput(string EpisodeId, EpisodeRequest Request, IReadOnlyList<SourceRef> Sources, EpisodeSettings Settings);
+
+/// <summary>A captured source: its display name and the artifact holding its text.</summary>
+public sealed record SourceRef(string Name, string Artifact);
+
+/// <summary>Settings the orchestrator needs, frozen into its input at start.</summary>
+/// <param name="MaxParallelSegments">Bounded fan-out for speech segments.</param>
+/// <param name="SegmentMaxCharacters">Segment size limit (already capped by the speech provider's limit).</param>
+/// <param name="Estimates">Cost estimates used to enforce the budget before a call is made.</param>
+public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates)
+{
+    /// <summary>Defaults for offline runs.</summary>
+    public static readonly EpisodeSettings Default = new(4, 600, CostEstimates.Free);
+}
+
+/// <summary>Estimated cost of upcoming calls, from the price table of the configured providers.</summary>
+/// <param name="ResearchCallUsd">One research call.</param>
+/// <param name="ScriptCallUsd">One script draft or revision.</param>
+/// <param name="ReviewCallUsd">One review.</param>
+/// <param name="SocialCallUsd">One social post.</param>
+/// <param name="SpeechUsdPerMillionCharacters">Speech price.</param>
+public sealed record CostEstimates(decimal ResearchCallUsd, decimal ScriptCallUsd, decimal ReviewCallUsd, decimal SocialCallUsd, decimal SpeechUsdPerMillionCharacters)
+{
+    /// <summary>Offline providers: everything is free.</summary>
+    public static readonly CostEstimates Free = new(0, 0, 0, 0, 0);
+
+    /// <summary>Estimated cost of speaking <paramref name="characters"/> characters.</summary>
+    public decimal Speech(long characters) => SpeechUsdPerMillionCharacters * characters / 1_000_000m;
+}

@@ -1,0 +1,36 @@
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Agents;
+
+namespace PodcastFactory.Core.Workflow;
+
+/// <summary>
+/// One retry policy per dependency kind. Intervals start at 2 s or more (shorter durable timers fired early on
+/// the Azure Storage backend). Failures marked <see cref="NonRetryableAgentException"/> (bad request,
+/// authentication, invalid configuration) are not retried: repeating them only costs time and money.
+/// </summary>
+public static class RetryPolicies
+{
+    /// <summary>Text models: 3 attempts, 2 s then 4 s.</summary>
+    public static readonly RetryPolicy Llm = Create(maxAttempts: 3, firstRetry: TimeSpan.FromSeconds(2));
+
+    /// <summary>Speech: 4 attempts (many small calls, so a transient fault is likelier), 2 s, 4 s, 8 s.</summary>
+    public static readonly RetryPolicy Speech = Create(maxAttempts: 4, firstRetry: TimeSpan.FromSeconds(2));
+
+    /// <summary>Artifact storage only (merge, plan, stitch, manifest): 3 attempts, 2 s then 4 s.</summary>
+    public static readonly RetryPolicy Storage = Create(maxAttempts: 3, firstRetry: TimeSpan.FromSeconds(2));
+
+    /// <summary>Task options for text-model activities.</summary>
+    public static readonly TaskOptions LlmOptions = new(Llm);
+
+    /// <summary>Task options for speech activities.</summary>
+    public static readonly TaskOptions SpeechOptions = new(Speech);
+
+    /// <summary>Task options for storage-only activities.</summary>
+    public static readonly TaskOptions StorageOptions = new(Storage);
+
+    static RetryPolicy Create(int maxAttempts, TimeSpan firstRetry) =>
+        new(maxAttempts, firstRetry, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1))
+        {
+            HandleFailure = failure => !failure.IsCausedBy<NonRetryableAgentException>(),
+        };
+}

@@ -1,0 +1,80 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers;
+
+namespace PodcastFactory.Core.Workflow.Starting;
+
+/// <summary>Result of <see cref="EpisodeStarter.StartAsync"/>.</summary>
+/// <param name="EpisodeId">The episode id.</param>
+/// <param name="Created">False when an episode with this id already existed (idempotent start): nothing new was started.</param>
+public sealed record StartedEpisode(string EpisodeId, bool Created);
+
+/// <summary>
+/// The one way an episode starts (CLI, HTTP API, scheduler): validate, capture the sources as artifacts, freeze
+/// settings into the input, schedule the orchestration. A client-supplied id makes the start idempotent.
+/// </summary>
+public sealed class EpisodeStarter(
+    DurableTaskClient client,
+    IArtifactStore store,
+    SourceLoader sources,
+    ISpeechSynthesizer speech,
+    ICostEstimator estimator,
+    IOptions<WorkflowOptions> workflow,
+    TimeProvider time)
+{
+    /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
+    public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
+        if (episodeId is not null && !EpisodeIds.IsValid(episodeId))
+        {
+            errors.Add(new("id", "Episode id must be 3-64 lower-case letters, digits or hyphens, starting with a letter or digit."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        string id = episodeId ?? EpisodeIds.New(time.GetUtcNow());
+        if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            return new StartedEpisode(id, Created: false);
+        }
+
+        (IReadOnlyList<SourceDocument> documents, IReadOnlyList<ValidationError> sourceErrors) = await sources.LoadAsync(request.Sources, cancellationToken);
+        if (sourceErrors.Count > 0)
+        {
+            throw new RequestValidationException(sourceErrors);
+        }
+
+        var refs = new List<SourceRef>();
+        for (int i = 0; i < documents.Count; i++)
+        {
+            string name = ArtifactNames.Source(id, i);
+            await store.WriteTextAsync(name, documents[i].Text, InputHash.Of(documents[i].Text), cancellationToken);
+            refs.Add(new SourceRef(documents[i].Name, name));
+        }
+
+        var settings = new EpisodeSettings(
+            workflow.Value.MaxParallelSegments,
+            Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
+            estimator.Estimate(request));
+        var input = new EpisodeInput(id, request with { Sources = [] }, refs, settings);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
+        }
+        catch (Exception) when (await client.GetInstanceAsync(id, false, cancellationToken) is not null)
+        {
+            // Lost a race with an identical start: the other one created the episode.
+            return new StartedEpisode(id, Created: false);
+        }
+
+        return new StartedEpisode(id, Created: true);
+    }
+}

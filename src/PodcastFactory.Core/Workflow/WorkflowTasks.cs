@@ -1,0 +1,40 @@
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Workflow.Activities;
+
+namespace PodcastFactory.Core.Workflow;
+
+/// <summary>Every orchestrator and activity of the workflow, registered once for every host.</summary>
+public static class WorkflowTasks
+{
+    /// <summary>Activity types, in pipeline order; the Functions host wraps each with a <c>[Function]</c> of the same name.</summary>
+    public static readonly IReadOnlyList<Type> Activities =
+    [
+        typeof(ResearchAngleActivity),
+        typeof(MergeResearchActivity),
+        typeof(WriteScriptActivity),
+        typeof(ReviewScriptActivity),
+        typeof(WriteSocialPostActivity),
+        typeof(PlanSegmentsActivity),
+        typeof(SynthesizeSegmentActivity),
+        typeof(StitchAudioActivity),
+        typeof(FinalEvaluationActivity),
+        typeof(WriteManifestActivity),
+    ];
+
+    /// <summary>Orchestrator types.</summary>
+    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(EpisodeOrchestrator), typeof(AudioOrchestrator)];
+
+    /// <summary>Registers all tasks with a portable Durable Task worker.</summary>
+    public static void Register(DurableTaskRegistry registry)
+    {
+        foreach (Type orchestrator in Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        foreach (Type activity in Activities)
+        {
+            registry.AddActivity(activity);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace PodcastFactory.Local.Cli;
+
+/// <summary>The <c>podcast</c> command line.</summary>
+public static class PodcastCli
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("PodcastFactory: turn a topic into a finished podcast episode, locally or on Azure Durable Functions.");
+        root.Subcommands.Add(ProduceCommand.Create(new StoreOptions()));
+        return root;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Activities;
+using Spectre.Console;
+
+namespace PodcastFactory.Local.Cli;
+
+/// <summary>Prints the end-of-run summary: stages, agents (units, duration, cost) and artifact paths.</summary>
+public static class SummaryRenderer
+{
+    /// <summary>Renders the manifest as tables.</summary>
+    public static void Render(IAnsiConsole console, EpisodeManifest manifest, string storeLocation)
+    {
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[bold]Episode {Markup.Escape(manifest.EpisodeId)}[/]: {Markup.Escape(manifest.Status)}  total cost ${manifest.Costs.TotalUsd:0.0000}"));
+
+        var stages = new Table().Title("Stages").AddColumns("stage", "status", "duration", "detail");
+        foreach (StageRecord stage in manifest.Stages)
+        {
+            stages.AddRow(stage.Name, stage.Status.ToString().ToLowerInvariant(), Seconds(stage.DurationMs), Markup.Escape(stage.Detail));
+        }
+
+        var agents = new Table().Title("Agents").AddColumns("agent", "calls", "cache hits", "units", "duration", "cost (USD)");
+        foreach (AgentCostSummary agent in manifest.Costs.ByAgent)
+        {
+            agents.AddRow(
+                agent.Agent,
+                agent.Calls.ToString(CultureInfo.InvariantCulture),
+                agent.CacheHits.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{agent.Units:N0} {agent.UnitKind}"),
+                Seconds(agent.DurationMs),
+                agent.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        var artifacts = new Table().Title("Artifacts").AddColumns("path", "bytes");
+        foreach (ManifestArtifact artifact in manifest.Artifacts.Append(new ManifestArtifact(ArtifactNames.Manifest(manifest.EpisodeId), 0, ContentTypes.Json)))
+        {
+            artifacts.AddRow(Markup.Escape(Path.Combine(storeLocation, artifact.Name)), artifact.Bytes == 0 ? "" : artifact.Bytes.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(stages);
+        console.Write(agents);
+        console.Write(artifacts);
+        foreach (string warning in manifest.Warnings)
+        {
+            console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        }
+    }
+
+    static string Seconds(double ms) => (ms / 1000).ToString("0.00 's'", CultureInfo.InvariantCulture);
+}
