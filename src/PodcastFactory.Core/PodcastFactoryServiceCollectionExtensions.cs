@@ -47,8 +47,12 @@ public static class PodcastFactoryServiceCollectionExtensions
         SpeechOptions speech = configuration.GetSection(SpeechOptions.SectionName).Get<SpeechOptions>() ?? new SpeechOptions();
         if (speech.Provider == ModelProviderKind.Offline)
         {
-            services.TryAddSingleton<ISpeechSynthesizer>(sp => new EspeakSpeechSynthesizer(
-                new EspeakOptions { ExecutablePath = speech.EspeakPath, MaxInputCharacters = speech.MaxInputCharacters }));
+            services.AddOptions<EspeakOptions>().Configure(o =>
+            {
+                o.ExecutablePath = speech.EspeakPath;
+                o.MaxInputCharacters = speech.MaxInputCharacters;
+            });
+            services.TryAddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
         }
 
         services.TryAddSingleton<ICostEstimator, FreeCostEstimator>();

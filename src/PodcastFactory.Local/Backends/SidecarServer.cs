@@ -44,7 +44,7 @@ public sealed class SidecarServer : IAsyncDisposable
         WebApplication app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync(cancellationToken);
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SidecarServer(app, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
     }
 

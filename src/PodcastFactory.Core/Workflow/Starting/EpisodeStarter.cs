@@ -1,7 +1,9 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 
@@ -69,9 +71,14 @@ public sealed class EpisodeStarter(
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
         }
-        catch (Exception) when (await client.GetInstanceAsync(id, false, cancellationToken) is not null)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Lost a race with an identical start: the other one created the episode.
+            // Lost a race with an identical start: the other one created the episode. Anything else is rethrown.
+            if (await client.GetInstanceAsync(id, false, cancellationToken) is null)
+            {
+                throw;
+            }
+
             return new StartedEpisode(id, Created: false);
         }
 
