@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Agents.Offline;
+
+/// <summary>
+/// Extractive research without a model: every note is a sentence copied from a supplied source (Markdown removed),
+/// with the source name and a locator, so nothing is invented.
+/// </summary>
+/// <remarks>
+/// Ranking is TF-IDF (each sentence is a document, vectors L2-normalised): 0.45 x cosine similarity to the topic,
+/// 0.30 x the share of the sentence's weight that falls on the angle's words and their cue words (see
+/// <c>AngleCues</c>; a share rather than a cosine, so a long cue list does not dilute it), 0.15 x cosine similarity to
+/// the centroid of all sentences (how central the sentence is to the sources), and 0.10 x a positional prior that
+/// leans angle k towards the k-th fifth of each document, since well-organised sources move from definitions to
+/// outlook. The total is scaled down for sentences under eight words, which make thin notes. The angle terms and the
+/// prior make different angles surface different, overlapping notes. Near-duplicates (Jaccard similarity of content
+/// tokens of 0.6 or more with an already chosen note) are skipped; fragments under four words are not notes.
+/// </remarks>
+public sealed class OfflineResearchAgent : IResearchAgent
+{
+    const double _topicWeight = 0.30, _angleWeight = 0.40, _centralityWeight = 0.15, _positionWeight = 0.15;
+    const double _duplicateJaccard = 0.6;
+    const int _minWords = 4, _fullWeightWords = 8, _priorBands = 5;
+
+    /// <inheritdoc />
+    public Task<AgentResult<ResearchNotes>> ResearchAsync(ResearchBrief brief, IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(sources);
+        cancellationToken.ThrowIfCancellationRequested();
+        long start = Stopwatch.GetTimestamp();
+
+        List<SourceDocument> usable = sources.Where(s => !string.IsNullOrWhiteSpace(s?.Text)).ToList();
+        ResearchNotes notes = usable.Count == 0 ? NoSources(brief) : Research(brief, usable, cancellationToken);
+
+        long inputWords = TextStats.CountWords(brief.Topic) + TextStats.CountWords(brief.Angle)
+            + usable.Sum(s => (long)TextStats.CountWords(s.Text));
+        long outputWords = TextStats.CountWords(notes.Summary) + notes.Notes.Sum(n => (long)TextStats.CountWords(n.Text));
+        return Task.FromResult(new AgentResult<ResearchNotes>(notes, OfflineUsage.Create(AgentNames.Research, inputWords, outputWords, start)));
+    }
+
+    static ResearchNotes NoSources(ResearchBrief brief) =>
+        new(brief.Topic, brief.Angle,
+            $"No sources were supplied for \"{brief.Topic}\" ({brief.Angle}), so nothing is stated as fact: offline research only extracts from supplied sources.",
+            [], HasSources: false);
+
+    static ResearchNotes Research(ResearchBrief brief, List<SourceDocument> sources, CancellationToken cancellationToken)
+    {
+        List<SourceSentence> sentences = sources
+            .SelectMany((doc, i) => SentenceSplitter.Split(doc, i))
+            .Where(s => TextStats.CountWords(s.Text) >= _minWords)
+            .ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        List<List<string>> tokens = sentences.Select(s => TextTokenizer.Tokenize(s.Text)).ToList();
+        var ranker = new TfIdfRanker(tokens);
+        List<Dictionary<string, double>> vectors = tokens.Select(ranker.Vector).ToList();
+        Dictionary<string, double> topic = ranker.Vector(TextTokenizer.Tokenize(brief.Topic));
+        HashSet<string> angle = new(AngleCues.Expand(brief.Angle), StringComparer.Ordinal);
+        Dictionary<string, double> centroid = TfIdfRanker.Centroid(vectors);
+        double priorCentre = ((Math.Abs(brief.AngleIndex) % _priorBands) + 0.5) / _priorBands;
+
+        var ranked = sentences
+            .Select((sentence, i) => (sentence, i, score:
+                Math.Min(1.0, TextStats.CountWords(sentence.Text) / (double)_fullWeightWords)
+                * ((_topicWeight * TfIdfRanker.Cosine(vectors[i], topic))
+                    + (_angleWeight * Math.Sqrt(TfIdfRanker.Share(vectors[i], angle)))
+                    + (_centralityWeight * TfIdfRanker.Cosine(vectors[i], centroid))
+                    + (_positionWeight * (1 - Math.Abs(sentence.RelativePosition - priorCentre))))))
+            .Where(r => tokens[r.i].Count > 0)
+            .OrderByDescending(r => r.score)
+            .ThenBy(r => r.sentence.DocumentIndex)
+            .ThenBy(r => r.sentence.Position);
+
+        var chosen = new List<ResearchNote>();
+        var chosenTokens = new List<HashSet<string>>();
+        foreach ((SourceSentence sentence, int i, double score) in ranked)
+        {
+            if (chosen.Count >= Math.Max(0, brief.MaxNotes))
+            {
+                break;
+            }
+
+            var set = new HashSet<string>(tokens[i], StringComparer.Ordinal);
+            if (chosenTokens.Any(c => TextOverlap.Jaccard(c, set) >= _duplicateJaccard))
+            {
+                continue;
+            }
+
+            chosen.Add(new ResearchNote(sentence.Text, sentence.Source, sentence.Locator, Math.Round(score, 4)));
+            chosenTokens.Add(set);
+        }
+
+        string names = string.Join(", ", sources.Select(s => s.Name));
+        string summary = chosen.Count == 0
+            ? $"The supplied sources ({names}) contain no usable sentences for \"{brief.Topic}\" ({brief.Angle}), so nothing is stated as fact."
+            : $"{chosen.Count} notes on \"{brief.Topic}\" ({brief.Angle}), extracted verbatim from {sentences.Count} sentences in {sources.Count} source(s): {names}. Ranked by TF-IDF relevance to the topic and angle.";
+        return new ResearchNotes(brief.Topic, brief.Angle, summary, chosen, HasSources: true);
+    }
+}

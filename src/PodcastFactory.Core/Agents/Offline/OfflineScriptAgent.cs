@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Agents.Offline;
+
+/// <summary>
+/// Writes a templated two-host dialogue from the merged research notes, sized to the target length at
+/// <see cref="TextStats.WordsPerMinute"/> words per minute. Every factual sentence is a research note stated
+/// verbatim and cited in <see cref="ScriptTurn.Claims"/>; connecting lines come from fixed templates that add no facts.
+/// </summary>
+public sealed class OfflineScriptAgent : IScriptAgent
+{
+    /// <inheritdoc />
+    public Task<AgentResult<Script>> WriteAsync(ScriptBrief brief, ResearchNotes research, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(research);
+        cancellationToken.ThrowIfCancellationRequested();
+        long start = Stopwatch.GetTimestamp();
+
+        SortedSet<int> plan = ScriptPlanner.Fit(brief, research, []);
+        var script = new Script(Title(brief.Topic), ScriptRenderer.Render(brief, research, plan), Revision: 0);
+        return Task.FromResult(Result(research, script, start));
+    }
+
+    /// <summary>
+    /// Applies the failed checks of <paramref name="review"/> deterministically, then re-renders the dialogue:
+    /// "grounding" drops claimed turns that do not match their notes (invalid indexes are always dropped),
+    /// "coverage" adds the missing top key points, "length" adds unused notes or drops the lowest-ranked ones towards
+    /// the target; re-rendering restores alternation, word balance, intro and outro ("balance", "structure") and
+    /// splits long turns ("segment-limit"). A review with no failed checks returns the script unchanged.
+    /// </summary>
+    public Task<AgentResult<Script>> ReviseAsync(ScriptBrief brief, ResearchNotes research, Script previous, ScriptReview review, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(research);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(review);
+        cancellationToken.ThrowIfCancellationRequested();
+        long start = Stopwatch.GetTimestamp();
+
+        var failed = review.Checks.Where(c => !c.Passed).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (failed.Count == 0)
+        {
+            return Task.FromResult(Result(research, previous with { Revision = previous.Revision + 1 }, start));
+        }
+
+        IEnumerable<int> plan = previous.Turns
+            .Where(t => GroundingRules.HasValidClaims(t, research.Notes))
+            .Where(t => !failed.Contains(CheckNames.Grounding) || GroundingRules.IsTraceable(t, research.Notes))
+            .SelectMany(t => t.Claims!)
+            .ToList();
+
+        if (failed.Contains(CheckNames.Coverage))
+        {
+            plan = plan.Union(ScriptPlanner.TopKeyPoints(brief, research)).ToList();
+        }
+
+        if (failed.Contains(CheckNames.Length))
+        {
+            plan = ScriptPlanner.Fit(brief, research, plan);
+        }
+
+        var script = new Script(previous.Title, ScriptRenderer.Render(brief, research, plan), previous.Revision + 1);
+        return Task.FromResult(Result(research, script, start));
+    }
+
+    static string Title(string topic)
+    {
+        string trimmed = topic.Trim();
+        return trimmed.Length == 0 ? "Untitled episode" : char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
+    }
+
+    static AgentResult<Script> Result(ResearchNotes research, Script script, long start) =>
+        new(script, OfflineUsage.Create(
+            AgentNames.ScriptWriter,
+            research.Notes.Sum(n => (long)TextStats.CountWords(n.Text)) + TextStats.CountWords(research.Topic),
+            script.WordCount,
+            start));
+}

@@ -1,0 +1,68 @@
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Agents.Offline;
+
+/// <summary>
+/// Chooses which research notes a script presents so that its spoken length gets as close to the target as the
+/// notes allow: adds unused notes in rank order while that brings the length closer, and drops the lowest-ranked
+/// unprotected notes while that does. It never pads: when the notes run out, the script is as long as they make it.
+/// </summary>
+internal static class ScriptPlanner
+{
+    /// <summary>At most this many top notes count as the episode's key points.</summary>
+    public const int MaxKeyPoints = 5;
+
+    /// <summary>Key points a script is expected to cover per target minute (a one-minute script has room for two).</summary>
+    public const int KeyPointsPerMinute = 2;
+
+    /// <summary>
+    /// The indexes of the top key points: the first min(5, notes, 2 x target minutes) notes. Coverage requires them,
+    /// and shortening never drops them.
+    /// </summary>
+    public static IEnumerable<int> TopKeyPoints(ScriptBrief brief, ResearchNotes research) =>
+        Enumerable.Range(0, Math.Max(0, Math.Min(Math.Min(MaxKeyPoints, research.Notes.Count), KeyPointsPerMinute * brief.TargetMinutes)));
+
+    /// <summary>Adjusts <paramref name="initial"/> towards the target word count of <paramref name="brief"/>.</summary>
+    public static SortedSet<int> Fit(ScriptBrief brief, ResearchNotes research, IEnumerable<int> initial)
+    {
+        int target = TextStats.TargetWords(brief.TargetMinutes);
+        var plan = new SortedSet<int>(initial.Where(i => i >= 0 && i < research.Notes.Count));
+        var protectedNotes = new HashSet<int>(TopKeyPoints(brief, research));
+        int current = Words(brief, research, plan);
+
+        foreach (int candidate in Enumerable.Range(0, research.Notes.Count).Where(i => !plan.Contains(i)).ToList())
+        {
+            int with = Words(brief, research, [.. plan, candidate]);
+            if (Math.Abs(with - target) >= Math.Abs(current - target))
+            {
+                break;
+            }
+
+            plan.Add(candidate);
+            current = with;
+        }
+
+        while (true)
+        {
+            int drop = plan.Reverse().FirstOrDefault(i => !protectedNotes.Contains(i), -1);
+            if (drop < 0)
+            {
+                break;
+            }
+
+            int without = Words(brief, research, plan.Where(i => i != drop));
+            if (Math.Abs(without - target) >= Math.Abs(current - target))
+            {
+                break;
+            }
+
+            plan.Remove(drop);
+            current = without;
+        }
+
+        return plan;
+    }
+
+    static int Words(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan) =>
+        ScriptRenderer.Render(brief, research, plan).Sum(t => TextStats.CountWords(t.Text));
+}
