@@ -1,0 +1,9 @@
+namespace PodcastFactory.Core.Audio;
+
+/// <summary>One piece of the episode sent to the speech provider in a single call.</summary>
+/// <param name="Index">0-based position in the episode (also the segment artifact number).</param>
+/// <param name="Speaker">The host who speaks it.</param>
+/// <param name="Voice">The host's voice identifier for the speech provider.</param>
+/// <param name="Text">What is spoken; never longer than the plan's character limit.</param>
+/// <param name="PauseAfterMs">Silence inserted after this segment when the episode is stitched.</param>
+public sealed record AudioSegment(int Index, string Speaker, string Voice, string Text, int PauseAfterMs);

@@ -1,0 +1,120 @@
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers;
+
+namespace PodcastFactory.Core.Audio;
+
+/// <summary>
+/// Splits a <see cref="Script"/> into <see cref="AudioSegment"/>s the speech provider accepts in one call.
+/// Segments follow turn and sentence boundaries: a turn yields one or more segments and a segment never holds
+/// two speakers; consecutive sentences of a turn are merged while they fit the limit; a sentence longer than
+/// the limit is cut at clause breaks, then at word breaks.
+/// </summary>
+public sealed class ScriptSegmenter
+{
+    /// <summary>Silence after the last segment of a turn, in milliseconds.</summary>
+    public const int DefaultTurnPauseMs = 350;
+
+    /// <summary>Silence between two segments of the same turn, in milliseconds.</summary>
+    public const int DefaultSentencePauseMs = 120;
+
+    /// <summary>The smallest character limit accepted.</summary>
+    public const int MinMaxCharacters = 16;
+
+    readonly int _maxCharacters;
+    readonly int _turnPauseMs;
+    readonly int _sentencePauseMs;
+
+    /// <summary>Creates a segmenter.</summary>
+    /// <param name="maxCharacters">Largest segment, usually the provider's <see cref="ISpeechSynthesizer.MaxInputCharacters"/>.</param>
+    /// <param name="turnPauseMs">Silence after a turn's last segment.</param>
+    /// <param name="sentencePauseMs">Silence between segments of one turn.</param>
+    public ScriptSegmenter(int maxCharacters, int turnPauseMs = DefaultTurnPauseMs, int sentencePauseMs = DefaultSentencePauseMs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCharacters, MinMaxCharacters);
+        ArgumentOutOfRangeException.ThrowIfNegative(turnPauseMs);
+        ArgumentOutOfRangeException.ThrowIfNegative(sentencePauseMs);
+        _maxCharacters = maxCharacters;
+        _turnPauseMs = turnPauseMs;
+        _sentencePauseMs = sentencePauseMs;
+    }
+
+    /// <summary>The character limit every segment respects.</summary>
+    public int MaxCharacters => _maxCharacters;
+
+    /// <summary>Builds the segment plan for <paramref name="script"/> in the provider's <paramref name="format"/>.</summary>
+    public SegmentPlan Plan(Script script, IReadOnlyList<HostVoice> hosts, AudioFormat format) =>
+        new(Split(script, hosts), format);
+
+    /// <summary>
+    /// Splits <paramref name="script"/> into segments with the voice of each turn's host (matched by name,
+    /// ignoring case). The last segment of the episode has no pause after it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A turn's speaker is not one of <paramref name="hosts"/>.</exception>
+    public IReadOnlyList<AudioSegment> Split(Script script, IReadOnlyList<HostVoice> hosts)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(hosts);
+        Dictionary<string, HostVoice> voices = hosts
+            .GroupBy(h => h.Name.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        var segments = new List<AudioSegment>();
+        for (int turnIndex = 0; turnIndex < script.Turns.Count; turnIndex++)
+        {
+            ScriptTurn turn = script.Turns[turnIndex];
+            string speaker = turn.Speaker?.Trim() ?? "";
+            if (!voices.TryGetValue(speaker, out HostVoice? host))
+            {
+                throw new ArgumentException(
+                    $"Turn {turnIndex + 1} is spoken by '{turn.Speaker}', who is not one of the hosts ({string.Join(", ", hosts.Select(h => h.Name))}).",
+                    nameof(script));
+            }
+
+            List<string> pieces = Pieces(turn.Text ?? "");
+            for (int i = 0; i < pieces.Count; i++)
+            {
+                int pause = i == pieces.Count - 1 ? _turnPauseMs : _sentencePauseMs;
+                segments.Add(new AudioSegment(segments.Count, host.Name, host.Voice, pieces[i], pause));
+            }
+        }
+
+        if (segments.Count > 0)
+        {
+            segments[^1] = segments[^1] with { PauseAfterMs = 0 };
+        }
+
+        return segments;
+    }
+
+    List<string> Pieces(string text)
+    {
+        var pieces = new List<string>();
+        string current = "";
+        foreach (string sentence in TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(text)))
+        {
+            foreach (string part in TextSplitter.SplitLong(sentence, _maxCharacters))
+            {
+                if (current.Length == 0)
+                {
+                    current = part;
+                }
+                else if (current.Length + 1 + part.Length <= _maxCharacters)
+                {
+                    current = current + " " + part;
+                }
+                else
+                {
+                    pieces.Add(current);
+                    current = part;
+                }
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            pieces.Add(current);
+        }
+
+        return pieces;
+    }
+}

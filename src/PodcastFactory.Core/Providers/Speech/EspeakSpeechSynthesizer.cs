@@ -1,0 +1,186 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Providers.Speech;
+
+/// <summary>
+/// Local text-to-speech with the espeak-ng command-line tool: free, offline and deterministic. The text goes in
+/// on stdin (never through a shell or the command line) and espeak-ng writes a WAV to a temporary file with
+/// <c>-w</c>, because with <c>--stdout</c> it writes a placeholder size it cannot patch on a pipe.
+/// </summary>
+public sealed partial class EspeakSpeechSynthesizer(IOptions<EspeakOptions> options, ILogger<EspeakSpeechSynthesizer> logger)
+    : ISpeechSynthesizer
+{
+    /// <summary>Provider name in the ledger.</summary>
+    public const string ProviderName = "espeak-ng";
+
+    readonly EspeakOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public string Name => ProviderName;
+
+    /// <inheritdoc />
+    public AudioFormat Format => AudioFormat.Wav;
+
+    /// <inheritdoc />
+    public int MaxInputCharacters => _options.MaxInputCharacters;
+
+    /// <inheritdoc />
+    /// <exception cref="SpeechProviderUnavailableException">espeak-ng is not installed at the configured path.</exception>
+    /// <exception cref="InvalidOperationException">espeak-ng failed (its stderr is in the message).</exception>
+    /// <exception cref="TimeoutException">espeak-ng took longer than <see cref="EspeakOptions.TimeoutSeconds"/>.</exception>
+    public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(output);
+        if (text.Length > MaxInputCharacters)
+        {
+            throw new ArgumentException($"Text is {text.Length} characters; espeak-ng accepts at most {MaxInputCharacters} per call.", nameof(text));
+        }
+
+        string espeakVoice = EspeakVoices.Resolve(voice, language);
+        string wavPath = Path.Combine(Path.GetTempPath(), $"podcastfactory-espeak-{Guid.NewGuid():N}.wav");
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            await RunAsync(text, espeakVoice, wavPath, cancellationToken);
+            var wav = new FileStream(wavPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
+            await using (wav.ConfigureAwait(false))
+            {
+                await WavHeader.ReadAsync(wav, cancellationToken);
+                wav.Position = 0;
+                await wav.CopyToAsync(output, cancellationToken);
+            }
+        }
+        finally
+        {
+            File.Delete(wavPath);
+        }
+
+        double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogSynthesized(logger, text.Length, espeakVoice, durationMs);
+        return new AgentUsage(AgentNames.AudioSynthesizer, ProviderName, espeakVoice, text.Length, 0, "characters", durationMs, 0m);
+    }
+
+    /// <summary>True when <paramref name="executablePath"/> starts and answers <c>--version</c> within 10 seconds.</summary>
+    public static bool IsAvailable(string executablePath = "espeak-ng")
+    {
+        try
+        {
+            using Process? process = Process.Start(new ProcessStartInfo(executablePath, ["--version"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (process is null)
+            {
+                return false;
+            }
+
+            bool exited = process.WaitForExit(TimeSpan.FromSeconds(10));
+            if (!exited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            return exited && process.ExitCode == 0;
+        }
+        catch (Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    async Task RunAsync(string text, string voice, string wavPath, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(_options.ExecutablePath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        };
+        string[] arguments =
+        [
+            "-v", voice, "-s", _options.WordsPerMinute.ToString(CultureInfo.InvariantCulture), "-b", "1", "-w", wavPath, "--stdin",
+        ];
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw SpeechProviderUnavailableException.EspeakNotFound(_options.ExecutablePath, e);
+        }
+
+        Task<string> stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        try
+        {
+            await WriteInputAsync(process, text, timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"espeak-ng did not finish within {_options.TimeoutSeconds} s and was stopped.");
+        }
+
+        string errors = (await stderr).Trim();
+        await stdout;
+        if (process.ExitCode != 0)
+        {
+            LogFailed(logger, process.ExitCode, voice, errors);
+            throw new InvalidOperationException($"espeak-ng exited with code {process.ExitCode} (voice '{voice}'): {errors}");
+        }
+    }
+
+    static async Task WriteInputAsync(Process process, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // espeak-ng exited before reading everything (e.g. unknown voice): its exit code and stderr say why.
+        }
+    }
+
+    static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
+    static partial void LogSynthesized(ILogger logger, int characters, string voice, double durationMs);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "espeak-ng exited with code {ExitCode} for voice {Voice}: {Errors}")]
+    static partial void LogFailed(ILogger logger, int exitCode, string voice, string errors);
+}
