@@ -1,3 +1,4 @@
+using Moq;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;

@@ -5,7 +5,7 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// <summary>Settings of the local espeak-ng speech provider (configuration section <see cref="SectionName"/>).</summary>
 public sealed class EspeakOptions
 {
-    /// <summary>Configuration section, e.g. environment variable <c>Speech__Espeak__ExecutablePath</c>.</summary>
+    /// <summary>Configuration section, e.g. environment variable <c>Speech__EspeakPath</c>.</summary>
     public const string SectionName = "Speech:Espeak";
 
     /// <summary>The espeak-ng executable: a name looked up on PATH or a full path.</summary>
