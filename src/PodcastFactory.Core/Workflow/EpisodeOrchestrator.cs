@@ -51,8 +51,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
     static async Task<MergeResearchOutput> ResearchAsync(TaskOrchestrationContext context, EpisodeRun run, EpisodePlan plan)
     {
         StageClock stage = run.Begin(Stages.Research, 5);
-        EnsureBudget(run, stage, plan.Angles.Count * run.Input.Settings.Estimates.ResearchCallUsd);
-        ResearchAngleOutput[] angles = await Critical(run, stage, () => Task.WhenAll(plan.Angles.Select((angle, i) =>
+        StageGuards.EnsureBudget(run, stage, plan.Angles.Count * run.Input.Settings.Estimates.ResearchCallUsd);
+        ResearchAngleOutput[] angles = await StageGuards.Critical(run, stage, () => Task.WhenAll(plan.Angles.Select((angle, i) =>
             context.CallActivityAsync<ResearchAngleOutput>(
                 nameof(ResearchAngleActivity),
                 new ResearchAngleInput(run.Input.EpisodeId, run.Input.Request.Topic, angle, i, run.Input.Request.Language, run.Input.Sources),
@@ -63,7 +63,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             run.Produced(angle.Artifact, angle.JsonArtifact);
         }
 
-        MergeResearchOutput merged = await Critical(run, stage, () => context.CallActivityAsync<MergeResearchOutput>(
+        MergeResearchOutput merged = await StageGuards.Critical(run, stage, () => context.CallActivityAsync<MergeResearchOutput>(
             nameof(MergeResearchActivity),
             new MergeResearchInput(run.Input.EpisodeId, run.Input.Request.Topic, angles.Select(a => a.JsonArtifact).ToList()),
             StorageOptions));
@@ -88,8 +88,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         StageClock stage = run.Begin(Stages.Review, 45);
         for (int revision = 0; ; revision++)
         {
-            EnsureBudget(run, stage, run.Input.Settings.Estimates.ReviewCallUsd);
-            ReviewScriptOutput review = await Critical(run, stage, () => context.CallActivityAsync<ReviewScriptOutput>(
+            StageGuards.EnsureBudget(run, stage, run.Input.Settings.Estimates.ReviewCallUsd);
+            ReviewScriptOutput review = await StageGuards.Critical(run, stage, () => context.CallActivityAsync<ReviewScriptOutput>(
                 nameof(ReviewScriptActivity),
                 new ReviewScriptInput(id, brief, research.JsonArtifact, script.RevisionArtifact, revision),
                 LlmOptions));
@@ -108,8 +108,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
 
     static async Task<WriteScriptOutput> WriteScriptAsync(TaskOrchestrationContext context, EpisodeRun run, StageClock stage, ScriptBrief brief, MergeResearchOutput research, int revision)
     {
-        EnsureBudget(run, stage, run.Input.Settings.Estimates.ScriptCallUsd);
-        WriteScriptOutput script = await Critical(run, stage, () => context.CallActivityAsync<WriteScriptOutput>(
+        StageGuards.EnsureBudget(run, stage, run.Input.Settings.Estimates.ScriptCallUsd);
+        WriteScriptOutput script = await StageGuards.Critical(run, stage, () => context.CallActivityAsync<WriteScriptOutput>(
             nameof(WriteScriptActivity),
             new WriteScriptInput(run.Input.EpisodeId, brief, research.JsonArtifact, revision),
             LlmOptions));
@@ -158,7 +158,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
 
         if (run.OverBudget(run.Input.Settings.Estimates.SocialCallUsd))
         {
-            run.Skip(Stages.Social, BudgetMessage(run, run.Input.Settings.Estimates.SocialCallUsd), warn: true);
+            run.Skip(Stages.Social, StageGuards.BudgetMessage(run, run.Input.Settings.Estimates.SocialCallUsd), warn: true);
             return null;
         }
 
@@ -200,7 +200,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             decimal estimate = socialEstimate + run.Input.Settings.Estimates.Speech(segments.TotalCharacters);
             if (run.OverBudget(estimate))
             {
-                run.Fail(stage, BudgetMessage(run, estimate), warn: true);
+                run.Fail(stage, StageGuards.BudgetMessage(run, estimate), warn: true);
                 return null;
             }
 
@@ -259,33 +259,6 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         run.Produced(output.Artifact);
         return output.Artifact;
     }
-
-    // Critical stages fail the episode with the stage and the reason named.
-    static async Task<T> Critical<T>(EpisodeRun run, StageClock stage, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (TaskFailedException ex)
-        {
-            run.Fail(stage, ex.FailureDetails.ErrorMessage, warn: false);
-            throw new EpisodeStageFailedException(stage.Name, ex.FailureDetails.ErrorMessage, ex);
-        }
-    }
-
-    static void EnsureBudget(EpisodeRun run, StageClock stage, decimal estimate)
-    {
-        if (run.OverBudget(estimate))
-        {
-            string reason = BudgetMessage(run, estimate);
-            run.Fail(stage, reason, warn: false);
-            throw new EpisodeStageFailedException(stage.Name, reason);
-        }
-    }
-
-    static string BudgetMessage(EpisodeRun run, decimal estimate) => Invariant(
-        $"budget of ${run.Input.Request.BudgetUsd:0.####} would be exceeded (spent ${run.Ledger.TotalUsd:0.####}, next work estimated at ${estimate:0.####})");
 
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -35,17 +35,34 @@ public static class SummaryRenderer
         }
 
         var artifacts = new Table().Title("Artifacts").AddColumns("path", "bytes");
-        foreach (ManifestArtifact artifact in manifest.Artifacts.Append(new ManifestArtifact(ArtifactNames.Manifest(manifest.EpisodeId), 0, ContentTypes.Json)))
+        foreach ((string path, long bytes) in Collapse(manifest.Artifacts))
         {
-            artifacts.AddRow(Markup.Escape(Path.Combine(storeLocation, artifact.Name)), artifact.Bytes == 0 ? "" : artifact.Bytes.ToString("N0", CultureInfo.InvariantCulture));
+            artifacts.AddRow(Markup.Escape(Path.Combine(storeLocation, path)), bytes.ToString("N0", CultureInfo.InvariantCulture));
         }
 
+        artifacts.AddRow(Markup.Escape(Path.Combine(storeLocation, ArtifactNames.Manifest(manifest.EpisodeId))), "");
         console.Write(stages);
         console.Write(agents);
         console.Write(artifacts);
         foreach (string warning in manifest.Warnings)
         {
             console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        }
+    }
+
+    // Speech segments are many and alike: one row for all of them keeps the table readable.
+    static IEnumerable<(string Path, long Bytes)> Collapse(IReadOnlyList<ManifestArtifact> artifacts)
+    {
+        List<ManifestArtifact> segments = artifacts.Where(a => a.Name.Contains("/audio/segment-", StringComparison.Ordinal)).ToList();
+        foreach (ManifestArtifact artifact in artifacts.Except(segments))
+        {
+            yield return (artifact.Name, artifact.Bytes);
+        }
+
+        if (segments.Count > 0)
+        {
+            string first = segments[0].Name, last = Path.GetFileName(segments[^1].Name);
+            yield return (string.Create(CultureInfo.InvariantCulture, $"{first} .. {last} ({segments.Count} files)"), segments.Sum(s => s.Bytes));
         }
     }
 
