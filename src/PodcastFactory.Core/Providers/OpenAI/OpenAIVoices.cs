@@ -6,7 +6,7 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 /// Turns a host's voice setting into an OpenAI speech voice. OpenAI voice names pass through. espeak-ng voices
 /// (the offline defaults, e.g. "en-us+m3", "en-us+f3") map deterministically: a "+f" variant picks a female-sounding
 /// voice and any other variant a male-sounding one, the variant's number choosing within the list (1 = first), so
-/// the default hosts get onyx and shimmer. Anything else passes through unchanged for compatible servers with
+/// the default hosts ("en-us+m3", "en-us+f3") get ash and coral. Anything else passes through unchanged for compatible servers with
 /// their own voice names.
 /// </summary>
 public static partial class OpenAIVoices
