@@ -118,6 +118,36 @@ public sealed class OpenAIEpisodeTests
         Assert.All(server.ChatRequests, r => Assert.Equal("gpt-4o-mini", JsonDocument.Parse(r.Body).RootElement.GetProperty("model").GetString()));
     }
 
+    [Fact]
+    public async Task Produce_BudgetBelowResearchEstimate_FailsBeforeAnyPaidCallSayingSo()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        await using var runner = new LocalEpisodeRunner();
+
+        (Microsoft.DurableTask.Client.OrchestrationMetadata metadata, _) = await runner.ProduceAsync(Request() with { BudgetUsd = 0.0001m }, "tiny-budget", AzureSettings(server));
+
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Contains("budget of $0.0001 would be exceeded", metadata.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Produce_BudgetCoversTextButNotSpeech_SkipsAudioWithoutCallingSpeech()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request() with { BudgetUsd = 0.006m }, "small-budget", AzureSettings(server));
+
+        Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
+        Assert.Empty(server.SpeechRequests);
+        Assert.Equal(5, server.ChatRequests.Count());
+        Assert.True(result.CostUsd <= 0.006m);
+    }
+
     const string AudioFormatMp3 = "Mp3";
 
     internal static Dictionary<string, string?> AzureSettings(FakeOpenAIServer server) => new()
