@@ -101,26 +101,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             return;
         }
 
-        var completion = new JsonObject
-        {
-            ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N")[..12],
-            ["object"] = "chat.completion",
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["model"] = (string?)body["model"] ?? "gpt-4o-mini",
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Content, ["refusal"] = null },
-                ["logprobs"] = null,
-                ["finish_reason"] = "stop",
-            }),
-            ["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = reply.PromptTokens,
-                ["completion_tokens"] = reply.CompletionTokens,
-                ["total_tokens"] = reply.PromptTokens + reply.CompletionTokens,
-            },
-        };
+        JsonObject completion = reply.ToCompletion((string?)body["model"] ?? "gpt-4o-mini");
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(completion.ToJsonString());
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PodcastFactory.Tests.Providers;
 
 /// <summary>One scripted answer of <see cref="FakeOpenAIServer"/>.</summary>
@@ -12,6 +14,28 @@ internal sealed record FakeReply(int Status, string? Content = null, int PromptT
     /// <summary>429 with Retry-After in seconds.</summary>
     public static FakeReply TooManyRequests(int retryAfterSeconds = 1) =>
         new(429, RetryAfter: retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage: "Rate limit is exceeded. Try again later.");
+
+    /// <summary>The chat.completion body the real services return for this reply.</summary>
+    public JsonObject ToCompletion(string model) => new()
+    {
+        ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N")[..12],
+        ["object"] = "chat.completion",
+        ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["model"] = model,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = Content, ["refusal"] = null },
+            ["logprobs"] = null,
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject
+        {
+            ["prompt_tokens"] = PromptTokens,
+            ["completion_tokens"] = CompletionTokens,
+            ["total_tokens"] = PromptTokens + CompletionTokens,
+        },
+    };
 
     /// <summary>An error status with an OpenAI-style error body.</summary>
     public static FakeReply Error(int status, string message) => new(status, ErrorMessage: message);
