@@ -7,6 +7,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Starting;
@@ -24,6 +25,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.AddValidatedOptions<SpeechOptions>(SpeechOptions.SectionName);
         services.AddValidatedOptions<WorkflowOptions>(WorkflowOptions.SectionName);
         services.AddValidatedOptions<SchedulerOptions>(SchedulerOptions.SectionName);
+        services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SourceLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -42,9 +44,18 @@ public static class PodcastFactoryServiceCollectionExtensions
         return services;
     }
 
+    // Chooses providers by configuration; offline is the default. Runs before AddOfflineAgents, whose TryAdd fills
+    // only what is not registered here.
     static IServiceCollection AddProviders(this IServiceCollection services, IConfiguration configuration)
     {
+        TextModelOptions text = configuration.GetSection(TextModelOptions.SectionName).Get<TextModelOptions>() ?? new TextModelOptions();
         SpeechOptions speech = configuration.GetSection(SpeechOptions.SectionName).Get<SpeechOptions>() ?? new SpeechOptions();
+        services.TryAddSingleton<PriceTable>();
+        if (text.Provider != ModelProviderKind.Offline)
+        {
+            services.AddLlmAgents(text);
+        }
+
         if (speech.Provider == ModelProviderKind.Offline)
         {
             services.AddOptions<EspeakOptions>().Configure(o =>
@@ -54,8 +65,23 @@ public static class PodcastFactoryServiceCollectionExtensions
             });
             services.TryAddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
         }
+        else
+        {
+            services.AddOpenAISpeech(speech);
+        }
 
-        services.TryAddSingleton<ICostEstimator, FreeCostEstimator>();
+        if (text.Provider == ModelProviderKind.Offline && speech.Provider == ModelProviderKind.Offline)
+        {
+            services.TryAddSingleton<ICostEstimator, FreeCostEstimator>();
+        }
+        else
+        {
+            services.TryAddSingleton<ICostEstimator>(sp => new PricedCostEstimator(
+                sp.GetRequiredService<PriceTable>(),
+                text.Provider == ModelProviderKind.Offline ? null : ChatClientFactory.PricedModel(text.Model, text.Deployment),
+                speech.Provider == ModelProviderKind.Offline ? null : ChatClientFactory.PricedModel(speech.Model, speech.Deployment)));
+        }
+
         return services;
     }
 

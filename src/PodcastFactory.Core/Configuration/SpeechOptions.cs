@@ -17,7 +17,11 @@ public sealed class SpeechOptions : IValidatableObject
     /// <summary>Azure OpenAI speech deployment (e.g. a tts or gpt-4o-mini-tts deployment).</summary>
     public string? Deployment { get; set; }
 
-    /// <summary>Speech model (OpenAICompatible), e.g. tts-1.</summary>
+    /// <summary>Azure OpenAI REST api-version of the speech call (AzureOpenAI).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Speech:ApiVersion must not be empty.")]
+    public string ApiVersion { get; set; } = "2025-03-01-preview";
+
+    /// <summary>Speech model (required for OpenAICompatible, e.g. tts-1); on Azure the deployment's model name, used for prices.</summary>
     public string? Model { get; set; }
 
     /// <summary>API key; omit for Entra ID on Azure OpenAI.</summary>

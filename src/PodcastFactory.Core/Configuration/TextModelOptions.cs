@@ -17,7 +17,7 @@ public sealed class TextModelOptions : IValidatableObject
     /// <summary>Azure OpenAI deployment name (AzureOpenAI).</summary>
     public string? Deployment { get; set; }
 
-    /// <summary>Model name (OpenAICompatible), also used to look up prices.</summary>
+    /// <summary>Model name (required for OpenAICompatible); on Azure the deployment's model name, used to look up prices (default: the deployment name).</summary>
     public string? Model { get; set; }
 
     /// <summary>API key; omit for Entra ID (DefaultAzureCredential) on Azure OpenAI.</summary>

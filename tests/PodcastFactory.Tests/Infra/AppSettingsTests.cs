@@ -49,7 +49,7 @@ public sealed partial class AppSettingsTests
         var sections = BindableSections();
 
         Assert.Equal(
-            ["Artifacts", "Scheduler", "Speech", "TextModel", "Workflow"],
+            ["Artifacts", "Pricing", "Scheduler", "Speech", "TextModel", "Workflow"],
             sections.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(nameof(TextModelOptions.Deployment), sections[TextModelOptions.SectionName]);
     }
@@ -158,9 +158,25 @@ public sealed partial class AppSettingsTests
         }
 
         var parts = name.Split("__");
-        return parts.Length == 2
-            && BindableSections().TryGetValue(parts[0], out var properties)
-            && properties.Contains(parts[1]);
+        return (parts.Length == 2
+                && BindableSections().TryGetValue(parts[0], out var properties)
+                && properties.Contains(parts[1]))
+            || (parts.Length == 4 && IsDictionaryEntrySetting(parts));
+    }
+
+    /// <summary><c>Section__DictionaryProperty__key__ValueProperty</c>, e.g. Pricing__Models__gpt-4o__InputPerMillionTokens.</summary>
+    private static bool IsDictionaryEntrySetting(string[] parts)
+    {
+        var section = typeof(TextModelOptions).Assembly.GetTypes().SingleOrDefault(t => t.IsClass && t.Namespace == typeof(TextModelOptions).Namespace
+            && t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string == parts[0]);
+        var dictionary = section?.GetProperty(parts[1], BindingFlags.Public | BindingFlags.Instance)?.PropertyType;
+        if (dictionary is not { IsGenericType: true } || dictionary.GetGenericTypeDefinition() != typeof(Dictionary<,>)
+            || dictionary.GetGenericArguments()[0] != typeof(string) || parts[2].Length == 0)
+        {
+            return false;
+        }
+
+        return dictionary.GetGenericArguments()[1].GetProperty(parts[3], BindingFlags.Public | BindingFlags.Instance) is { SetMethod.IsPublic: true };
     }
 
     /// <summary>Section name => bindable property names, for every class in the Configuration namespace with a SectionName const.</summary>

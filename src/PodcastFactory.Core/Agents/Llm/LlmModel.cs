@@ -1,0 +1,11 @@
+using Microsoft.Extensions.AI;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Agents.Llm;
+
+/// <summary>The configured chat model as the LLM agents see it: the client plus what the ledger needs.</summary>
+/// <param name="Client">The chat client (Azure OpenAI or OpenAI-compatible).</param>
+/// <param name="Provider">Provider name for the ledger, e.g. "azure-openai".</param>
+/// <param name="Model">Model name for the ledger and the price table.</param>
+/// <param name="Prices">The price table.</param>
+public sealed record LlmModel(IChatClient Client, string Provider, string Model, PriceTable Prices);

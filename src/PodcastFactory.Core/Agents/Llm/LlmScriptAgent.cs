@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Agents.Llm;
+
+/// <summary>Writes the two-host script at the target length with the chat model, and revises it from a review.</summary>
+public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
+{
+    const double _tolerance = 0.25;
+
+    /// <inheritdoc />
+    public Task<AgentResult<Script>> WriteAsync(ScriptBrief brief, ResearchNotes research, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(research);
+        return AskAsync(brief, research, Prompts.ScriptWrite, DataBlocks.Notes(research), revision: 0, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AgentResult<Script>> ReviseAsync(ScriptBrief brief, ResearchNotes research, Script previous, ScriptReview review, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(research);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(review);
+        string user = string.Join("\n\n",
+            DataBlocks.Notes(research),
+            DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { previous.Title, previous.Turns }, StructuredChat.Json)),
+            DataBlocks.Block("REVIEW", Findings(review)));
+        return AskAsync(brief, research, Prompts.ScriptRevise, user, previous.Revision + 1, cancellationToken);
+    }
+
+    async Task<AgentResult<Script>> AskAsync(ScriptBrief brief, ResearchNotes research, string prompt, string user, int revision, CancellationToken cancellationToken)
+    {
+        int target = TextStats.TargetWords(brief.TargetMinutes);
+        string system = Prompts.System(prompt, new Dictionary<string, string>
+        {
+            ["topic"] = brief.Topic,
+            ["language"] = brief.Language,
+            ["hostA"] = brief.Hosts[0].Name,
+            ["hostB"] = brief.Hosts[1].Name,
+            ["targetWords"] = target.ToString(CultureInfo.InvariantCulture),
+            ["minWords"] = ((int)(target * (1 - _tolerance))).ToString(CultureInfo.InvariantCulture),
+            ["maxWords"] = ((int)(target * (1 + _tolerance))).ToString(CultureInfo.InvariantCulture),
+            ["maxTurnCharacters"] = brief.MaxTurnCharacters.ToString(CultureInfo.InvariantCulture),
+        });
+        AgentResult<ScriptAnswer> answer = await chat.AskAsync<ScriptAnswer>(
+            AgentNames.ScriptWriter, "script", system, user, a => a.Validate(brief, research), cancellationToken);
+        return new AgentResult<Script>(answer.Value.ToScript(brief, revision), answer.Usage);
+    }
+
+    static string Findings(ScriptReview review)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Passed: {review.Passed}; score {review.Score:0.00}\nFailed checks:\n");
+        foreach (ReviewCheck check in review.Checks.Where(c => !c.Passed))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {check.Name}: {check.Detail}\n");
+        }
+
+        text.Append("Suggestions:\n");
+        foreach (string suggestion in review.Suggestions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {suggestion}\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}

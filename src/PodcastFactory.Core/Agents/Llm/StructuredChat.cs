@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Agents.Llm;
+
+/// <summary>
+/// Asks the model for JSON matching the schema of <c>T</c>, parses and validates it; on invalid output it sends
+/// the validation errors back once and asks again; a second invalid answer throws
+/// <see cref="InvalidModelOutputException"/>, so junk never reaches the next stage. Tokens of both calls are counted.
+/// </summary>
+public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredChat> logger)
+{
+    /// <summary>Serializer settings of the model's JSON (camelCase, case-insensitive reading).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The model behind the chat.</summary>
+    public LlmModel Model => model;
+
+    /// <summary>Sends <paramref name="system"/> and <paramref name="user"/> and returns the validated answer.</summary>
+    /// <param name="agent">Agent name for the ledger (<see cref="AgentNames"/>).</param>
+    /// <param name="what">What is asked for, for error messages ("script", "research notes").</param>
+    /// <param name="system">System prompt.</param>
+    /// <param name="user">User message (the data blocks).</param>
+    /// <param name="validate">Field-level errors of a parsed answer; empty when valid.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<AgentResult<T>> AskAsync<T>(string agent, string what, string system, string user, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        long started = Stopwatch.GetTimestamp();
+        var options = new ChatOptions
+        {
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(AIJsonUtilities.CreateJsonSchema(typeof(T), serializerOptions: Json), typeof(T).Name, $"The {what} as JSON."),
+        };
+        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
+        long input = 0, output = 0;
+        IReadOnlyList<string> errors = [];
+        for (int attempt = 1; attempt <= 2; attempt++)
+        {
+            ChatResponse response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
+            input += response.Usage?.InputTokenCount ?? 0;
+            output += response.Usage?.OutputTokenCount ?? 0;
+            string text = response.Text;
+            (T? value, errors) = Parse(text, validate);
+            if (value is not null)
+            {
+                var usage = new AgentUsage(agent, model.Provider, model.Model, input, output, "tokens",
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, model.Prices.Text(model.Model, input, output));
+                return new AgentResult<T>(value, usage);
+            }
+
+            LogInvalid(logger, what, attempt, string.Join("; ", errors));
+            messages.Add(new ChatMessage(ChatRole.Assistant, text));
+            messages.Add(new ChatMessage(ChatRole.User,
+                $"Your answer was not valid {what} JSON: {string.Join("; ", errors)}. Answer again with only the corrected JSON object matching the schema."));
+        }
+
+        throw new InvalidModelOutputException($"The model returned invalid {what} JSON twice: {string.Join("; ", errors)}");
+    }
+
+    static (T? Value, IReadOnlyList<string> Errors) Parse<T>(string text, Func<T, IReadOnlyList<string>> validate)
+        where T : class
+    {
+        string json = StripFence(text);
+        if (json.Length == 0)
+        {
+            return (null, ["the answer was empty"]);
+        }
+
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            return (null, [$"not valid JSON ({e.Message})"]);
+        }
+
+        if (value is null)
+        {
+            return (null, ["the answer was null"]);
+        }
+
+        IReadOnlyList<string> errors = validate(value);
+        return errors.Count == 0 ? (value, errors) : (null, errors);
+    }
+
+    // Some OpenAI-compatible servers wrap JSON in a Markdown fence even when asked for JSON only.
+    static string StripFence(string text)
+    {
+        string trimmed = (text ?? "").Trim();
+        if (!trimmed.StartsWith("```", StringComparison.Ordinal))
+        {
+            return trimmed;
+        }
+
+        int firstLine = trimmed.IndexOf('\n', StringComparison.Ordinal);
+        int close = trimmed.LastIndexOf("```", StringComparison.Ordinal);
+        return firstLine > 0 && close > firstLine ? trimmed[(firstLine + 1)..close].Trim() : trimmed;
+    }
+
+    [LoggerMessage(EventId = 4221, Level = LogLevel.Warning, Message = "The model returned invalid {What} JSON (attempt {Attempt}): {Errors}")]
+    static partial void LogInvalid(ILogger logger, string what, int attempt, string errors);
+}

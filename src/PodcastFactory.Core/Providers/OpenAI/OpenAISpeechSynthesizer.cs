@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using Azure.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Providers.OpenAI;
+
+/// <summary>
+/// Speech through the OpenAI-style <c>audio/speech</c> endpoint: an Azure OpenAI deployment (tts-1, tts-1-hd,
+/// gpt-4o-mini-tts) or a compatible server. Always MP3; the response is checked to hold MPEG audio frames before it
+/// is written, so an HTML error page never becomes a segment. Usage is the input characters, priced per million.
+/// </summary>
+public sealed partial class OpenAISpeechSynthesizer(
+    IHttpClientFactory httpClients,
+    IOptions<SpeechOptions> options,
+    PriceTable prices,
+    Func<TokenCredential> credential,
+    ILogger<OpenAISpeechSynthesizer> logger) : ISpeechSynthesizer
+{
+    /// <summary>OpenAI's input limit per call.</summary>
+    public const int ProviderInputLimit = 4096;
+
+    readonly SpeechOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public string Name => ProviderHttpClients.ProviderName(_options.Provider);
+
+    /// <inheritdoc />
+    public AudioFormat Format => AudioFormat.Mp3;
+
+    /// <inheritdoc />
+    public int MaxInputCharacters => Math.Min(_options.MaxInputCharacters, ProviderInputLimit);
+
+    string Model => ChatClientFactory.PricedModel(_options.Model, _options.Deployment);
+
+    /// <inheritdoc />
+    public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(output);
+        if (text.Length > MaxInputCharacters)
+        {
+            throw new ArgumentException($"Text is {text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(text));
+        }
+
+        string resolved = OpenAIVoices.Resolve(voice);
+        long started = Stopwatch.GetTimestamp();
+        using HttpRequestMessage request = await CreateRequestAsync(text, resolved, cancellationToken);
+        HttpClient http = httpClients.CreateClient(ProviderHttpClients.Speech);
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
+            throw new InvalidOperationException($"{Name} speech failed with {(int)response.StatusCode}: {message}");
+        }
+
+        using var audio = new MemoryStream();
+        await response.Content.CopyToAsync(audio, cancellationToken);
+        audio.Position = 0;
+        Mp3Info info = await Mp3Info.MeasureAsync(audio, cancellationToken);
+        audio.Position = 0;
+        await audio.CopyToAsync(output, cancellationToken);
+
+        double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogSynthesized(logger, text.Length, resolved, info.FrameCount, durationMs);
+        return new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", durationMs, prices.Speech(Model, text.Length));
+    }
+
+    async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, CancellationToken cancellationToken)
+    {
+        Uri endpoint = _options.Endpoint!;
+        string baseUrl = endpoint.AbsoluteUri.TrimEnd('/');
+        bool azure = _options.Provider == ModelProviderKind.AzureOpenAI;
+        Uri uri = azure
+            ? new Uri($"{baseUrl}/openai/deployments/{Uri.EscapeDataString(_options.Deployment!)}/audio/speech?api-version={Uri.EscapeDataString(_options.ApiVersion)}")
+            : new Uri($"{baseUrl}/audio/speech");
+        var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = JsonContent.Create(new SpeechRequest(Model, text, voice, "mp3")),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("audio/mpeg"));
+        if (!string.IsNullOrWhiteSpace(_options.ApiKey))
+        {
+            if (azure)
+            {
+                request.Headers.Add("api-key", _options.ApiKey);
+            }
+            else
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
+            }
+        }
+        else if (azure)
+        {
+            AccessToken token = await credential().GetTokenAsync(new TokenRequestContext([AzureCredentials.CognitiveServicesScope]), cancellationToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        }
+
+        return request;
+    }
+
+    sealed record SpeechRequest(
+        [property: JsonPropertyName("model")] string Model,
+        [property: JsonPropertyName("input")] string Input,
+        [property: JsonPropertyName("voice")] string Voice,
+        [property: JsonPropertyName("response_format")] string ResponseFormat);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Debug, Message = "Speech: {Characters} characters with voice {Voice} -> {Frames} MP3 frames in {DurationMs} ms")]
+    static partial void LogSynthesized(ILogger logger, int characters, string voice, long frames, double durationMs);
+}

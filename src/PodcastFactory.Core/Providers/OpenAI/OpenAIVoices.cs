@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace PodcastFactory.Core.Providers.OpenAI;
+
+/// <summary>
+/// Turns a host's voice setting into an OpenAI speech voice. OpenAI voice names pass through. espeak-ng voices
+/// (the offline defaults, e.g. "en-us+m3", "en-us+f3") map deterministically: a "+f" variant picks a female-sounding
+/// voice and any other variant a male-sounding one, the variant's number choosing within the list (1 = first), so
+/// the default hosts ("en-us+m3", "en-us+f3") get ash and coral. Anything else passes through unchanged for compatible servers with
+/// their own voice names.
+/// </summary>
+public static partial class OpenAIVoices
+{
+    /// <summary>Voices of the OpenAI speech models (tts-1 knows the first nine; gpt-4o-mini-tts knows them all).</summary>
+    public static readonly IReadOnlyList<string> Known =
+        ["alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer", "ballad", "verse"];
+
+    static readonly string[] _female = ["nova", "shimmer", "coral", "sage", "alloy"];
+    static readonly string[] _male = ["onyx", "echo", "ash", "fable", "alloy"];
+
+    /// <summary>The OpenAI voice for <paramref name="voice"/>.</summary>
+    public static string Resolve(string voice)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(voice);
+        string trimmed = voice.Trim();
+        if (Known.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+        {
+            return trimmed.ToLowerInvariant();
+        }
+
+        Match match = EspeakVoice().Match(trimmed);
+        if (!match.Success)
+        {
+            return trimmed;
+        }
+
+        bool female = match.Groups["kind"].Value.Equals("f", StringComparison.OrdinalIgnoreCase);
+        int number = int.TryParse(match.Groups["n"].Value, out int n) ? n : 1;
+        string[] list = female ? _female : _male;
+        return list[(Math.Max(1, number) - 1) % list.Length];
+    }
+
+    [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*(\+(?<kind>[a-z]+?)(?<n>\d*))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex EspeakVoice();
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Configuration;
+
+namespace PodcastFactory.Core.Providers.OpenAI;
+
+/// <summary>
+/// Named <see cref="HttpClient"/>s for the model providers, each with one <see cref="ProviderRetryHandler"/>.
+/// The SDK clients send through them (their own retry policy off), so there is exactly one retry loop per call.
+/// </summary>
+public static class ProviderHttpClients
+{
+    /// <summary>Client used by the chat model.</summary>
+    public const string TextModel = "PodcastFactory.TextModel";
+
+    /// <summary>Client used by the speech endpoint.</summary>
+    public const string Speech = "PodcastFactory.Speech";
+
+    /// <summary>Provider names as they appear in the ledger and in error messages.</summary>
+    public static string ProviderName(ModelProviderKind kind) => kind switch
+    {
+        ModelProviderKind.AzureOpenAI => "azure-openai",
+        ModelProviderKind.OpenAICompatible => "openai-compatible",
+        _ => "offline",
+    };
+
+    /// <summary>
+    /// Longest a whole call may take: every attempt timing out plus the longest wait between attempts. The SDK's
+    /// network timeout is set to this so it never cuts the handler's retries short.
+    /// </summary>
+    public static TimeSpan CallBudget(int timeoutSeconds, int maxRetries) =>
+        (TimeSpan.FromSeconds(timeoutSeconds) * (1 + maxRetries)) + (ProviderRetryHandler.MaxDelay * maxRetries);
+
+    /// <summary>Registers the named client with its retry handler.</summary>
+    public static IServiceCollection AddProviderHttpClient(this IServiceCollection services, string name, ModelProviderKind kind, int maxRetries, int timeoutSeconds)
+    {
+        services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new ProviderRetryHandler(
+                ProviderName(kind), maxRetries, TimeSpan.FromSeconds(timeoutSeconds),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProviderRetryHandler>()));
+        return services;
+    }
+}

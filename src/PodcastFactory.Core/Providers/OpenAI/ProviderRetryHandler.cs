@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Agents;
+
+namespace PodcastFactory.Core.Providers.OpenAI;
+
+/// <summary>
+/// The only retry loop between an activity and a model provider (the SDKs' own retries are switched off):
+/// 429 and 5xx are retried up to <c>maxRetries</c> times honouring <c>retry-after-ms</c> / <c>Retry-After</c>
+/// (capped at <see cref="MaxDelay"/>); other 4xx (400/401/403/404...) fail at once with <see cref="NonRetryableAgentException"/>
+/// carrying the provider's message; each attempt has its own timeout. When the retries are spent a
+/// <see cref="ProviderTransientException"/> lets the durable retry policy decide, so the worst case is
+/// (1 + maxRetries) HTTP attempts per activity attempt.
+/// </summary>
+public sealed partial class ProviderRetryHandler(string provider, int maxRetries, TimeSpan attemptTimeout, ILogger logger) : DelegatingHandler
+{
+    /// <summary>Longest wait between two attempts, whatever the provider asks for.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(attemptTimeout);
+                try
+                {
+                    response = await base.SendAsync(request, timeout.Token);
+                    if (IsRetryable(response.StatusCode))
+                    {
+                        // Buffer the body inside the attempt's timeout so the error message can be read later.
+                        await response.Content.LoadIntoBufferAsync(timeout.Token);
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    if (attempt > maxRetries)
+                    {
+                        throw new ProviderTransientException(string.Create(CultureInfo.InvariantCulture,
+                            $"{provider} did not answer within {attemptTimeout.TotalSeconds:0} s ({attempt} attempts)."));
+                    }
+
+                    LogRetry(logger, provider, "timeout", attempt, 0);
+                    continue;
+                }
+            }
+
+            HttpStatusCode status = response.StatusCode;
+            if ((int)status is >= 400 and < 500 && !IsRetryable(status))
+            {
+                string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
+                response.Dispose();
+                throw new NonRetryableAgentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{provider} rejected the request with {(int)status} {status}: {message}"));
+            }
+
+            if (!IsRetryable(status))
+            {
+                return response;
+            }
+
+            if (attempt > maxRetries)
+            {
+                string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
+                response.Dispose();
+                throw new ProviderTransientException(string.Create(CultureInfo.InvariantCulture,
+                    $"{provider} answered {(int)status} {status} on all {attempt} attempts: {message}"));
+            }
+
+            TimeSpan delay = RetryDelay(response.Headers, attempt);
+            response.Dispose();
+            LogRetry(logger, provider, ((int)status).ToString(CultureInfo.InvariantCulture), attempt, delay.TotalMilliseconds);
+            await Task.Delay(delay, cancellationToken);
+        }
+    }
+
+    /// <summary>429, 408 and 5xx are worth repeating; every other 4xx (400, 401, 403, 404, 422...) is not.</summary>
+    public static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+
+    /// <summary>
+    /// The provider's <c>retry-after-ms</c> (Azure OpenAI) or <c>Retry-After</c> (seconds or an HTTP date), else
+    /// exponential 1 s, 2 s, 4 s...; never more than <see cref="MaxDelay"/>.
+    /// </summary>
+    public static TimeSpan RetryDelay(HttpResponseHeaders headers, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        TimeSpan? asked = null;
+        if (headers.TryGetValues("retry-after-ms", out IEnumerable<string>? values)
+            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && ms >= 0)
+        {
+            asked = TimeSpan.FromMilliseconds(ms);
+        }
+        else if (headers.RetryAfter is { } retryAfter)
+        {
+            asked = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        }
+
+        TimeSpan delay = asked is { } a && a >= TimeSpan.Zero ? a : TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+        return delay > MaxDelay ? MaxDelay : delay;
+    }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
+    static partial void LogRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
+}
