@@ -57,7 +57,15 @@ internal sealed class OrchestrationHarness
         Context.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns<TimeSpan, CancellationToken>((_, _) => Approval is null ? Task.CompletedTask : new TaskCompletionSource().Task);
         Context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns<DateTime, CancellationToken>((_, _) => Approval is null ? Task.CompletedTask : new TaskCompletionSource().Task);
         Context.Setup(c => c.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, It.IsAny<CancellationToken>()))
-            .Returns<string, CancellationToken>((_, _) => Approval is null ? new TaskCompletionSource<ApprovalDecision>().Task : Task.FromResult(Approval));
+            .Returns<string, CancellationToken>((_, token) => Approval is null ? NeverUnlessCancelled(token) : Task.FromResult(Approval));
+    }
+
+    // Like the real context: a pending event wait ends (cancelled) when the timeout cancels its token.
+    static Task<ApprovalDecision> NeverUnlessCancelled(CancellationToken token)
+    {
+        var pending = new TaskCompletionSource<ApprovalDecision>();
+        token.Register(() => pending.TrySetCanceled(token));
+        return pending.Task;
     }
 
     public static EpisodeInput Input(EpisodeRequest? request = null, decimal? budget = null, CostEstimates? estimates = null) => new(
