@@ -26,7 +26,9 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            string field = FieldOf(ex.Path);
+            // Malformed JSON surfaces as a reader error wrapped in a JsonException: the body as a whole is at fault.
+            bool syntax = ex.InnerException is JsonException;
+            string field = syntax ? "body" : FieldOf(ex.Path);
             string message = field == "body"
                 ? "The body is not valid JSON" + (ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})." : ".")
                 : "The value is missing, of the wrong type, or not one of the allowed values.";
