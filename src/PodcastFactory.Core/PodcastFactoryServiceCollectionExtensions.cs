@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Agents.Offline;
+using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
+using PodcastFactory.Core.Scheduling;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Starting;
 
@@ -17,7 +19,7 @@ namespace PodcastFactory.Core;
 /// <summary>The single DI entry point shared by the Functions app, the local runner and the tests.</summary>
 public static class PodcastFactoryServiceCollectionExtensions
 {
-    /// <summary>Registers options (validated at start), the artifact store, agents, providers, activities and the starter.</summary>
+    /// <summary>Registers options (validated at start), the artifact and backlog stores, agents, providers, activities, the starter, the scheduler and the HTTP API handlers.</summary>
     public static IServiceCollection AddPodcastFactory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ArtifactStoreOptions>(ArtifactStoreOptions.SectionName);
@@ -33,6 +35,12 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<EpisodeStarter>();
 
         services.TryAddSingleton<IArtifactStore>(sp => ArtifactStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
+        services.TryAddSingleton<IBacklogStore>(sp => BacklogStoreFactory.Create(
+            sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value, sp.GetRequiredService<IOptions<SchedulerOptions>>().Value));
+        services.TryAddTransient<EpisodeScheduler>();
+        services.TryAddTransient<EpisodeStatusReader>();
+        services.TryAddTransient<EpisodeApi>();
+        services.TryAddTransient<BacklogApi>();
         services.AddProviders(configuration);
         services.AddOfflineAgents();
 

@@ -1,4 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PodcastFactory.Core;
+using PodcastFactory.Functions.Functions;
 
-var host = new HostBuilder().ConfigureFunctionsWebApplication().Build();
-await host.RunAsync();
+FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights();
+
+// The same wiring as the local runner; options are validated when the host starts.
+builder.Services.AddPodcastFactory(builder.Configuration);
+builder.Services.AddFunctionsDurableClient();
+
+await builder.Build().RunAsync();

@@ -8,6 +8,9 @@ public sealed class SchedulerOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Scheduler";
 
+    /// <summary>The app setting holding the schedule (six-field NCRONTAB), read by the timer trigger and <c>podcast schedule</c>.</summary>
+    public const string ScheduleSetting = "EpisodeSchedule";
+
     /// <summary>Artifact name of the topic backlog (JSON) in the artifact store.</summary>
     [Required(ErrorMessage = "Scheduler:BacklogName is required.")]
     public string BacklogName { get; set; } = "backlog.json";

@@ -1,0 +1,53 @@
+using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Workflow;
+
+namespace PodcastFactory.Core.Api;
+
+/// <summary>Body of a successful <c>POST /api/episodes</c> (202 for a new episode, 200 when the id already existed).</summary>
+/// <param name="Id">The episode id.</param>
+/// <param name="Created">False when the id already existed and nothing new was started.</param>
+/// <param name="StatusUrl">Absolute URL of <c>GET /api/episodes/{id}</c> (also the Location header).</param>
+public sealed record StartEpisodeResponse(string Id, bool Created, string StatusUrl);
+
+/// <summary>Body of <c>GET /api/episodes/{id}</c> (and the items of the list).</summary>
+/// <param name="Id">Episode id.</param>
+/// <param name="RuntimeStatus">Durable runtime status: pending, running, completed, failed, terminated, suspended.</param>
+/// <param name="Outcome">completed or needs-review, once the orchestration completed.</param>
+/// <param name="Title">Episode title, once completed.</param>
+/// <param name="Stage">The stage last published by the orchestrator (see <see cref="Stages"/>).</param>
+/// <param name="Percent">Rough completion 0..100.</param>
+/// <param name="CostUsd">Cost so far (total once completed).</param>
+/// <param name="AudioSeconds">Audio duration, once completed with audio.</param>
+/// <param name="Warnings">Warnings so far.</param>
+/// <param name="Error">Why the episode failed or was cancelled.</param>
+/// <param name="CreatedAt">When the episode was started.</param>
+/// <param name="LastUpdatedAt">When its state last changed.</param>
+/// <param name="StatusUrl">Absolute URL of this status.</param>
+/// <param name="Artifacts">Stored artifacts with download links (omitted in lists).</param>
+public sealed record EpisodeStatusResponse(
+    string Id,
+    OrchestrationRuntimeStatus RuntimeStatus,
+    EpisodeOutcome? Outcome,
+    string? Title,
+    string? Stage,
+    int Percent,
+    decimal CostUsd,
+    double? AudioSeconds,
+    IReadOnlyList<string> Warnings,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    string StatusUrl,
+    IReadOnlyList<ArtifactLink>? Artifacts);
+
+/// <summary>One stored artifact of an episode.</summary>
+/// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>
+/// <param name="Url">Download path: <c>/api/episodes/{id}/artifacts/{name}</c>.</param>
+/// <param name="Bytes">Size.</param>
+/// <param name="ContentType">MIME type.</param>
+public sealed record ArtifactLink(string Name, string Url, long Bytes, string ContentType);
+
+/// <summary>Body of <c>GET /api/episodes</c>: one page, newest backend order, episodes only (no sub-orchestrations).</summary>
+/// <param name="Items">The episodes on this page.</param>
+/// <param name="ContinuationToken">Pass back as <c>?continuationToken=</c> for the next page; null on the last page.</param>
+public sealed record EpisodeListResponse(IReadOnlyList<EpisodeStatusResponse> Items, string? ContinuationToken);

@@ -1,0 +1,39 @@
+namespace PodcastFactory.Core.Api;
+
+/// <summary>
+/// Route templates of the HTTP API, relative to the <c>api</c> prefix (the Functions default route prefix; the
+/// local server maps them under <c>/api</c> too), so both hosts serve the same contract.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>The route prefix.</summary>
+    public const string Prefix = "api";
+
+    /// <summary>POST: start; GET: list.</summary>
+    public const string Episodes = "episodes";
+
+    /// <summary>GET: status.</summary>
+    public const string Episode = "episodes/{id}";
+
+    /// <summary>GET: one artifact's bytes; <c>name</c> is relative to the episode folder and may contain slashes.</summary>
+    public const string Artifact = "episodes/{id}/artifacts/{*name}";
+
+    /// <summary>POST: terminate a running episode.</summary>
+    public const string Cancel = "episodes/{id}/cancel";
+
+    /// <summary>POST: raise the approval event.</summary>
+    public const string Approve = "episodes/{id}/approve";
+
+    /// <summary>GET/PUT: the scheduler's topic backlog.</summary>
+    public const string Backlog = "backlog";
+
+    /// <summary>Route value names.</summary>
+    public const string IdParameter = "id", NameParameter = "name";
+
+    /// <summary>The status path of an episode.</summary>
+    public static string EpisodePath(string id) => $"/{Prefix}/episodes/{id}";
+
+    /// <summary>The download path of an artifact, given its name relative to the episode folder.</summary>
+    public static string ArtifactPath(string id, string relativeName) =>
+        $"/{Prefix}/episodes/{id}/artifacts/{string.Join('/', relativeName.Split('/').Select(Uri.EscapeDataString))}";
+}

@@ -1,0 +1,92 @@
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Api;
+
+/// <summary>
+/// Body of <c>POST /api/episodes</c>: the <see cref="EpisodeRequest"/> fields in camelCase (enums as kebab-case
+/// strings), each optional except <c>topic</c>, plus an optional client-supplied <c>id</c> that makes the start
+/// idempotent. Over HTTP, sources are inline text or http(s) URLs; <c>file</c> sources are refused.
+/// </summary>
+public sealed record CreateEpisodeRequest
+{
+    /// <summary>Optional episode id (3-64 lower-case letters, digits, hyphens); the same id twice never starts a second episode.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The topic.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Sources that ground the research.</summary>
+    public IReadOnlyList<SourceInput>? Sources { get; init; }
+
+    /// <summary>audio, social or both.</summary>
+    public OutputPriority? Priority { get; init; }
+
+    /// <summary>quick, standard or deep.</summary>
+    public ResearchDepth? Depth { get; init; }
+
+    /// <summary>Target length in minutes.</summary>
+    public int? TargetMinutes { get; init; }
+
+    /// <summary>The two hosts.</summary>
+    public IReadOnlyList<HostVoice>? Hosts { get; init; }
+
+    /// <summary>Language code.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Budget in USD.</summary>
+    public decimal? BudgetUsd { get; init; }
+
+    /// <summary>Revisions allowed after a failed review.</summary>
+    public int? MaxRevisions { get; init; }
+
+    /// <summary>Wait for a person's approval after the quality gate.</summary>
+    public bool? RequireApproval { get; init; }
+
+    /// <summary>Hours to wait for approval.</summary>
+    public double? ApprovalTimeoutHours { get; init; }
+
+    /// <summary>Produce audio and social even if the script fails its last review.</summary>
+    public bool? ContinueOnFailedReview { get; init; }
+
+    /// <summary>The episode request, with defaults for what the body leaves out.</summary>
+    public EpisodeRequest ToEpisodeRequest()
+    {
+        var d = new EpisodeRequest();
+        return new EpisodeRequest
+        {
+            Topic = Topic ?? "",
+            Sources = Sources ?? d.Sources,
+            Priority = Priority ?? d.Priority,
+            Depth = Depth ?? d.Depth,
+            TargetMinutes = TargetMinutes ?? d.TargetMinutes,
+            Hosts = Hosts ?? d.Hosts,
+            Language = Language ?? d.Language,
+            BudgetUsd = BudgetUsd,
+            MaxRevisions = MaxRevisions ?? d.MaxRevisions,
+            RequireApproval = RequireApproval ?? d.RequireApproval,
+            ApprovalTimeoutHours = ApprovalTimeoutHours ?? d.ApprovalTimeoutHours,
+            ContinueOnFailedReview = ContinueOnFailedReview ?? d.ContinueOnFailedReview,
+        };
+    }
+
+    /// <summary>Problems only the HTTP contract has: local file sources would let a caller read the server's files.</summary>
+    public IReadOnlyList<ValidationError> ValidateForHttp()
+    {
+        var errors = new List<ValidationError>();
+        for (int i = 0; i < (Sources?.Count ?? 0); i++)
+        {
+            if (Sources![i]?.Kind == SourceKind.File)
+            {
+                errors.Add(new($"sources[{i}].kind", "File sources are not accepted over HTTP; send the text inline (kind text) or an http(s) URL."));
+            }
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Body of <c>POST /api/episodes/{id}/approve</c>.</summary>
+/// <param name="Approved">Required: true to produce audio and social, false to stop as needs-review.</param>
+/// <param name="Reviewer">Who decided.</param>
+/// <param name="Comment">Why.</param>
+public sealed record ApproveEpisodeRequest(bool? Approved, string? Reviewer = null, string? Comment = null);

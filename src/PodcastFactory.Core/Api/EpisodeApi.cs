@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Starting;
+
+namespace PodcastFactory.Core.Api;
+
+/// <summary>
+/// The episode endpoints, shared by the Functions app and <c>podcast serve</c>: each method reads the request and
+/// returns the result to write, so a host only maps routes to methods. Errors are RFC 7807 problem details.
+/// </summary>
+public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store)
+{
+    /// <summary><c>POST /api/episodes</c>: 202 + Location for a new episode, 200 + Location when the id already existed, 400 for bad input.</summary>
+    public async Task<IResult> StartAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        (CreateEpisodeRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<CreateEpisodeRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (body.ValidateForHttp() is { Count: > 0 } httpErrors)
+        {
+            return ApiProblems.Validation(httpErrors);
+        }
+
+        StartedEpisode started;
+        try
+        {
+            started = await starter.StartAsync(body.ToEpisodeRequest(), body.Id, cancellationToken);
+        }
+        catch (RequestValidationException ex)
+        {
+            return ApiProblems.Validation(ex.Errors);
+        }
+
+        string statusUrl = BaseUrl(request) + ApiRoutes.EpisodePath(started.EpisodeId);
+        var response = new StartEpisodeResponse(started.EpisodeId, started.Created, statusUrl);
+        request.HttpContext.Response.Headers.Location = statusUrl;
+        return Results.Json(response, PodcastJson.Compact, statusCode: started.Created ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
+    }
+
+    /// <summary><c>GET /api/episodes/{id}</c>: stage, percent, runtime status, cost, warnings, error and artifact links.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
+        return metadata is null
+            ? ApiProblems.UnknownEpisode(id)
+            : Results.Json(await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken), PodcastJson.Compact);
+    }
+
+    /// <summary><c>GET /api/episodes?status=running,completed&amp;pageSize=20&amp;continuationToken=...</c>: one page of episodes.</summary>
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        (EpisodeListQuery? query, IReadOnlyList<ValidationError> errors) = EpisodeListQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var filter = new OrchestrationQuery
+        {
+            Statuses = query.Statuses,
+            PageSize = query.PageSize,
+            ContinuationToken = query.ContinuationToken,
+            FetchInputsAndOutputs = true,
+        };
+        string baseUrl = BaseUrl(request);
+        await foreach (Page<OrchestrationMetadata> page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+        {
+            var items = new List<EpisodeStatusResponse>();
+            // The audio sub-orchestrations ("{id}-audio") share the task hub; the list shows episodes only.
+            foreach (OrchestrationMetadata metadata in page.Values.Where(m => m.Name == nameof(EpisodeOrchestrator)))
+            {
+                items.Add(await reader.ReadAsync(metadata, baseUrl, withArtifacts: false, cancellationToken));
+            }
+
+            return Results.Json(new EpisodeListResponse(items, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken), PodcastJson.Compact);
+        }
+
+        return Results.Json(new EpisodeListResponse([], null), PodcastJson.Compact);
+    }
+
+    /// <summary><c>GET /api/episodes/{id}/artifacts/{name}</c>: streams one of that episode's artifacts, nothing outside it.</summary>
+    public async Task<IResult> GetArtifactAsync(HttpRequest request, string id, string? name, CancellationToken cancellationToken)
+    {
+        if (!EpisodeIds.IsValid(id))
+        {
+            return ApiProblems.UnknownEpisode(id);
+        }
+
+        string full = id + "/" + (name ?? "");
+        // Hidden names (".x.meta" sidecars, temp files) are store internals, not artifacts.
+        if (!ArtifactNames.BelongsTo(id, full) || full.Split('/').Any(segment => segment.StartsWith('.')))
+        {
+            return ApiProblems.Validation(ApiRoutes.NameParameter, "The artifact name must be a path inside the episode folder (letters, digits, '-', '_', '.', '/'; no '..').");
+        }
+
+        if (await store.GetInfoAsync(full, cancellationToken) is not { } info)
+        {
+            return ApiProblems.NotFound($"Episode '{id}' has no artifact '{name}'.");
+        }
+
+        Stream content = await store.OpenReadAsync(full, cancellationToken);
+        return Results.Stream(content, info.ContentType, lastModified: info.LastModified);
+    }
+
+    /// <summary><c>POST /api/episodes/{id}/cancel</c>: terminates a running episode (and its audio); 409 once it has finished.</summary>
+    public async Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
+        if (metadata is null)
+        {
+            return ApiProblems.UnknownEpisode(id);
+        }
+
+        if (metadata.IsCompleted)
+        {
+            return ApiProblems.Conflict($"Episode '{id}' has already finished ({metadata.RuntimeStatus.ToString().ToLowerInvariant()}).");
+        }
+
+        await client.TerminateInstanceAsync(id, new TerminateInstanceOptions("cancelled through the API", Recursive: true), cancellationToken);
+        return Results.Json(new StartEpisodeResponse(id, false, BaseUrl(request) + ApiRoutes.EpisodePath(id)), PodcastJson.Compact, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary><c>POST /api/episodes/{id}/approve</c> with <c>{approved, reviewer, comment}</c>: 202, or 409 when the episode is not waiting for approval.</summary>
+    public async Task<IResult> ApproveAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        (ApproveEpisodeRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<ApproveEpisodeRequest>(request, cancellationToken);
+        if (body?.Approved is not { } approved)
+        {
+            return ApiProblems.Validation(body is null ? errors : [new ValidationError("approved", "approved (true or false) is required.")]);
+        }
+
+        OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
+        if (metadata is null)
+        {
+            return ApiProblems.UnknownEpisode(id);
+        }
+
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Running
+            || EpisodeStatusReader.ReadProgress(metadata.SerializedCustomStatus)?.Stage != Stages.Approval)
+        {
+            return ApiProblems.Conflict($"Episode '{id}' is not waiting for approval.");
+        }
+
+        await client.RaiseEventAsync(id, ApprovalDecision.EventName, new ApprovalDecision(approved, body.Reviewer, body.Comment), cancellationToken);
+        return Results.Json(new StartEpisodeResponse(id, false, BaseUrl(request) + ApiRoutes.EpisodePath(id)), PodcastJson.Compact, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    async Task<OrchestrationMetadata?> FindAsync(string id, CancellationToken cancellationToken) =>
+        EpisodeIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
+
+    /// <summary>Scheme, host and path base of the request, e.g. <c>http://127.0.0.1:7071</c>.</summary>
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Api;
+
+/// <summary>The query string of <c>GET /api/episodes</c>.</summary>
+/// <param name="Statuses">Runtime statuses to keep (empty: all).</param>
+/// <param name="PageSize">Page size, 1..100 (default 20).</param>
+/// <param name="ContinuationToken">Where the previous page ended.</param>
+public sealed record EpisodeListQuery(IReadOnlyList<OrchestrationRuntimeStatus> Statuses, int PageSize, string? ContinuationToken)
+{
+    /// <summary>Default and largest page size.</summary>
+    public const int DefaultPageSize = 20, MaxPageSize = 100;
+
+    /// <summary>Parses <c>status</c> (comma-separated or repeated, e.g. running,completed), <c>pageSize</c> and <c>continuationToken</c>.</summary>
+    public static (EpisodeListQuery? Query, IReadOnlyList<ValidationError> Errors) Parse(IQueryCollection query)
+    {
+        var errors = new List<ValidationError>();
+        var statuses = new List<OrchestrationRuntimeStatus>();
+        foreach (string value in query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!int.TryParse(value, CultureInfo.InvariantCulture, out _)
+                && Enum.TryParse(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out OrchestrationRuntimeStatus status))
+            {
+                statuses.Add(status);
+            }
+            else
+            {
+                errors.Add(new("status", $"'{value}' is not a runtime status (pending, running, completed, failed, terminated, suspended)."));
+            }
+        }
+
+        int pageSize = DefaultPageSize;
+        string? size = query["pageSize"];
+        if (size is not null && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            errors.Add(new("pageSize", $"pageSize must be 1 to {MaxPageSize}."));
+        }
+
+        string? token = query["continuationToken"];
+        return errors.Count > 0 ? (null, errors) : (new EpisodeListQuery(statuses, pageSize, string.IsNullOrEmpty(token) ? null : token), []);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Workflow;
+
+namespace PodcastFactory.Core.Api;
+
+/// <summary>Turns orchestration metadata (and the stored artifacts) into the status contract.</summary>
+public sealed class EpisodeStatusReader(IArtifactStore store)
+{
+    /// <summary>Builds the status of one episode; artifacts are listed from the store when <paramref name="withArtifacts"/>.</summary>
+    public async Task<EpisodeStatusResponse> ReadAsync(OrchestrationMetadata metadata, string baseUrl, bool withArtifacts, CancellationToken cancellationToken)
+    {
+        string id = metadata.InstanceId;
+        EpisodeProgress? progress = ReadProgress(metadata.SerializedCustomStatus);
+        EpisodeResult? result = ReadResult(metadata);
+        List<ArtifactLink>? artifacts = null;
+        if (withArtifacts)
+        {
+            artifacts = [];
+            await foreach (ArtifactInfo info in store.ListAsync(id + "/", cancellationToken))
+            {
+                string relative = info.Name[(id.Length + 1)..];
+                artifacts.Add(new ArtifactLink(relative, ApiRoutes.ArtifactPath(id, relative), info.Length, info.ContentType));
+            }
+        }
+
+        return new EpisodeStatusResponse(
+            id,
+            metadata.RuntimeStatus,
+            result?.Outcome,
+            result?.Title,
+            progress?.Stage,
+            progress?.Percent ?? 0,
+            result?.CostUsd ?? progress?.CostUsd ?? 0,
+            result?.AudioSeconds,
+            result?.Warnings ?? progress?.Warnings ?? [],
+            ErrorOf(metadata),
+            metadata.CreatedAt,
+            metadata.LastUpdatedAt,
+            baseUrl + ApiRoutes.EpisodePath(id),
+            artifacts);
+    }
+
+    /// <summary>The typed progress the orchestrator publishes, if any.</summary>
+    public static EpisodeProgress? ReadProgress(string? serialized)
+    {
+        if (string.IsNullOrEmpty(serialized))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<EpisodeProgress>(serialized, PodcastJson.Compact);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    static EpisodeResult? ReadResult(OrchestrationMetadata metadata)
+    {
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed || string.IsNullOrEmpty(metadata.SerializedOutput))
+        {
+            return null;
+        }
+
+        try
+        {
+            return metadata.ReadOutputAs<EpisodeResult>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    static string? ErrorOf(OrchestrationMetadata metadata) => metadata.RuntimeStatus switch
+    {
+        OrchestrationRuntimeStatus.Failed => metadata.FailureDetails?.ErrorMessage ?? "The episode failed.",
+        OrchestrationRuntimeStatus.Terminated => "The episode was cancelled.",
+        _ => null,
+    };
+}

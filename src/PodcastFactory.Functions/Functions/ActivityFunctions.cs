@@ -1,0 +1,58 @@
+using Microsoft.Azure.Functions.Worker;
+using PodcastFactory.Core.Workflow.Activities;
+
+namespace PodcastFactory.Functions.Functions;
+
+/// <summary>One activity trigger per Core activity (<see cref="Core.Workflow.WorkflowTasks.Activities"/>), named after it.</summary>
+public static class ActivityFunctions
+{
+    /// <summary>Runs <see cref="ResearchAngleActivity"/>.</summary>
+    [Function(nameof(ResearchAngleActivity))]
+    public static Task<ResearchAngleOutput> ResearchAngle([ActivityTrigger] ResearchAngleInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<ResearchAngleActivity, ResearchAngleInput, ResearchAngleOutput>(context, input);
+
+    /// <summary>Runs <see cref="MergeResearchActivity"/>.</summary>
+    [Function(nameof(MergeResearchActivity))]
+    public static Task<MergeResearchOutput> MergeResearch([ActivityTrigger] MergeResearchInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<MergeResearchActivity, MergeResearchInput, MergeResearchOutput>(context, input);
+
+    /// <summary>Runs <see cref="WriteScriptActivity"/>.</summary>
+    [Function(nameof(WriteScriptActivity))]
+    public static Task<WriteScriptOutput> WriteScript([ActivityTrigger] WriteScriptInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<WriteScriptActivity, WriteScriptInput, WriteScriptOutput>(context, input);
+
+    /// <summary>Runs <see cref="ReviewScriptActivity"/>.</summary>
+    [Function(nameof(ReviewScriptActivity))]
+    public static Task<ReviewScriptOutput> ReviewScript([ActivityTrigger] ReviewScriptInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<ReviewScriptActivity, ReviewScriptInput, ReviewScriptOutput>(context, input);
+
+    /// <summary>Runs <see cref="WriteSocialPostActivity"/>.</summary>
+    [Function(nameof(WriteSocialPostActivity))]
+    public static Task<WriteSocialPostOutput> WriteSocialPost([ActivityTrigger] WriteSocialPostInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<WriteSocialPostActivity, WriteSocialPostInput, WriteSocialPostOutput>(context, input);
+
+    /// <summary>Runs <see cref="PlanSegmentsActivity"/>.</summary>
+    [Function(nameof(PlanSegmentsActivity))]
+    public static Task<PlanSegmentsOutput> PlanSegments([ActivityTrigger] PlanSegmentsInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<PlanSegmentsActivity, PlanSegmentsInput, PlanSegmentsOutput>(context, input);
+
+    /// <summary>Runs <see cref="SynthesizeSegmentActivity"/>.</summary>
+    [Function(nameof(SynthesizeSegmentActivity))]
+    public static Task<SynthesizeSegmentOutput> SynthesizeSegment([ActivityTrigger] SynthesizeSegmentInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<SynthesizeSegmentActivity, SynthesizeSegmentInput, SynthesizeSegmentOutput>(context, input);
+
+    /// <summary>Runs <see cref="StitchAudioActivity"/>.</summary>
+    [Function(nameof(StitchAudioActivity))]
+    public static Task<StitchAudioOutput> StitchAudio([ActivityTrigger] StitchAudioInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<StitchAudioActivity, StitchAudioInput, StitchAudioOutput>(context, input);
+
+    /// <summary>Runs <see cref="FinalEvaluationActivity"/>.</summary>
+    [Function(nameof(FinalEvaluationActivity))]
+    public static Task<FinalEvaluationOutput> FinalEvaluation([ActivityTrigger] FinalEvaluationInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<FinalEvaluationActivity, FinalEvaluationInput, FinalEvaluationOutput>(context, input);
+
+    /// <summary>Runs <see cref="WriteManifestActivity"/>.</summary>
+    [Function(nameof(WriteManifestActivity))]
+    public static Task<WriteManifestOutput> WriteManifest([ActivityTrigger] WriteManifestInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<WriteManifestActivity, WriteManifestInput, WriteManifestOutput>(context, input);
+}

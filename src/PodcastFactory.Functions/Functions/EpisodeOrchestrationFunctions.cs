@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Workflow;
+
+namespace PodcastFactory.Functions.Functions;
+
+/// <summary>Orchestration triggers: thin wrappers over the Core orchestrators, under the names Core calls them by.</summary>
+public static class EpisodeOrchestrationFunctions
+{
+    /// <summary>One episode.</summary>
+    [Function(nameof(EpisodeOrchestrator))]
+    public static Task<EpisodeResult> RunEpisode([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new EpisodeOrchestrator().RunAsync(context, context.GetInput<EpisodeInput>()
+            ?? throw new InvalidOperationException($"{nameof(EpisodeOrchestrator)} was started without an {nameof(EpisodeInput)}."));
+
+    /// <summary>The speech fan-out sub-orchestration.</summary>
+    [Function(nameof(AudioOrchestrator))]
+    public static Task<AudioOutput> RunAudio([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new AudioOrchestrator().RunAsync(context, context.GetInput<AudioInput>()
+            ?? throw new InvalidOperationException($"{nameof(AudioOrchestrator)} was started without an {nameof(AudioInput)}."));
+}

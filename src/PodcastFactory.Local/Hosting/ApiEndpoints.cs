@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PodcastFactory.Core.Api;
+
+namespace PodcastFactory.Local.Hosting;
+
+/// <summary>Maps the Core API handlers under <c>/api</c>: the same routes and handlers as the Functions app's HTTP triggers.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps every endpoint.</summary>
+    public static RouteGroupBuilder MapPodcastFactoryApi(this IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapPost(ApiRoutes.Episodes, (HttpRequest r, EpisodeApi h, CancellationToken ct) => h.StartAsync(r, ct));
+        api.MapGet(ApiRoutes.Episodes, (HttpRequest r, EpisodeApi h, CancellationToken ct) => h.ListAsync(r, ct));
+        api.MapGet(ApiRoutes.Episode, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
+        api.MapGet(ApiRoutes.Artifact, (HttpRequest r, string id, string? name, EpisodeApi h, CancellationToken ct) => h.GetArtifactAsync(r, id, name, ct));
+        api.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.CancelAsync(r, id, ct));
+        api.MapPost(ApiRoutes.Approve, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.ApproveAsync(r, id, ct));
+        api.MapGet(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.GetAsync(r, ct));
+        api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
+        return api;
+    }
+}
