@@ -5,7 +5,8 @@ namespace PodcastFactory.Bench.Running;
 /// <summary>A backend the scenarios run on; <see cref="Settings"/> gives every runtime its own task hub.</summary>
 /// <param name="Name">Name in the table: memory or azurite.</param>
 /// <param name="ConnectionString">Azure Storage connection string, or null for the in-memory backend.</param>
-public sealed record BenchBackend(string Name, string? ConnectionString)
+/// <param name="ActivityCap">In memory only: concurrent activity work items the sidecar's service allows, when not the local runner's own.</param>
+public sealed record BenchBackend(string Name, string? ConnectionString, int? ActivityCap = null)
 {
     static int _hubs;
 

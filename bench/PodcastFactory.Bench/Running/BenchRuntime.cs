@@ -1,9 +1,16 @@
 using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PodcastFactory.Bench.Fakes;
+using PodcastFactory.Core;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Local.Backends;
 using PodcastFactory.Local.Hosting;
 
 namespace PodcastFactory.Bench.Running;
@@ -20,9 +27,16 @@ public sealed record EpisodeTiming(TimeSpan Wall, TimeSpan ClientWall, TimeSpan 
 /// </summary>
 public sealed class BenchRuntime : IAsyncDisposable
 {
-    readonly LocalRuntime _runtime;
+    readonly IServiceProvider _services;
+    readonly DurableTaskClient _client;
+    readonly Func<ValueTask> _dispose;
 
-    BenchRuntime(LocalRuntime runtime) => _runtime = runtime;
+    BenchRuntime(IServiceProvider services, Func<ValueTask> dispose)
+    {
+        _services = services;
+        _client = services.GetRequiredService<DurableTaskClient>();
+        _dispose = dispose;
+    }
 
     /// <summary>Starts a runtime on <paramref name="backend"/> with artifacts under <paramref name="root"/>.</summary>
     public static async Task<BenchRuntime> StartAsync(BenchBackend backend, LatencyInjector latency, string root, int maxParallelSegments)
@@ -33,8 +47,38 @@ public sealed class BenchRuntime : IAsyncDisposable
             ["Artifacts:RootPath"] = root,
             ["Workflow:MaxParallelSegments"] = maxParallelSegments.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (backend.ActivityCap is { } cap)
+        {
+            return await StartWithActivityCapAsync(cap, latency, settings);
+        }
+
         LocalRuntime runtime = await LocalRuntime.StartAsync(backend.Settings(), settings, s => s.AddDelayedProviders(latency));
-        return new BenchRuntime(runtime);
+        return new BenchRuntime(runtime.Services, runtime.DisposeAsync);
+    }
+
+    // What LocalRuntime does, over an in-memory service whose activity cap is not the local runner's constant: shows
+    // whether the cap is what bends the throughput curve.
+    static async Task<BenchRuntime> StartWithActivityCapAsync(int cap, LatencyInjector latency, Dictionary<string, string?> settings)
+    {
+        ILoggerFactory logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
+        var service = new HighConcurrencyOrchestrationService(new InMemoryOrchestrationService(logging), InMemoryBackend.MaxOrchestrations, cap);
+        SidecarServer sidecar = await SidecarServer.StartAsync(service, logging, CancellationToken.None);
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(logging);
+        builder.Services.AddPodcastFactory(builder.Configuration);
+        builder.Services.AddDelayedProviders(latency);
+        builder.Services.AddLocalDurableTask(sidecar.Address);
+        builder.Services.Configure<DurableTaskWorkerOptions>(o => o.Concurrency.MaximumConcurrentActivityWorkItems = cap);
+        IHost host = builder.Build();
+        await host.StartAsync();
+        return new BenchRuntime(host.Services, async () =>
+        {
+            await host.StopAsync();
+            host.Dispose();
+            await sidecar.DisposeAsync();
+        });
     }
 
     /// <summary>Produces one episode and waits for it.</summary>
@@ -43,13 +87,13 @@ public sealed class BenchRuntime : IAsyncDisposable
     /// <summary>Starts every episode at once and waits for all; throws unless each completed with its audio.</summary>
     public async Task<EpisodeTiming> RunManyAsync(IReadOnlyList<string> episodeIds)
     {
-        var starter = _runtime.Services.GetRequiredService<EpisodeStarter>();
+        var starter = _services.GetRequiredService<EpisodeStarter>();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(episodeIds.Select(id => starter.StartAsync(BenchEpisode.Request(), id, CancellationToken.None)));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         OrchestrationMetadata[] done = await Task.WhenAll(episodeIds.Select(id =>
-            _runtime.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+            _client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
         TimeSpan clientWall = clock.Elapsed;
         TimeSpan cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         foreach (OrchestrationMetadata m in done)
@@ -66,5 +110,5 @@ public sealed class BenchRuntime : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _runtime.DisposeAsync();
+    public ValueTask DisposeAsync() => _dispose();
 }

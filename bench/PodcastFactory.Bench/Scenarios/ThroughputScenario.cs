@@ -14,14 +14,24 @@ public static class ThroughputScenario
 {
     static readonly int[] Levels = [1, 4, 16, 64];
 
-    /// <summary>Runs every level; 64 runs once (it is the longest), the others take the median of the repetitions.</summary>
+    /// <summary>
+    /// Runs every level; 64 runs once (it is the longest), the others take the median of the repetitions. On the
+    /// memory backend 64 runs a second time with the activity cap raised above 64 x MaxParallelSegments, to test
+    /// whether the cap is what bends the curve.
+    /// </summary>
     public static async Task RunAsync(BenchContext bench, BenchBackend backend)
     {
         double single = 0;
-        foreach (int level in Levels)
+        var runs = Levels.Select(level => (level, backend)).ToList();
+        if (backend.ConnectionString is null)
+        {
+            runs.Add((Levels[^1], backend with { ActivityCap = 1000 }));
+        }
+
+        foreach ((int level, BenchBackend target) in runs)
         {
             var latency = new LatencyInjector(bench.Profile);
-            await using BenchRuntime runtime = await BenchRuntime.StartAsync(backend, latency, bench.NewFolder(I($"throughput-{backend.Name}-{level}")), bench.Options.MaxParallelSegments);
+            await using BenchRuntime runtime = await BenchRuntime.StartAsync(target, latency, bench.NewFolder(I($"throughput-{backend.Name}-{level}")), bench.Options.MaxParallelSegments);
             await runtime.RunAsync("warmup");
             var perMinute = new List<double>();
             var cpu = new List<double>();
@@ -38,7 +48,8 @@ public static class ThroughputScenario
 
             double rate = Median(perMinute);
             single = level == 1 ? rate : single;
-            bench.Table.Add(new ResultRow("throughput", backend.Name, I($"episodes/min at {level} concurrent"), F(rate, "0.0"),
+            string cap = target.ActivityCap is { } c ? I($", activity cap {c}") : "";
+            bench.Table.Add(new ResultRow("throughput", backend.Name, I($"episodes/min at {level} concurrent{cap}"), F(rate, "0.0"),
                 I($"scaling efficiency {F(rate / (level * single), "0.00")} (vs {level} x single); wall {F(Median(walls), "0")} ms; CPU {F(Median(cpu) * 100, "0")}% of {Environment.ProcessorCount} cores; {reps} run(s)")));
         }
     }
