@@ -1,0 +1,20 @@
+using PodcastFactory.Local.Backends;
+
+namespace PodcastFactory.Bench.Running;
+
+/// <summary>A backend the scenarios run on; <see cref="Settings"/> gives every runtime its own task hub.</summary>
+/// <param name="Name">Name in the table: memory or azurite.</param>
+/// <param name="ConnectionString">Azure Storage connection string, or null for the in-memory backend.</param>
+/// <param name="ActivityCap">In memory only: concurrent activity work items the sidecar's service allows, when not the local runner's own.</param>
+public sealed record BenchBackend(string Name, string? ConnectionString, int? ActivityCap = null)
+{
+    static int _hubs;
+
+    /// <summary>The in-memory backend (concurrency caps raised, as the local runner uses it).</summary>
+    public static readonly BenchBackend Memory = new("memory", null);
+
+    /// <summary>Settings for a new runtime: a fresh task hub on Azure Storage so runs never see each other's history.</summary>
+    public BackendSettings Settings() => ConnectionString is null
+        ? BackendSettings.InMemory
+        : new BackendSettings(BackendKind.AzureStorage, ConnectionString, $"bench{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}");
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Bench.Fakes;
+using PodcastFactory.Core;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Local.Backends;
+using PodcastFactory.Local.Hosting;
+
+namespace PodcastFactory.Bench.Running;
+
+/// <summary>Timing of one or more episodes: orchestration wall time from the backend's own timestamps.</summary>
+/// <param name="Wall">First creation to last completion, as recorded by the backend.</param>
+/// <param name="ClientWall">What the caller waited, start request to completion seen.</param>
+/// <param name="CpuTime">Process CPU time used meanwhile (all threads).</param>
+public sealed record EpisodeTiming(TimeSpan Wall, TimeSpan ClientWall, TimeSpan CpuTime);
+
+/// <summary>
+/// The real workflow (LocalRuntime: backend, sidecar, portable worker, AddPodcastFactory) with the delayed fakes in
+/// place of the agents and speech, artifacts in a file-system folder.
+/// </summary>
+public sealed class BenchRuntime : IAsyncDisposable
+{
+    readonly IServiceProvider _services;
+    readonly DurableTaskClient _client;
+    readonly Func<ValueTask> _dispose;
+
+    BenchRuntime(IServiceProvider services, Func<ValueTask> dispose)
+    {
+        _services = services;
+        _client = services.GetRequiredService<DurableTaskClient>();
+        _dispose = dispose;
+    }
+
+    /// <summary>Starts a runtime on <paramref name="backend"/> with artifacts under <paramref name="root"/>.</summary>
+    public static async Task<BenchRuntime> StartAsync(BenchBackend backend, LatencyInjector latency, string root, int maxParallelSegments)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Artifacts:Provider"] = "FileSystem",
+            ["Artifacts:RootPath"] = root,
+            ["Workflow:MaxParallelSegments"] = maxParallelSegments.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (backend.ActivityCap is { } cap)
+        {
+            return await StartWithActivityCapAsync(cap, latency, settings);
+        }
+
+        LocalRuntime runtime = await LocalRuntime.StartAsync(backend.Settings(), settings, s => s.AddDelayedProviders(latency));
+        return new BenchRuntime(runtime.Services, runtime.DisposeAsync);
+    }
+
+    // What LocalRuntime does, over an in-memory service whose activity cap is not the local runner's constant: shows
+    // whether the cap is what bends the throughput curve.
+    static async Task<BenchRuntime> StartWithActivityCapAsync(int cap, LatencyInjector latency, Dictionary<string, string?> settings)
+    {
+        ILoggerFactory logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
+        var service = new HighConcurrencyOrchestrationService(new InMemoryOrchestrationService(logging), InMemoryBackend.MaxOrchestrations, cap);
+        SidecarServer sidecar = await SidecarServer.StartAsync(service, logging, CancellationToken.None);
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(logging);
+        builder.Services.AddPodcastFactory(builder.Configuration);
+        builder.Services.AddDelayedProviders(latency);
+        builder.Services.AddLocalDurableTask(sidecar.Address);
+        builder.Services.Configure<DurableTaskWorkerOptions>(o => o.Concurrency.MaximumConcurrentActivityWorkItems = cap);
+        IHost host = builder.Build();
+        await host.StartAsync();
+        return new BenchRuntime(host.Services, async () =>
+        {
+            await host.StopAsync();
+            host.Dispose();
+            await sidecar.DisposeAsync();
+        });
+    }
+
+    /// <summary>Produces one episode and waits for it.</summary>
+    public Task<EpisodeTiming> RunAsync(string episodeId) => RunManyAsync([episodeId]);
+
+    /// <summary>Starts every episode at once and waits for all; throws unless each completed with its audio.</summary>
+    public async Task<EpisodeTiming> RunManyAsync(IReadOnlyList<string> episodeIds)
+    {
+        var starter = _services.GetRequiredService<EpisodeStarter>();
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(episodeIds.Select(id => starter.StartAsync(BenchEpisode.Request(), id, CancellationToken.None)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        OrchestrationMetadata[] done = await Task.WhenAll(episodeIds.Select(id =>
+            _client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+        TimeSpan clientWall = clock.Elapsed;
+        TimeSpan cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        foreach (OrchestrationMetadata m in done)
+        {
+            EpisodeResult? result = m.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? m.ReadOutputAs<EpisodeResult>() : null;
+            if (result is not { Outcome: EpisodeOutcome.Completed, AudioSeconds: > 0 })
+            {
+                throw new InvalidOperationException($"Episode {m.InstanceId} ended {m.RuntimeStatus}: {m.FailureDetails?.ErrorMessage ?? m.SerializedOutput}");
+            }
+        }
+
+        TimeSpan wall = done.Max(m => m.LastUpdatedAt) - done.Min(m => m.CreatedAt);
+        return new EpisodeTiming(wall, clientWall, cpuUsed);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dispose();
+}
