@@ -8,10 +8,10 @@ namespace PodcastFactory.Local.Backends;
 public static class InMemoryBackend
 {
     /// <summary>Concurrent orchestration work items.</summary>
-    public const int MaxOrchestrations = 100;
+    public const int MaxOrchestrations = 1000;
 
     /// <summary>Concurrent activity work items.</summary>
-    public const int MaxActivities = 100;
+    public const int MaxActivities = 1000;
 
     /// <summary>Creates the service.</summary>
     public static IOrchestrationService Create(ILoggerFactory loggerFactory) =>
