@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using PodcastFactory.Core;
+using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Workflow;
 
 namespace PodcastFactory.Local.Cli;
@@ -18,7 +17,7 @@ public static class EpisodeWatcher
             OrchestrationMetadata? metadata = await client.GetInstanceAsync(episodeId, getInputsAndOutputs: true, cancellationToken);
             if (metadata is not null)
             {
-                EpisodeProgress? status = ReadProgress(metadata.SerializedCustomStatus);
+                EpisodeProgress? status = EpisodeStatusReader.ReadProgress(metadata.SerializedCustomStatus);
                 string line = status is null
                     ? $"[  0%] {metadata.RuntimeStatus.ToString().ToLowerInvariant()}"
                     : string.Create(CultureInfo.InvariantCulture, $"[{status.Percent,3}%] {status.Stage,-9} cost ${status.CostUsd:0.0000}{(status.Warnings.Count > 0 ? $"  warnings: {status.Warnings.Count}" : "")}");
@@ -35,24 +34,6 @@ public static class EpisodeWatcher
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-    }
-
-    /// <summary>Reads the typed progress record published by the orchestrator, if any.</summary>
-    public static EpisodeProgress? ReadProgress(string? serialized)
-    {
-        if (string.IsNullOrEmpty(serialized))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<EpisodeProgress>(serialized, PodcastJson.Compact);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

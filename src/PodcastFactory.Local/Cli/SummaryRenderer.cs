@@ -34,13 +34,14 @@ public static class SummaryRenderer
                 agent.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
         }
 
-        var artifacts = new Table().Title("Artifacts").AddColumns("path", "bytes");
+        string folder = Path.Combine(storeLocation, manifest.EpisodeId);
+        var artifacts = new Table().Title("Artifacts in " + Markup.Escape(folder)).AddColumns("artifact", "bytes");
         foreach ((string path, long bytes) in Collapse(manifest.Artifacts))
         {
-            artifacts.AddRow(Markup.Escape(Path.Combine(storeLocation, path)), bytes.ToString("N0", CultureInfo.InvariantCulture));
+            artifacts.AddRow(Markup.Escape(Relative(manifest.EpisodeId, path)), bytes.ToString("N0", CultureInfo.InvariantCulture));
         }
 
-        artifacts.AddRow(Markup.Escape(Path.Combine(storeLocation, ArtifactNames.Manifest(manifest.EpisodeId))), "");
+        artifacts.AddRow(Relative(manifest.EpisodeId, ArtifactNames.Manifest(manifest.EpisodeId)), "");
         console.Write(stages);
         console.Write(agents);
         console.Write(artifacts);
@@ -65,6 +66,9 @@ public static class SummaryRenderer
             yield return (string.Create(CultureInfo.InvariantCulture, $"{first} .. {last} ({segments.Count} files)"), segments.Sum(s => s.Bytes));
         }
     }
+
+    static string Relative(string episodeId, string name) =>
+        name.StartsWith(episodeId + "/", StringComparison.Ordinal) ? name[(episodeId.Length + 1)..] : name;
 
     static string Seconds(double ms) => (ms / 1000).ToString("0.00 's'", CultureInfo.InvariantCulture);
 }
