@@ -10,6 +10,7 @@ public static class PodcastCli
     {
         var root = new RootCommand("PodcastFactory: turn a topic into a finished podcast episode, locally or on Azure Durable Functions.");
         root.Subcommands.Add(ProduceCommand.Create(new StoreOptions()));
+        root.Subcommands.Add(WorkerCommand.Create(new StoreOptions()));
         return root;
     }
 }
