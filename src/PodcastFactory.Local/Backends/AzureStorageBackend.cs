@@ -19,7 +19,7 @@ public static class AzureStorageBackend
     {
         string connectionString = settings.StorageConnectionString
             ?? throw new InvalidOperationException("The Azure Storage backend needs a connection string.");
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        return new SidecarCompatibleService(new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = settings.TaskHub,
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
@@ -32,7 +32,6 @@ public static class AzureStorageBackend
             LeaseAcquireInterval = TimeSpan.FromSeconds(3),
             WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
             LoggerFactory = loggerFactory,
-        });
-        return service;
+        }));
     }
 }
