@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Artifacts;
@@ -22,10 +23,12 @@ public sealed class TwoWorkerTests(AzuriteFixture azurite, ITestOutputHelper out
         string hub = AzuriteFixture.NewTaskHub("pair");
         string journal = Path.Combine(_folder, "journal.log");
         string[] args = ["worker", .. DurableEpisodes.StoreArgs(hub)];
-        using PodcastProcess a = PodcastProcess.Start(azurite.ConnectionString, journal, args);
-        using PodcastProcess b = PodcastProcess.Start(azurite.ConnectionString, journal, args);
+        // Research is held briefly so that one busy worker cannot take every activity before the other polls.
+        using PodcastProcess a = PodcastProcess.Start(azurite.ConnectionString, journal, args, holdActivity: "ResearchAngleActivity=1500");
+        using PodcastProcess b = PodcastProcess.Start(azurite.ConnectionString, journal, args, holdActivity: "ResearchAngleActivity=1500");
         await a.WaitUntilAsync(() => a.Output.Contains("running", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "worker A started");
         await b.WaitUntilAsync(() => b.Output.Contains("running", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "worker B started");
+        await WaitForBalancedPartitionsAsync(hub, a, b);
 
         // A client only: this process schedules and watches, the two workers do all the work.
         await using LocalRuntime client = await LocalRuntime.StartAsync(
@@ -60,6 +63,21 @@ public sealed class TwoWorkerTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.All(runs, r => Assert.Contains(r.Pid, new[] { a.Id, b.Id }));
         var byWorker = runs.GroupBy(r => r.Pid).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"activity executions: worker A {byWorker.GetValueOrDefault(a.Id)}, worker B {byWorker.GetValueOrDefault(b.Id)}");
+        Assert.True(byWorker.Count == 2, $"only one worker ran activities: A {byWorker.GetValueOrDefault(a.Id)}, B {byWorker.GetValueOrDefault(b.Id)}");
+    }
+
+    // The table partition manager records each control-queue partition's owner; wait until both workers own some.
+    async Task WaitForBalancedPartitionsAsync(string hub, PodcastProcess a, PodcastProcess b)
+    {
+        TableClient partitions = new TableServiceClient(azurite.ConnectionString).GetTableClient(hub + "Partitions");
+        string[] owners = [];
+        await a.WaitUntilAsync(() =>
+        {
+            owners = partitions.Query<TableEntity>().Select(e => e.GetString("CurrentOwner") ?? "").ToArray();
+            return owners.Length > 0 && owners.Any(o => o.EndsWith($"-{a.Id}", StringComparison.Ordinal)) && owners.Any(o => o.EndsWith($"-{b.Id}", StringComparison.Ordinal));
+        }, TimeSpan.FromMinutes(1), "both workers own task hub partitions");
+        Assert.False(b.HasExited, b.Output);
+        output.WriteLine($"partition owners: {string.Join(", ", owners)}");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
