@@ -12,6 +12,7 @@ public static class PodcastCli
         root.Subcommands.Add(ProduceCommand.Create(new StoreOptions()));
         root.Subcommands.Add(ServeCommand.Create(new StoreOptions()));
         root.Subcommands.Add(ScheduleCommand.Create(new StoreOptions()));
+        root.Subcommands.Add(WorkerCommand.Create(new StoreOptions()));
         return root;
     }
 }

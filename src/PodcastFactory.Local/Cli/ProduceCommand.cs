@@ -1,41 +1,44 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PodcastFactory.Core;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
-using PodcastFactory.Core.Workflow;
-using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Starting;
 using PodcastFactory.Local.Backends;
 using PodcastFactory.Local.Hosting;
-using Spectre.Console;
 
 namespace PodcastFactory.Local.Cli;
 
-/// <summary><c>podcast produce "topic"</c>: runs one episode to the end on the local runner and prints a summary.</summary>
+/// <summary>
+/// <c>podcast produce "topic"</c>: runs one episode to the end on the local runner and prints a summary.
+/// <c>podcast produce --resume ID --store azurite</c>: starts nothing new; runs the worker on the task hub and
+/// follows the interrupted episode to its end.
+/// </summary>
 public static class ProduceCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(StoreOptions store)
     {
         var request = new RequestOptions();
+        request.Topic.Arity = ArgumentArity.ZeroOrOne; // not needed with --resume; the request validator requires it otherwise
         var id = new Option<string?>("--id") { Description = "Episode id (3-64 lower-case letters, digits, hyphens). Re-using an id continues that episode instead of starting another." };
+        var resume = new Option<string?>("--resume") { Description = "Continue an interrupted episode by id (needs --store azurite|azure and the same --task-hub); starts nothing new." };
         var json = new Option<bool>("--json") { Description = "Print a machine-readable result on stdout (progress goes to stderr)." };
         var command = new Command("produce", "Produce a complete episode: research, script, review, social post, audio, manifest.");
         request.AddTo(command);
         command.Options.Add(id);
+        command.Options.Add(resume);
         command.Options.Add(json);
         store.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), ct));
+        command.SetAction((parse, ct) => parse.GetValue(resume) is { } resumeId
+            ? ResumeAsync(parse, store, resumeId, parse.GetValue(json), ct)
+            : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), ct));
         return command;
     }
 
     static async Task<int> RunAsync(ParseResult parse, RequestOptions requestOptions, StoreOptions storeOptions, string? id, bool json, CancellationToken cancellationToken)
     {
-        TextWriter progress = json ? Console.Error : Console.Out;
         (EpisodeRequest request, IReadOnlyList<ValidationError> errors) = requestOptions.Build(parse);
         if (errors.Count > 0)
         {
@@ -70,60 +73,63 @@ public static class ProduceCommand
                 return CliErrors.Invalid(ex.Errors);
             }
 
-            IArtifactStore store = runtime.Services.GetRequiredService<IArtifactStore>();
-            await progress.WriteLineAsync($"Episode {started.EpisodeId} {(started.Created ? "started" : "already exists: following it")}; artifacts in {Path.Combine(store.Location, started.EpisodeId)}");
-            try
-            {
-                OrchestrationMetadata final = await EpisodeWatcher.WaitAsync(runtime.Client, started.EpisodeId, progress, cancellationToken);
-                return await ReportAsync(final, store, json, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await Console.Error.WriteLineAsync(backend.Kind == BackendKind.InMemory
-                    ? $"Interrupted. Episode {started.EpisodeId} stopped; the artifacts written so far stay in {Path.Combine(store.Location, started.EpisodeId)}."
-                    : $"Interrupted. Episode {started.EpisodeId} is saved in task hub '{backend.TaskHub}'; continue it with: podcast produce --resume {started.EpisodeId} --store {storeOptions.Describe(parse)}");
-                return ExitCodes.Interrupted;
-            }
+            string verb = started.Created ? "started" : "already exists: following it";
+            return await FollowAsync(runtime, started.EpisodeId, verb, backend, storeOptions.Describe(parse), json, cancellationToken);
         }
     }
 
-    static async Task<int> ReportAsync(OrchestrationMetadata final, IArtifactStore store, bool json, CancellationToken cancellationToken)
+    static async Task<int> ResumeAsync(ParseResult parse, StoreOptions storeOptions, string id, bool json, CancellationToken cancellationToken)
     {
-        string id = final.InstanceId;
-        EpisodeResult? result = final.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? final.ReadOutputAs<EpisodeResult>() : null;
-        EpisodeManifest? manifest = await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
-        string? error = final.FailureDetails?.ErrorMessage
-            ?? (final.RuntimeStatus is OrchestrationRuntimeStatus.Completed ? null : $"The episode ended as {final.RuntimeStatus}.");
-        int exit = result is null ? ExitCodes.EpisodeFailed : result.Outcome == EpisodeOutcome.Completed ? ExitCodes.Success : ExitCodes.NeedsReview;
-
-        if (json)
+        (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
+        if (problem is not null)
         {
-            var payload = new CliResult(id, exit == ExitCodes.Success ? "completed" : exit == ExitCodes.NeedsReview ? "needs-review" : "failed",
-                Path.Combine(store.Location, id), result?.Artifacts.Select(a => Path.Combine(store.Location, a)).ToList() ?? [],
-                result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error);
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(payload, PodcastJson.Options));
-        }
-        else
-        {
-            if (manifest is not null)
-            {
-                SummaryRenderer.Render(AnsiConsole.Console, manifest, store.Location);
-            }
-
-            if (error is not null)
-            {
-                await Console.Error.WriteLineAsync($"error: episode {id} failed: {error}");
-            }
-            else if (exit == ExitCodes.NeedsReview)
-            {
-                await Console.Error.WriteLineAsync($"Episode {id} needs review: the script did not pass the quality gate; see {id}/reviews/ for the suggestions. No audio or social post was produced.");
-            }
+            return CliErrors.Unavailable(problem);
         }
 
-        return exit;
+        if (!backend.IsDurable)
+        {
+            return CliErrors.Unavailable("--resume needs a durable store: nothing survives --store memory. Use --store azurite or --store azure with the task hub the episode ran on.");
+        }
+
+        LocalRuntime runtime;
+        try
+        {
+            runtime = await LocalRuntime.StartAsync(backend, settings, cancellationToken: cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return CliErrors.Configuration(ex);
+        }
+
+        await using (runtime)
+        {
+            if (await runtime.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
+            {
+                await Console.Error.WriteLineAsync($"error: there is no episode '{id}' in task hub '{backend.TaskHub}'; nothing to resume. Check --task-hub and --connection-string, or start it with: podcast produce \"topic\" --id {id} --store {storeOptions.Describe(parse)}");
+                return ExitCodes.InvalidInput;
+            }
+
+            return await FollowAsync(runtime, id, "resumed", backend, storeOptions.Describe(parse), json, cancellationToken);
+        }
     }
 
-    sealed record CliResult(string EpisodeId, string Status, string Folder, IReadOnlyList<string> Artifacts, decimal CostUsd, double? AudioSeconds, IReadOnlyList<string> Warnings, string? Error);
+    // The worker in this process picks up whatever the episode still needs; the watcher follows it to the end.
+    static async Task<int> FollowAsync(LocalRuntime runtime, string episodeId, string verb, BackendSettings backend, string storeDescription, bool json, CancellationToken cancellationToken)
+    {
+        TextWriter progress = json ? Console.Error : Console.Out;
+        IArtifactStore store = runtime.Services.GetRequiredService<IArtifactStore>();
+        await progress.WriteLineAsync($"Episode {episodeId} {verb}; artifacts in {Path.Combine(store.Location, episodeId)}");
+        try
+        {
+            OrchestrationMetadata final = await EpisodeWatcher.WaitAsync(runtime.Client, episodeId, progress, cancellationToken);
+            return await EpisodeReport.ReportAsync(final, store, json, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(backend.IsDurable
+                ? $"Interrupted. Episode {episodeId} is saved in task hub '{backend.TaskHub}'; continue it with: podcast produce --resume {episodeId} --store {storeDescription}"
+                : $"Interrupted. Episode {episodeId} stopped; the artifacts written so far stay in {Path.Combine(store.Location, episodeId)}.");
+            return ExitCodes.Interrupted;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,14 +14,29 @@ public static class LocalDurableTaskExtensions
     {
         if (runWorker)
         {
+            ActivityJournal journal = ActivityJournal.FromEnvironment();
             services.AddDurableTaskWorker(b =>
             {
                 b.UseGrpc(address);
-                b.AddTasks(WorkflowTasks.Register);
+                b.AddTasks(journal.IsEnabled ? r => RegisterJournaled(r, journal) : WorkflowTasks.Register);
             });
         }
 
         services.AddDurableTaskClient(b => b.UseGrpc(address));
         return services;
+    }
+
+    static void RegisterJournaled(DurableTaskRegistry registry, ActivityJournal journal)
+    {
+        foreach (Type orchestrator in WorkflowTasks.Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        foreach (Type activity in WorkflowTasks.Activities)
+        {
+            registry.AddActivity(new TaskName(activity.Name), sp =>
+                journal.Wrap(activity.Name, (ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(sp, activity)));
+        }
     }
 }

@@ -29,12 +29,13 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <summary>The durable client.</summary>
     public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
-    /// <summary>Starts everything; throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> for bad settings.</summary>
+    /// <summary>Starts everything (without the worker when <paramref name="runWorker"/> is false: a client only); throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> for bad settings.</summary>
     public static async Task<LocalRuntime> StartAsync(
         BackendSettings backend,
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection>? configureServices = null,
         ILoggerFactory? loggerFactory = null,
+        bool runWorker = true,
         CancellationToken cancellationToken = default)
     {
         loggerFactory ??= LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -47,7 +48,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.Services.AddSingleton(loggerFactory);
             builder.Services.AddPodcastFactory(builder.Configuration);
             configureServices?.Invoke(builder.Services);
-            builder.Services.AddLocalDurableTask(sidecar.Address);
+            builder.Services.AddLocalDurableTask(sidecar.Address, runWorker);
             IHost host = builder.Build();
             await host.StartAsync(cancellationToken);
             return new LocalRuntime(sidecar, host);

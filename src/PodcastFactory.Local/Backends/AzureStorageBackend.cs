@@ -1,0 +1,37 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.Extensions.Logging;
+
+namespace PodcastFactory.Local.Backends;
+
+/// <summary>
+/// DurableTask.AzureStorage (queues, tables and blobs in one account: Azurite or real) with settings that suit a
+/// developer machine: short queue polling, the table partition manager (fast first start), short partition leases
+/// (a restarted or second worker takes over within seconds) and a worker id per process.
+/// </summary>
+public static class AzureStorageBackend
+{
+    /// <summary>Control-queue partitions: enough for a few workers to share orchestrations.</summary>
+    public const int PartitionCount = 4;
+
+    /// <summary>Creates the service for <paramref name="settings"/> (not yet created in storage).</summary>
+    public static IOrchestrationService Create(BackendSettings settings, ILoggerFactory loggerFactory)
+    {
+        string connectionString = settings.StorageConnectionString
+            ?? throw new InvalidOperationException("The Azure Storage backend needs a connection string.");
+        return new SidecarCompatibleService(new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = settings.TaskHub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            PartitionCount = PartitionCount,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
+            UseTablePartitionManagement = true,
+            LeaseInterval = TimeSpan.FromSeconds(10),
+            LeaseRenewInterval = TimeSpan.FromSeconds(3),
+            LeaseAcquireInterval = TimeSpan.FromSeconds(3),
+            WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
+            LoggerFactory = loggerFactory,
+        }));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using PodcastFactory.Core;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Activities;
+using Spectre.Console;
+
+namespace PodcastFactory.Local.Cli;
+
+/// <summary>The end of a <c>produce</c> run: the summary (or JSON result) and the exit code for a finished episode.</summary>
+public static class EpisodeReport
+{
+    /// <summary>Prints the result of a finished episode and returns its exit code.</summary>
+    public static async Task<int> ReportAsync(OrchestrationMetadata final, IArtifactStore store, bool json, CancellationToken cancellationToken)
+    {
+        string id = final.InstanceId;
+        EpisodeResult? result = final.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? final.ReadOutputAs<EpisodeResult>() : null;
+        EpisodeManifest? manifest = await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
+            ? null
+            : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+        string? error = final.FailureDetails?.ErrorMessage
+            ?? (final.RuntimeStatus is OrchestrationRuntimeStatus.Completed ? null : $"The episode ended as {final.RuntimeStatus}.");
+        int exit = result is null ? ExitCodes.EpisodeFailed : result.Outcome == EpisodeOutcome.Completed ? ExitCodes.Success : ExitCodes.NeedsReview;
+
+        if (json)
+        {
+            var payload = new CliResult(id, exit == ExitCodes.Success ? "completed" : exit == ExitCodes.NeedsReview ? "needs-review" : "failed",
+                Path.Combine(store.Location, id), result?.Artifacts.Select(a => Path.Combine(store.Location, a)).ToList() ?? [],
+                result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error);
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(payload, PodcastJson.Options));
+        }
+        else
+        {
+            if (manifest is not null)
+            {
+                SummaryRenderer.Render(AnsiConsole.Console, manifest, store.Location);
+            }
+
+            if (error is not null)
+            {
+                await Console.Error.WriteLineAsync($"error: episode {id} failed: {error}");
+            }
+            else if (exit == ExitCodes.NeedsReview)
+            {
+                await Console.Error.WriteLineAsync($"Episode {id} needs review: the script did not pass the quality gate; see {id}/reviews/ for the suggestions. No audio or social post was produced.");
+            }
+        }
+
+        return exit;
+    }
+
+    sealed record CliResult(string EpisodeId, string Status, string Folder, IReadOnlyList<string> Artifacts, decimal CostUsd, double? AudioSeconds, IReadOnlyList<string> Warnings, string? Error);
+}

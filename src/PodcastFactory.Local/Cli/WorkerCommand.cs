@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using PodcastFactory.Local.Backends;
+using PodcastFactory.Local.Hosting;
+
+namespace PodcastFactory.Local.Cli;
+
+/// <summary>
+/// <c>podcast worker --store azurite</c>: runs only the worker on a durable task hub until Ctrl-C, taking its share
+/// of the orchestrations and activities of every episode on that hub (started by <c>produce</c> or by anyone).
+/// </summary>
+public static class WorkerCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(StoreOptions store)
+    {
+        var command = new Command("worker", "Run a worker on a durable task hub (--store azurite|azure) until Ctrl-C; several workers share the work.");
+        store.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(parse, store, ct));
+        return command;
+    }
+
+    static async Task<int> RunAsync(ParseResult parse, StoreOptions storeOptions, CancellationToken cancellationToken)
+    {
+        (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
+        if (problem is not null)
+        {
+            return CliErrors.Unavailable(problem);
+        }
+
+        if (!backend.IsDurable)
+        {
+            return CliErrors.Unavailable("a worker needs a durable task hub to share: use --store azurite or --store azure.");
+        }
+
+        LocalRuntime runtime;
+        try
+        {
+            runtime = await LocalRuntime.StartAsync(backend, settings, cancellationToken: cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return CliErrors.Configuration(ex);
+        }
+
+        await using (runtime)
+        {
+            await Console.Out.WriteLineAsync($"Worker {Environment.ProcessId} running on task hub '{backend.TaskHub}'; Ctrl-C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Out.WriteLineAsync($"Worker {Environment.ProcessId} stopping.");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}
