@@ -36,7 +36,9 @@ public static class PodcastFactoryServiceCollectionExtensions
 
         services.TryAddSingleton<IArtifactStore>(sp => ArtifactStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddSingleton<IBacklogStore>(sp => BacklogStoreFactory.Create(
-            sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value, sp.GetRequiredService<IOptions<SchedulerOptions>>().Value));
+            sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
+            sp.GetRequiredService<IArtifactStore>()));
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();
         services.TryAddTransient<EpisodeApi>();

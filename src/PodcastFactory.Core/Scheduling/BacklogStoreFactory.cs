@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 
 namespace PodcastFactory.Core.Scheduling;
@@ -6,12 +7,13 @@ namespace PodcastFactory.Core.Scheduling;
 public static class BacklogStoreFactory
 {
     /// <summary>
-    /// The file-system backlog lives beside the episodes (<c>{RootPath}/{BacklogName}</c>). The Blob backlog
-    /// (a blob in the artifacts container, written with If-Match) is the seam for the Blob artifact store.
+    /// The file-system backlog lives beside the episodes (<c>{RootPath}/{BacklogName}</c>); the Blob backlog is a
+    /// blob in the artifacts container, written with If-Match.
     /// </summary>
-    public static IBacklogStore Create(ArtifactStoreOptions artifacts, SchedulerOptions scheduler) => artifacts.Provider switch
+    public static IBacklogStore Create(ArtifactStoreOptions artifacts, SchedulerOptions scheduler, IArtifactStore store) => (artifacts.Provider, store) switch
     {
-        ArtifactStoreKind.FileSystem => new FileSystemBacklogStore(Path.Combine(artifacts.RootPath, scheduler.BacklogName)),
-        _ => throw new NotSupportedException($"A backlog store for Artifacts:Provider '{artifacts.Provider}' is not available in this build."),
+        (ArtifactStoreKind.FileSystem, _) => new FileSystemBacklogStore(Path.Combine(artifacts.RootPath, scheduler.BacklogName)),
+        (ArtifactStoreKind.Blob, BlobArtifactStore blobs) => new BlobBacklogStore(blobs.Container, scheduler.BacklogName),
+        _ => throw new NotSupportedException($"No backlog store for Artifacts:Provider '{artifacts.Provider}' with a {store.GetType().Name}."),
     };
 }

@@ -8,7 +8,7 @@ public sealed record BacklogSnapshot(Backlog Backlog, string? ETag);
 /// <summary>
 /// Reads and conditionally writes the topic backlog. Conditional writes are what keep two scheduler ticks (or a
 /// tick and a person editing the backlog) from taking the same topic twice. Implementations: the file system
-/// (<see cref="FileSystemBacklogStore"/>); the Blob implementation plugs in through <see cref="BacklogStoreFactory"/>.
+/// (<see cref="FileSystemBacklogStore"/>) and Blob Storage (<see cref="BlobBacklogStore"/>), chosen by <see cref="BacklogStoreFactory"/>.
 /// </summary>
 public interface IBacklogStore
 {
