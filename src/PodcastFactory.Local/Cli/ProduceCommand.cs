@@ -45,22 +45,13 @@ public static class ProduceCommand
             return CliErrors.Invalid(errors);
         }
 
-        (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
-        if (problem is not null)
+        CliRuntime start = await CliRuntime.StartAsync(storeOptions, parse, null, cancellationToken);
+        if (start.Runtime is not { } runtime)
         {
-            return CliErrors.Unavailable(problem);
+            return start.Exit;
         }
 
-        LocalRuntime runtime;
-        try
-        {
-            runtime = await LocalRuntime.StartAsync(backend, settings, cancellationToken: cancellationToken);
-        }
-        catch (OptionsValidationException ex)
-        {
-            return CliErrors.Configuration(ex);
-        }
-
+        BackendSettings backend = start.Backend!;
         await using (runtime)
         {
             StartedEpisode started;
@@ -80,27 +71,13 @@ public static class ProduceCommand
 
     static async Task<int> ResumeAsync(ParseResult parse, StoreOptions storeOptions, string id, bool json, CancellationToken cancellationToken)
     {
-        (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
-        if (problem is not null)
+        CliRuntime start = await CliRuntime.StartAsync(storeOptions, parse, "--resume needs a durable store: nothing survives --store memory. Use --store azurite or --store azure with the task hub the episode ran on.", cancellationToken);
+        if (start.Runtime is not { } runtime)
         {
-            return CliErrors.Unavailable(problem);
+            return start.Exit;
         }
 
-        if (!backend.IsDurable)
-        {
-            return CliErrors.Unavailable("--resume needs a durable store: nothing survives --store memory. Use --store azurite or --store azure with the task hub the episode ran on.");
-        }
-
-        LocalRuntime runtime;
-        try
-        {
-            runtime = await LocalRuntime.StartAsync(backend, settings, cancellationToken: cancellationToken);
-        }
-        catch (OptionsValidationException ex)
-        {
-            return CliErrors.Configuration(ex);
-        }
-
+        BackendSettings backend = start.Backend!;
         await using (runtime)
         {
             if (await runtime.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)

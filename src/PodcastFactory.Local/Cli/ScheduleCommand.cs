@@ -41,22 +41,13 @@ public static class ScheduleCommand
             return CliErrors.Invalid([new("cron", ex.Message)]);
         }
 
-        (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
-        if (problem is not null)
+        CliRuntime start = await CliRuntime.StartAsync(storeOptions, parse, null, cancellationToken);
+        if (start.Runtime is not { } runtime)
         {
-            return CliErrors.Unavailable(problem);
+            return start.Exit;
         }
 
-        LocalRuntime runtime;
-        try
-        {
-            runtime = await LocalRuntime.StartAsync(backend, settings, cancellationToken: cancellationToken);
-        }
-        catch (OptionsValidationException ex)
-        {
-            return CliErrors.Configuration(ex);
-        }
-
+        BackendSettings backend = start.Backend!;
         await using (runtime)
         {
             EpisodeScheduler scheduler = runtime.Services.GetRequiredService<EpisodeScheduler>();

@@ -22,27 +22,13 @@ public static class WorkerCommand
 
     static async Task<int> RunAsync(ParseResult parse, StoreOptions storeOptions, CancellationToken cancellationToken)
     {
-        (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
-        if (problem is not null)
+        CliRuntime start = await CliRuntime.StartAsync(storeOptions, parse, "a worker needs a durable task hub to share: use --store azurite or --store azure.", cancellationToken);
+        if (start.Runtime is not { } runtime)
         {
-            return CliErrors.Unavailable(problem);
+            return start.Exit;
         }
 
-        if (!backend.IsDurable)
-        {
-            return CliErrors.Unavailable("a worker needs a durable task hub to share: use --store azurite or --store azure.");
-        }
-
-        LocalRuntime runtime;
-        try
-        {
-            runtime = await LocalRuntime.StartAsync(backend, settings, cancellationToken: cancellationToken);
-        }
-        catch (OptionsValidationException ex)
-        {
-            return CliErrors.Configuration(ex);
-        }
-
+        BackendSettings backend = start.Backend!;
         await using (runtime)
         {
             await Console.Out.WriteLineAsync($"Worker {Environment.ProcessId} running on task hub '{backend.TaskHub}'; Ctrl-C to stop.");
