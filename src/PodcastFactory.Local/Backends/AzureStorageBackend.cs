@@ -31,6 +31,10 @@ public static class AzureStorageBackend
             LeaseRenewInterval = TimeSpan.FromSeconds(3),
             LeaseAcquireInterval = TimeSpan.FromSeconds(3),
             WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
+
+            // An orchestration message taken by a worker that then dies stays invisible this long (default 5 min):
+            // the resumed episode waited almost 5 minutes for it. Orchestrator episodes take milliseconds here.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LoggerFactory = loggerFactory,
         }));
     }
