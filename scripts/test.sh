@@ -13,18 +13,13 @@ RESULTS="$(mktemp -d)"
 trap 'stop_azurite; rm -rf "$RESULTS"' EXIT
 start_azurite || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
-dotnet test Functions.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory "$RESULTS" 2>&1 | tee "$RESULTS/console.log"
+dotnet test Functions.sln -c Release 2>&1 | tee "$RESULTS/console.log"
 STATUS=${PIPESTATUS[0]}
 
-read -r PASSED FAILED < <(python3 - "$RESULTS" <<'PY' 2>/dev/null || echo "0 0"
-import glob, sys, xml.etree.ElementTree as ET
-p = f = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(path).getroot().find(".//{*}ResultSummary/{*}Counters")
-    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-print(p, f)
-PY
-)
+# dotnet test prints one summary line per test assembly: "Passed!  - Failed: 0, Passed: 313, Skipped: 0, ...".
+PASSED=0; FAILED=0
+while read -r f p; do PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); done < <(
+  sed -nE 's/.*(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+).*/\2 \3/p' "$RESULTS/console.log")
 if [[ "$STATUS" != "0" && "$FAILED" == "0" ]]; then FAILED=1; fi
 echo "tests: $PASSED passed, $FAILED failed"
 exit "$STATUS"
