@@ -10,6 +10,7 @@ namespace PodcastFactory.Bench;
 /// <param name="Repetitions">Runs per measurement; medians are reported.</param>
 /// <param name="MaxParallelSegments">Workflow:MaxParallelSegments for the speech fan-out.</param>
 /// <param name="OutPath">Optional Markdown file for the results.</param>
+/// <param name="Levels">Throughput levels (episodes started at once).</param>
 public sealed record BenchOptions(
     IReadOnlyList<string> Scenarios,
     IReadOnlyList<string> Backends,
@@ -17,12 +18,13 @@ public sealed record BenchOptions(
     double Scale,
     int Repetitions,
     int MaxParallelSegments,
-    string? OutPath)
+    string? OutPath,
+    IReadOnlyList<int> Levels)
 {
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = ["critical-path", "sequential", "overhead", "throughput", "stitch", "rerun"];
 
-    /// <summary>Parses <c>--scenario --backend --profile --scale --reps --max-parallel --out</c>.</summary>
+    /// <summary>Parses <c>--scenario --backend --profile --scale --reps --max-parallel --out --levels</c>.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,7 +32,7 @@ public sealed record BenchOptions(
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
             {
-                throw new ArgumentException($"Expected --name value pairs, got '{args[i]}'. Options: --scenario all|{string.Join('|', AllScenarios)} --backend memory|azurite|all --profile FILE --scale 0.1 --reps 3 --max-parallel 4 --out FILE");
+                throw new ArgumentException($"Expected --name value pairs, got '{args[i]}'. Options: --scenario all|{string.Join('|', AllScenarios)} --backend memory|azurite|all --profile FILE --scale 0.1 --reps 3 --max-parallel 4 --out FILE --levels 1,4,16,64");
             }
 
             values[args[i][2..]] = args[++i];
@@ -57,6 +59,7 @@ public sealed record BenchOptions(
             double.Parse(values.GetValueOrDefault("scale", "0.1"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("reps", "3"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("max-parallel", "4"), CultureInfo.InvariantCulture),
-            values.GetValueOrDefault("out"));
+            values.GetValueOrDefault("out"),
+            [.. values.GetValueOrDefault("levels", "1,4,16,64").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture))]);
     }
 }

@@ -1,3 +1,5 @@
+using DurableTask.Core;
+using Microsoft.Extensions.Logging.Abstractions;
 using PodcastFactory.Local.Backends;
 
 namespace PodcastFactory.Bench.Running;
@@ -5,7 +7,7 @@ namespace PodcastFactory.Bench.Running;
 /// <summary>A backend the scenarios run on; <see cref="Settings"/> gives every runtime its own task hub.</summary>
 /// <param name="Name">Name in the table: memory or azurite.</param>
 /// <param name="ConnectionString">Azure Storage connection string, or null for the in-memory backend.</param>
-/// <param name="ActivityCap">In memory only: concurrent activity work items the sidecar's service allows, when not the local runner's own.</param>
+/// <param name="ActivityCap">Concurrent activity work items the sidecar's service and the worker allow, when not the local runner's own (the worker's default is 100 x cores).</param>
 public sealed record BenchBackend(string Name, string? ConnectionString, int? ActivityCap = null)
 {
     static int _hubs;
@@ -17,4 +19,23 @@ public sealed record BenchBackend(string Name, string? ConnectionString, int? Ac
     public BackendSettings Settings() => ConnectionString is null
         ? BackendSettings.InMemory
         : new BackendSettings(BackendKind.AzureStorage, ConnectionString, $"bench{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}");
+
+    /// <summary>
+    /// Concurrent orchestration and activity work items the backend's service dispatches, as <see cref="LocalBackend"/>
+    /// creates it (read from the service itself, so the table states the caps that were in force).
+    /// </summary>
+    public (int Orchestrations, int Activities) ServiceCaps()
+    {
+        if (ActivityCap is { } cap)
+        {
+            return (InMemoryBackend.MaxOrchestrations, cap);
+        }
+
+        IOrchestrationService service = ConnectionString is null
+            ? InMemoryBackend.Create(NullLoggerFactory.Instance)
+            : AzureStorageBackend.Create(Settings(), NullLoggerFactory.Instance);
+        (int, int) caps = (service.MaxConcurrentTaskOrchestrationWorkItems, service.MaxConcurrentTaskActivityWorkItems);
+        (service as IDisposable)?.Dispose();
+        return caps;
+    }
 }

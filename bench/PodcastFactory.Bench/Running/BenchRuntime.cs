@@ -1,3 +1,4 @@
+using DurableTask.Core;
 using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,19 +50,24 @@ public sealed class BenchRuntime : IAsyncDisposable
         };
         if (backend.ActivityCap is { } cap)
         {
-            return await StartWithActivityCapAsync(cap, latency, settings);
+            return await StartWithActivityCapAsync(backend, cap, latency, settings);
         }
 
         LocalRuntime runtime = await LocalRuntime.StartAsync(backend.Settings(), settings, s => s.AddDelayedProviders(latency));
         return new BenchRuntime(runtime.Services, runtime.DisposeAsync);
     }
 
-    // What LocalRuntime does, over an in-memory service whose activity cap is not the local runner's constant: shows
-    // whether the cap is what bends the throughput curve.
-    static async Task<BenchRuntime> StartWithActivityCapAsync(int cap, LatencyInjector latency, Dictionary<string, string?> settings)
+    // What LocalRuntime does, over a service and a worker whose activity caps are not the local runner's (in memory:
+    // InMemoryBackend.MaxActivities; Azure Storage: DurableTask.AzureStorage's default of 10; worker: the SDK's
+    // default of 100 x cores): shows whether a cap is what bends the throughput curve.
+    static async Task<BenchRuntime> StartWithActivityCapAsync(BenchBackend backend, int cap, LatencyInjector latency, Dictionary<string, string?> settings)
     {
         ILoggerFactory logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
-        var service = new HighConcurrencyOrchestrationService(new InMemoryOrchestrationService(logging), InMemoryBackend.MaxOrchestrations, cap);
+        IOrchestrationService inner = backend.ConnectionString is null
+            ? new InMemoryOrchestrationService(logging)
+            : AzureStorageBackend.Create(backend.Settings(), logging);
+        var service = new HighConcurrencyOrchestrationService(inner, InMemoryBackend.MaxOrchestrations, cap);
+        await service.CreateIfNotExistsAsync();
         SidecarServer sidecar = await SidecarServer.StartAsync(service, logging, CancellationToken.None);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
