@@ -1,3 +1,6 @@
+using System.CommandLine;
 using PodcastFactory.Local.Cli;
 
-return await PodcastCli.Create().Parse(args).InvokeAsync();
+// Ctrl-C / SIGTERM cancel the command's token; the command reports and stops its hosts within this time.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
+return await PodcastCli.Create().Parse(args).InvokeAsync(invocation);

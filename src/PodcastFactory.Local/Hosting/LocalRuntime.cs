@@ -46,6 +46,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
             builder.Services.AddPodcastFactory(builder.Configuration);
             configureServices?.Invoke(builder.Services);
             builder.Services.AddLocalDurableTask(sidecar.Address, runWorker);
