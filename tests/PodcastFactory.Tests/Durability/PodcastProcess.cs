@@ -98,6 +98,13 @@ internal sealed class PodcastProcess : IDisposable
     }
 
     /// <summary>SIGKILL on Linux: no shutdown code runs, leases and locks are left behind as in a crash.</summary>
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal would.</summary>
+    public void Interrupt()
+    {
+        using Process kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)
