@@ -30,7 +30,13 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SourceLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(SourceLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = SourceAddressPolicy.ConnectCallback(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.AllowPrivateNetworkSources),
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+            });
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
 

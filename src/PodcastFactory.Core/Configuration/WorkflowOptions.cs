@@ -15,4 +15,10 @@ public sealed class WorkflowOptions
     /// <summary>Maximum characters per audio segment (capped by the speech provider's own limit).</summary>
     [Range(100, 4096, ErrorMessage = "Workflow:SegmentMaxCharacters must be between 100 and 4096.")]
     public int SegmentMaxCharacters { get; set; } = 600;
+
+    /// <summary>
+    /// Whether URL sources may be fetched from loopback and private-network addresses (link-local, e.g. the cloud
+    /// metadata service, is always refused). Off by default because the HTTP API takes URLs from callers.
+    /// </summary>
+    public bool AllowPrivateNetworkSources { get; set; }
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace PodcastFactory.Core.Workflow.Starting;
+
+/// <summary>
+/// Which addresses a URL source may be fetched from. The HTTP API accepts URL sources from callers, so without a
+/// check anyone could make the app fetch (and then serve back as an artifact) internal endpoints such as the
+/// cloud metadata service (169.254.169.254) or services on loopback. The check runs on the address actually
+/// connected to, after DNS resolution, so a name that resolves to a private address is refused too.
+/// </summary>
+public static class SourceAddressPolicy
+{
+    /// <summary>True when <paramref name="address"/> is public, or private addresses are allowed (never link-local).</summary>
+    public static bool IsAllowed(IPAddress address, bool allowPrivateNetwork)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IsLinkLocal(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+        {
+            return false;
+        }
+
+        return allowPrivateNetwork || !(IPAddress.IsLoopback(address) || IsPrivate(address));
+    }
+
+    /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> enforcing <see cref="IsAllowed"/>.</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivateNetwork) =>
+        async (context, cancellationToken) =>
+        {
+            IPAddress[] addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+            IPAddress target = addresses.FirstOrDefault(a => IsAllowed(a, allowPrivateNetwork))
+                ?? throw new HttpRequestException(
+                    $"{context.DnsEndPoint.Host} resolves only to private, loopback or link-local addresses, which URL sources may not use (set Workflow__AllowPrivateNetworkSources=true to allow private ones).");
+            var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(target, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+
+    static bool IsLinkLocal(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork
+        ? address.GetAddressBytes() is [169, 254, ..]
+        : address.IsIPv6LinkLocal;
+
+    static bool IsPrivate(IPAddress address)
+    {
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
+        }
+
+        byte[] b = address.GetAddressBytes();
+        return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] == 0;
+    }
+}
