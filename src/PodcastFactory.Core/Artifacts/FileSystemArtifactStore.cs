@@ -32,7 +32,8 @@ public sealed class FileSystemArtifactStore : IArtifactStore
         await WriteAtomicallyAsync(path, s => content.CopyToAsync(s, 81920, cancellationToken), cancellationToken);
         var meta = new Meta(contentType, inputHash);
         await WriteAtomicallyAsync(MetaPathOf(path), s => JsonSerializer.SerializeAsync(s, meta, PodcastJson.Compact, cancellationToken), cancellationToken);
-        return (await GetInfoAsync(name, cancellationToken))!;
+        var file = new FileInfo(path);
+        return new ArtifactInfo(name, file.Length, contentType, inputHash, file.LastWriteTimeUtc);
     }
 
     /// <inheritdoc />

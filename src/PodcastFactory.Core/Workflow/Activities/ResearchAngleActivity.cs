@@ -36,7 +36,7 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
         if (await store.IsUpToDateAsync(jsonName, hash, CancellationToken.None))
         {
             ResearchNotes cached = await store.ReadJsonAsync<ResearchNotes>(jsonName, CancellationToken.None);
-            return new ResearchAngleOutput(mdName, jsonName, cached.Notes.Count, CacheHit(clock));
+            return new ResearchAngleOutput(mdName, jsonName, cached.Notes.Count, AgentUsage.CacheHitFor(AgentNames.Research, "words", clock.Elapsed.TotalMilliseconds));
         }
 
         var brief = new ResearchBrief(input.Topic, input.Angle, input.AngleIndex, NotesPerAngle, input.Language);
@@ -45,7 +45,4 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
         await store.WriteJsonAsync(jsonName, result.Value, hash, CancellationToken.None);
         return new ResearchAngleOutput(mdName, jsonName, result.Value.Notes.Count, result.Usage);
     }
-
-    static AgentUsage CacheHit(Stopwatch clock) =>
-        new(AgentNames.Research, "cache", null, 0, 0, "words", clock.Elapsed.TotalMilliseconds, 0m, CacheHit: true);
 }

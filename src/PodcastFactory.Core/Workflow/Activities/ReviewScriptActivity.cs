@@ -28,7 +28,7 @@ public sealed class ReviewScriptActivity(IArtifactStore store, IEvaluatorAgent a
         if (await store.IsUpToDateAsync(name, hash, CancellationToken.None))
         {
             ScriptReview cached = await store.ReadJsonAsync<ScriptReview>(name, CancellationToken.None);
-            var hit = new AgentUsage(AgentNames.Evaluator, "cache", null, 0, 0, "words", clock.Elapsed.TotalMilliseconds, 0m, CacheHit: true);
+            var hit = AgentUsage.CacheHitFor(AgentNames.Evaluator, "words", clock.Elapsed.TotalMilliseconds);
             return new ReviewScriptOutput(name, cached.Passed, cached.Score, cached.Suggestions, hit);
         }
 

@@ -28,7 +28,7 @@ public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynth
         string hash = InputHash.Of(nameof(SynthesizeSegmentActivity), segment.Text, segment.Voice, input.Language, speech.Name, plan.Format);
         if (await store.GetInfoAsync(name, CancellationToken.None) is { } existing && existing.InputHash == hash)
         {
-            var hit = new AgentUsage(AgentNames.AudioSynthesizer, "cache", null, 0, 0, "characters", clock.Elapsed.TotalMilliseconds, 0m, CacheHit: true);
+            var hit = AgentUsage.CacheHitFor(AgentNames.AudioSynthesizer, "characters", clock.Elapsed.TotalMilliseconds);
             return new SynthesizeSegmentOutput(name, existing.Length, hit);
         }
 

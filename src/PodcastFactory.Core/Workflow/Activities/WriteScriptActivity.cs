@@ -37,7 +37,7 @@ public sealed class WriteScriptActivity(IArtifactStore store, IScriptAgent agent
         if (await store.IsUpToDateAsync(revisionName, hash, CancellationToken.None))
         {
             script = await store.ReadJsonAsync<Script>(revisionName, CancellationToken.None);
-            usage = new AgentUsage(AgentNames.ScriptWriter, "cache", null, 0, 0, "words", clock.Elapsed.TotalMilliseconds, 0m, CacheHit: true);
+            usage = AgentUsage.CacheHitFor(AgentNames.ScriptWriter, "words", clock.Elapsed.TotalMilliseconds);
         }
         else
         {

@@ -29,7 +29,7 @@ public sealed class WriteSocialPostActivity(IArtifactStore store, ISocialAgent a
         if (await store.IsUpToDateAsync(name, hash, CancellationToken.None))
         {
             SocialPost cached = SocialMarkdown.Parse(await store.ReadTextAsync(name, CancellationToken.None));
-            var hit = new AgentUsage(AgentNames.SocialWriter, "cache", null, 0, 0, "words", clock.Elapsed.TotalMilliseconds, 0m, CacheHit: true);
+            var hit = AgentUsage.CacheHitFor(AgentNames.SocialWriter, "words", clock.Elapsed.TotalMilliseconds);
             return new WriteSocialPostOutput(name, cached.Platform, cached.Text.Length, cached.MaxLength, hit);
         }
 
