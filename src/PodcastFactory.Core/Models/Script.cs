@@ -4,7 +4,8 @@ namespace PodcastFactory.Core.Models;
 /// <param name="Speaker">Host name, one of the episode's two hosts.</param>
 /// <param name="Text">What the host says.</param>
 /// <param name="Claims">Indexes into the merged research notes that this turn states (for traceability).</param>
-public sealed record ScriptTurn(string Speaker, string Text, IReadOnlyList<int>? Claims = null);
+/// <param name="Chapter">Set on the first turn of a section: the chapter title the script agent gives that section.</param>
+public sealed record ScriptTurn(string Speaker, string Text, IReadOnlyList<int>? Claims = null, string? Chapter = null);
 
 /// <summary>A structured two-host script.</summary>
 /// <param name="Title">Episode title.</param>
