@@ -1,5 +1,5 @@
 using PodcastFactory.Core.Audio;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Bench.Fakes;
@@ -13,7 +13,7 @@ public sealed class SilentSpeechSynthesizer(LatencyInjector latency) : ISpeechSy
     /// <summary>Characters spoken per second.</summary>
     public const double CharactersPerSecond = 15;
 
-    static readonly WavFormat Format8K = new(8000, 1, 8);
+    static readonly WavFormat _format8K = new(8000, 1, 8);
 
     /// <inheritdoc />
     public string Name => "bench-silence";
@@ -31,10 +31,10 @@ public sealed class SilentSpeechSynthesizer(LatencyInjector latency) : ISpeechSy
         ArgumentNullException.ThrowIfNull(output);
         var started = System.Diagnostics.Stopwatch.StartNew();
         await latency.DelayAsync(AgentKind.Speech, cancellationToken);
-        long data = (long)(text.Length / CharactersPerSecond * Format8K.ByteRate);
-        await output.WriteAsync(WavHeader.CreateCanonical(Format8K, data), cancellationToken);
+        long data = (long)(text.Length / CharactersPerSecond * _format8K.ByteRate);
+        await output.WriteAsync(WavHeader.CreateCanonical(_format8K, data), cancellationToken);
         byte[] silence = new byte[Math.Min(data, 8192)];
-        Array.Fill(silence, Format8K.SilenceByte);
+        Array.Fill(silence, _format8K.SilenceByte);
         for (long left = data; left > 0; left -= silence.Length)
         {
             await output.WriteAsync(silence.AsMemory(0, (int)Math.Min(left, silence.Length)), cancellationToken);

@@ -24,7 +24,7 @@ public sealed record LatencyProfile(
     AgentLatency Social,
     AgentLatency Speech)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -36,7 +36,7 @@ public sealed record LatencyProfile(
     /// <summary>Parses a profile; every agent must be present.</summary>
     public static LatencyProfile Parse(string json)
     {
-        LatencyProfile profile = JsonSerializer.Deserialize<LatencyProfile>(json, Json)
+        LatencyProfile profile = JsonSerializer.Deserialize<LatencyProfile>(json, _json)
             ?? throw new InvalidDataException("The latency profile is JSON null.");
         if (profile.Research is null || profile.Script is null || profile.Review is null || profile.Social is null || profile.Speech is null)
         {

@@ -13,7 +13,7 @@ namespace PodcastFactory.Bench.Scenarios;
 public static class StitchScenario
 {
     const int Segments = 200, SecondsPerSegment = 18, PauseMs = 350;
-    static readonly WavFormat Format = new(22050, 1, 16);
+    static readonly WavFormat _format = new(22050, 1, 16);
 
     /// <summary>Writes the segments once, then alternates copy and stitch for each repetition.</summary>
     public static async Task RunAsync(BenchContext bench)
@@ -80,7 +80,7 @@ public static class StitchScenario
 
     static async Task<string[]> WriteSegmentsAsync(string folder)
     {
-        int data = Format.ByteRate * SecondsPerSegment;
+        int data = _format.ByteRate * SecondsPerSegment;
         byte[] samples = new byte[data];
         new Random(7).NextBytes(samples);
         var files = new string[Segments];
@@ -88,7 +88,7 @@ public static class StitchScenario
         {
             files[i] = Path.Combine(folder, I($"segment-{i:000}.wav"));
             await using var file = File.Create(files[i]);
-            await file.WriteAsync(WavHeader.CreateCanonical(Format, data));
+            await file.WriteAsync(WavHeader.CreateCanonical(_format, data));
             await file.WriteAsync(samples);
         }
 

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Models;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Artifacts;

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Models;
 using System.Text;
 using System.Text.Json;
 

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Models;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 

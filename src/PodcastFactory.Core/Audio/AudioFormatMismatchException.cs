@@ -1,3 +1,5 @@
+using PodcastFactory.Core.Models;
+
 namespace PodcastFactory.Core.Audio;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace PodcastFactory.Core.Audio;
 /// has to be synthesised again with the episode's provider settings.
 /// </summary>
 public sealed class AudioFormatMismatchException(int segmentIndex, string segmentName, string expected, string actual)
-    : Exception(
+    : NonRetryableException(
         $"Segment {segmentIndex} ('{segmentName}') is {actual} but segment 0 is {expected}; all segments of an episode must share one format.")
 {
     /// <summary>0-based index of the offending segment.</summary>

@@ -1,4 +1,4 @@
-using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Audio;
 

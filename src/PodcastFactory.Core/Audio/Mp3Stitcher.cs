@@ -1,6 +1,6 @@
+using PodcastFactory.Core.Models;
 using System.Buffers;
 using System.Globalization;
-using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Core.Audio;
 

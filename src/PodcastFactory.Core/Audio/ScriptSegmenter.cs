@@ -1,5 +1,4 @@
 using PodcastFactory.Core.Models;
-using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Core.Audio;
 
@@ -25,7 +24,7 @@ public sealed class ScriptSegmenter
     readonly int _sentencePauseMs;
 
     /// <summary>Creates a segmenter.</summary>
-    /// <param name="maxCharacters">Largest segment, usually the provider's <see cref="ISpeechSynthesizer.MaxInputCharacters"/>.</param>
+    /// <param name="maxCharacters">Largest segment, usually the speech provider's input limit.</param>
     /// <param name="turnPauseMs">Silence after a turn's last segment.</param>
     /// <param name="sentencePauseMs">Silence between segments of one turn.</param>
     public ScriptSegmenter(int maxCharacters, int turnPauseMs = DefaultTurnPauseMs, int sentencePauseMs = DefaultSentencePauseMs)

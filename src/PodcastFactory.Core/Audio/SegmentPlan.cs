@@ -1,5 +1,5 @@
+using PodcastFactory.Core.Models;
 using System.Text.Json.Serialization;
-using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Core.Audio;
 

@@ -1,5 +1,5 @@
+using PodcastFactory.Core.Models;
 using System.Buffers;
-using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Core.Audio;
 

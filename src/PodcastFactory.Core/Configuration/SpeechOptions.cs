@@ -42,9 +42,6 @@ public sealed class SpeechOptions : IValidatableObject
     [Range(100, 4096, ErrorMessage = "Speech:MaxInputCharacters must be between 100 and 4096.")]
     public int MaxInputCharacters { get; set; } = 4000;
 
-    /// <summary>Path of the espeak-ng executable (Offline).</summary>
-    public string EspeakPath { get; set; } = "espeak-ng";
-
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);

@@ -1,3 +1,5 @@
+using PodcastFactory.Core.Models;
+
 namespace PodcastFactory.Core.Costs;
 
 /// <summary>One line of the episode ledger: an agent call attributed to a stage.</summary>

@@ -1,5 +1,4 @@
 using PodcastFactory.Core.Models;
-using PodcastFactory.Core.Workflow;
 
 namespace PodcastFactory.Core.Costs;
 

@@ -1,15 +1,6 @@
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers;
-
-/// <summary>Audio container produced by a speech provider.</summary>
-public enum AudioFormat
-{
-    /// <summary>RIFF/WAVE PCM.</summary>
-    Wav,
-    /// <summary>MPEG-1/2 Layer III.</summary>
-    Mp3,
-}
 
 /// <summary>Text-to-speech provider.</summary>
 public interface ISpeechSynthesizer

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Scheduling;
 

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Models;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using static PodcastFactory.Core.Workflow.RetryPolicies;

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow;
 

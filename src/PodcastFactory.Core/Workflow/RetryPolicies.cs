@@ -1,11 +1,11 @@
 using Microsoft.DurableTask;
-using PodcastFactory.Core.Agents;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
 /// One retry policy per dependency kind. Intervals start at 2 s or more (shorter durable timers fired early on
-/// the Azure Storage backend). Failures marked <see cref="NonRetryableAgentException"/> (bad request,
+/// the Azure Storage backend). Failures marked <see cref="NonRetryableException"/> (bad request,
 /// authentication, invalid configuration) are not retried: repeating them only costs time and money.
 /// </summary>
 public static class RetryPolicies
@@ -31,6 +31,6 @@ public static class RetryPolicies
     static RetryPolicy Create(int maxAttempts, TimeSpan firstRetry) =>
         new(maxAttempts, firstRetry, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1))
         {
-            HandleFailure = failure => !failure.IsCausedBy<NonRetryableAgentException>(),
+            HandleFailure = failure => !failure.IsCausedBy<NonRetryableException>(),
         };
 }

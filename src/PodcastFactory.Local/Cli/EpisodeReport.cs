@@ -1,6 +1,6 @@
+using PodcastFactory.Core.Models;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using PodcastFactory.Core;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;

@@ -2,11 +2,9 @@ using System.CommandLine;
 using Cronos;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Scheduling;
 using PodcastFactory.Local.Backends;
-using PodcastFactory.Local.Hosting;
 
 namespace PodcastFactory.Local.Cli;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using PodcastFactory.Local.Backends;
-using PodcastFactory.Local.Hosting;
 
 namespace PodcastFactory.Local.Cli;
 

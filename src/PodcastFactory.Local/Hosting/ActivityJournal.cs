@@ -19,7 +19,7 @@ public sealed class ActivityJournal
     /// <summary>Environment variable naming an activity to hold and for how long ("Name=ms").</summary>
     public const string HoldVariable = "PODCAST_HOLD_ACTIVITY";
 
-    static readonly Lock s_writeLock = new();
+    static readonly Lock _writeLock = new();
 
     ActivityJournal(string? path, string? holdActivity, TimeSpan hold)
     {
@@ -77,7 +77,7 @@ public sealed class ActivityJournal
         }
 
         byte[] line = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}\t{name}\t{instanceId}\n"));
-        lock (s_writeLock)
+        lock (_writeLock)
         {
             // Append mode and one write per line: lines from several worker processes never interleave.
             using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);

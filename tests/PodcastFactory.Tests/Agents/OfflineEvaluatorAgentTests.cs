@@ -1,6 +1,4 @@
-using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Tests.Agents;

@@ -1,6 +1,5 @@
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Tests.Agents;

@@ -1,4 +1,3 @@
-using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;

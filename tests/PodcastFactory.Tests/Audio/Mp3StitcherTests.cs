@@ -1,5 +1,5 @@
 using PodcastFactory.Core.Audio;
-using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Tests.Audio;
 

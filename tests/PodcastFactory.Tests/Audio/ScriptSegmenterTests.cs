@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Models;
-using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Tests.Audio;
 

@@ -1,5 +1,5 @@
 using PodcastFactory.Core.Artifacts;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Local.Hosting;
 using PodcastFactory.Tests.Storage;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PodcastFactory.Core;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Costs;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Providers.OpenAI;
 

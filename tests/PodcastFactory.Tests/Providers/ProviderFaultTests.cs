@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Agents;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Providers.OpenAI;
@@ -39,7 +38,7 @@ public sealed class ProviderFaultTests
         Exception error = await Assert.ThrowsAnyAsync<Exception>(
             () => services.GetRequiredService<IResearchAgent>().ResearchAsync(_brief, [_source], CancellationToken.None));
 
-        NonRetryableAgentException fatal = Assert.IsAssignableFrom<NonRetryableAgentException>(error);
+        NonRetryableException fatal = Assert.IsAssignableFrom<NonRetryableException>(error);
         Assert.Contains("401", fatal.Message, StringComparison.Ordinal);
         Assert.Contains("Access denied due to invalid subscription key", fatal.Message, StringComparison.Ordinal);
         Assert.Single(server.ChatRequests);
@@ -56,7 +55,7 @@ public sealed class ProviderFaultTests
         ProviderTransientException error = await Assert.ThrowsAsync<ProviderTransientException>(
             () => services.GetRequiredService<IResearchAgent>().ResearchAsync(_brief, [_source], CancellationToken.None));
 
-        Assert.IsNotAssignableFrom<NonRetryableAgentException>(error);
+        Assert.IsNotAssignableFrom<NonRetryableException>(error);
         Assert.Contains("503", error.Message, StringComparison.Ordinal);
         Assert.Contains("overloaded", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, server.ChatRequests.Count());
@@ -83,7 +82,7 @@ public sealed class ProviderFaultTests
         await using ServiceProvider services = ProviderStack.Azure(server, ("Speech:ApiKey", "wrong-key"));
         using var audio = new MemoryStream();
 
-        NonRetryableAgentException error = await Assert.ThrowsAsync<NonRetryableAgentException>(
+        NonRetryableException error = await Assert.ThrowsAsync<NonRetryableException>(
             () => services.GetRequiredService<ISpeechSynthesizer>().SynthesizeAsync("Hello.", "alloy", "en", audio, CancellationToken.None));
 
         Assert.Contains("Access denied", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
+using PodcastFactory.Core.Models;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Providers.OpenAI;
 
 namespace PodcastFactory.Tests.Providers;
@@ -55,7 +55,7 @@ public sealed class ProviderRetryHandlerTests
         var inner = new StubHandler(_ => Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent("""{"error":{"message":"Invalid value for 'voice'."}}""") }));
         using var client = new HttpClient(new ProviderRetryHandler("test", maxRetries: 3, TimeSpan.FromSeconds(5), NullLogger.Instance) { InnerHandler = inner });
 
-        NonRetryableAgentException error = await Assert.ThrowsAsync<NonRetryableAgentException>(() => client.GetAsync(new Uri("http://localhost/")));
+        NonRetryableException error = await Assert.ThrowsAsync<NonRetryableException>(() => client.GetAsync(new Uri("http://localhost/")));
 
         Assert.Equal(1, inner.Calls);
         Assert.Contains("Invalid value for 'voice'.", error.Message, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Llm;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Tests.Providers;
@@ -42,7 +41,7 @@ public sealed class StructuredOutputTests
         InvalidModelOutputException error = await Assert.ThrowsAsync<InvalidModelOutputException>(
             () => services.GetRequiredService<IResearchAgent>().ResearchAsync(_brief, [_source], CancellationToken.None));
 
-        Assert.IsAssignableFrom<NonRetryableAgentException>(error);
+        Assert.IsAssignableFrom<NonRetryableException>(error);
         Assert.Contains("invalid research notes JSON twice", error.Message, StringComparison.Ordinal);
         Assert.Contains("notes[0].source 'wikipedia' is not one of the supplied sources", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, server.ChatRequests.Count());

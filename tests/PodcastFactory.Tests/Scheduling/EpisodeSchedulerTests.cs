@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.DurableTask.Client;
@@ -12,7 +11,7 @@ namespace PodcastFactory.Tests.Scheduling;
 
 public sealed class EpisodeSchedulerTests : IDisposable
 {
-    private static readonly DateTimeOffset Slot = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _slot = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
     private const string SlotId = "scheduled-20261130-0900";
     private readonly ApiTestHost _host = new();
 
@@ -23,7 +22,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
     {
         await SeedAsync(new BacklogTopic("Event sourcing basics", TargetMinutes: 2), new BacklogTopic("Sagas explained"));
 
-        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(Slot, default);
+        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
         Assert.Equal(new ScheduleResult(ScheduleOutcome.Started, SlotId, "Event sourcing basics"), result);
         var (name, input, id) = Assert.Single(_host.Client.Started);
@@ -40,8 +39,8 @@ public sealed class EpisodeSchedulerTests : IDisposable
         await SeedAsync(new BacklogTopic("Event sourcing basics"), new BacklogTopic("Sagas explained"));
         var scheduler = _host.Get<EpisodeScheduler>();
 
-        await scheduler.RunOnceAsync(Slot, default);
-        var second = await scheduler.RunOnceAsync(Slot, default);
+        await scheduler.RunOnceAsync(_slot, default);
+        var second = await scheduler.RunOnceAsync(_slot, default);
 
         Assert.Equal(ScheduleOutcome.AlreadyStarted, second.Outcome);
         Assert.Equal(SlotId, second.EpisodeId);
@@ -56,7 +55,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
             new BacklogTopic("Event sourcing basics", Status: BacklogTopicStatus.Taken, EpisodeId: SlotId),
             new BacklogTopic("Sagas explained"));
 
-        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(Slot, default);
+        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
         Assert.Equal(new ScheduleResult(ScheduleOutcome.Started, SlotId, "Event sourcing basics"), result);
         Assert.Equal(BacklogTopicStatus.Pending, (await Store.ReadAsync(default)).Backlog.Topics[1].Status);
@@ -65,7 +64,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_NoBacklog_StartsNothing()
     {
-        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(Slot, default);
+        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
         Assert.Equal(ScheduleOutcome.EmptyBacklog, result.Outcome);
         Assert.Empty(_host.Client.Started);
@@ -78,7 +77,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
         await SeedAsync(new BacklogTopic("Old news", Status: BacklogTopicStatus.Done));
         string? before = (await Store.ReadAsync(default)).ETag;
 
-        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(Slot, default);
+        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
         Assert.Equal(ScheduleOutcome.EmptyBacklog, result.Outcome);
         Assert.Empty(_host.Client.Started);
@@ -94,7 +93,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
         var scheduler = new EpisodeScheduler(_host.Client.Object, racing, _host.Get<EpisodeStarter>(),
             Options.Create(new SchedulerOptions()), TimeProvider.System, NullLogger<EpisodeScheduler>.Instance);
 
-        var result = await scheduler.RunOnceAsync(Slot, default);
+        var result = await scheduler.RunOnceAsync(_slot, default);
 
         Assert.Equal(1, racing.Conflicts);
         Assert.Equal(new ScheduleResult(ScheduleOutcome.Started, SlotId, "Sagas explained"), result);
@@ -110,7 +109,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
         await SeedAsync(new BacklogTopic("Event sourcing basics"));
         _host.Client.Instances[SlotId] = FakeDurableClient.Metadata(SlotId, OrchestrationRuntimeStatus.Completed);
 
-        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(Slot, default);
+        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
         Assert.Equal(ScheduleOutcome.AlreadyStarted, result.Outcome);
         Assert.Empty(_host.Client.Started);

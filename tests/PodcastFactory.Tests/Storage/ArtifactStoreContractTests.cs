@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using PodcastFactory.Core.Artifacts;
 
 namespace PodcastFactory.Tests.Storage;

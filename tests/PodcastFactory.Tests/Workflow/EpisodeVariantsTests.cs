@@ -40,7 +40,7 @@ public sealed class EpisodeVariantsTests
         await using var runner = new LocalEpisodeRunner();
 
         (_, EpisodeResult? result) = await runner.ProduceAsync(Request(OutputPriority.Both), "no-espeak",
-            new Dictionary<string, string?> { ["Speech:EspeakPath"] = "/nonexistent/espeak-ng" });
+            new Dictionary<string, string?> { ["Speech:Espeak:ExecutablePath"] = "/nonexistent/espeak-ng" });
 
         Assert.NotNull(result);
         Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
@@ -60,7 +60,7 @@ public sealed class EpisodeVariantsTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         var manifest = System.Text.Json.JsonSerializer.Deserialize<Core.Workflow.Activities.EpisodeManifest>(
-            await File.ReadAllTextAsync(runner.PathOf("rerun/manifest.json")), Core.PodcastJson.Options)!;
+            await File.ReadAllTextAsync(runner.PathOf("rerun/manifest.json")), Core.Models.PodcastJson.Options)!;
         Assert.All(manifest.Costs.Calls, c => Assert.True(c.Usage.CacheHit, $"{c.Usage.Agent} ran again"));
         Assert.NotNull(second);
     }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Moq.Protected;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;

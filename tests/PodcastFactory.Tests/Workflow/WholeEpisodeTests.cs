@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PodcastFactory.Core;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
@@ -10,7 +9,7 @@ namespace PodcastFactory.Tests.Workflow;
 
 public sealed class WholeEpisodeTests(WholeEpisodeFixture episode) : IClassFixture<WholeEpisodeFixture>
 {
-    static readonly string[] Expected =
+    static readonly string[] _expected =
     [
         "research/angle-1.md", "research/angle-2.md", "research/angle-3.md", "research.md", "script.json", "script.md",
         "reviews/review-1.json", "social.md", "audio/segment-001.wav", "episode.wav", "quality.json", "manifest.json",
@@ -20,7 +19,7 @@ public sealed class WholeEpisodeTests(WholeEpisodeFixture episode) : IClassFixtu
     public void Produce_WithSource_WritesEveryPromisedArtifact()
     {
         Assert.Equal(EpisodeOutcome.Completed, episode.Result.Outcome);
-        foreach (string name in Expected)
+        foreach (string name in _expected)
         {
             var file = new FileInfo(episode.Runner.PathOf($"{episode.Id}/{name}"));
             Assert.True(file.Exists && file.Length > 0, $"{name} is missing or empty");

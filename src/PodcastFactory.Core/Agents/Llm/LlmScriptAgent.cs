@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
@@ -9,7 +8,7 @@ namespace PodcastFactory.Core.Agents.Llm;
 /// <summary>Writes the two-host script at the target length with the chat model, and revises it from a review.</summary>
 public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
 {
-    const double _tolerance = 0.25;
+    const double Tolerance = 0.25;
 
     /// <inheritdoc />
     public Task<AgentResult<Script>> WriteAsync(ScriptBrief brief, ResearchNotes research, CancellationToken cancellationToken)
@@ -43,8 +42,8 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
             ["hostA"] = brief.Hosts[0].Name,
             ["hostB"] = brief.Hosts[1].Name,
             ["targetWords"] = target.ToString(CultureInfo.InvariantCulture),
-            ["minWords"] = ((int)(target * (1 - _tolerance))).ToString(CultureInfo.InvariantCulture),
-            ["maxWords"] = ((int)(target * (1 + _tolerance))).ToString(CultureInfo.InvariantCulture),
+            ["minWords"] = ((int)(target * (1 - Tolerance))).ToString(CultureInfo.InvariantCulture),
+            ["maxWords"] = ((int)(target * (1 + Tolerance))).ToString(CultureInfo.InvariantCulture),
             ["maxTurnCharacters"] = brief.MaxTurnCharacters.ToString(CultureInfo.InvariantCulture),
         });
         AgentResult<ScriptAnswer> answer = await chat.AskAsync<ScriptAnswer>(

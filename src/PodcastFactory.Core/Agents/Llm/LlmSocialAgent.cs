@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Agents.Offline;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;

@@ -1,8 +1,8 @@
+using PodcastFactory.Core.Models;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using PodcastFactory.Core.Costs;
 
 namespace PodcastFactory.Core.Agents.Llm;
 

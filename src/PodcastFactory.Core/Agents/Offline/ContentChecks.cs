@@ -5,8 +5,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// <summary>Checks of what the script says: "length", "coverage" and "grounding".</summary>
 internal static class ContentChecks
 {
-    const double _tolerance = 0.25, _coverageMatch = 0.6;
-    const int _connectiveWordsPerPoint = 8;
+    const double Tolerance = 0.25, CoverageMatch = 0.6;
+    const int ConnectiveWordsPerPoint = 8;
 
     /// <summary>
     /// Word count within ±25% of the target. A script below the range passes when it presents every research note:
@@ -15,8 +15,8 @@ internal static class ContentChecks
     public static CheckOutcome Length(ScriptBrief brief, Script script, ResearchNotes research)
     {
         int words = script.WordCount, target = TextStats.TargetWords(brief.TargetMinutes);
-        int low = (int)Math.Round(target * (1 - _tolerance), MidpointRounding.AwayFromZero);
-        int high = (int)Math.Round(target * (1 + _tolerance), MidpointRounding.AwayFromZero);
+        int low = (int)Math.Round(target * (1 - Tolerance), MidpointRounding.AwayFromZero);
+        int high = (int)Math.Round(target * (1 + Tolerance), MidpointRounding.AwayFromZero);
         HashSet<int> used = UsedNotes(script, research);
         int unused = research.Notes.Count - used.Count;
         string detail = $"{words} words; target {target} ({low}-{high}) at {TextStats.WordsPerMinute} words per minute; {used.Count} of {research.Notes.Count} notes used";
@@ -31,7 +31,7 @@ internal static class ContentChecks
             return CheckOutcome.Pass(CheckNames.Length, $"{detail}; below target but every note is used, so this is the achievable length");
         }
 
-        int perPoint = _connectiveWordsPerPoint + (research.Notes.Count == 0 ? 0
+        int perPoint = ConnectiveWordsPerPoint + (research.Notes.Count == 0 ? 0
             : (int)Math.Ceiling(research.Notes.Average(n => TextStats.CountWords(n.Text))));
         int points = Math.Max(1, (int)Math.Ceiling(Math.Abs(target - words) / (double)Math.Max(1, perPoint)));
         string suggestion = words < low
@@ -51,7 +51,7 @@ internal static class ContentChecks
         List<int> top = ScriptPlanner.TopKeyPoints(brief, research).ToList();
         List<int> missing = top
             .Where(i => !used.Contains(i))
-            .Where(i => !turnTokens.Any(t => TextOverlap.Coverage(TextTokenizer.TokenSet(research.Notes[i].Text), t) >= _coverageMatch))
+            .Where(i => !turnTokens.Any(t => TextOverlap.Coverage(TextTokenizer.TokenSet(research.Notes[i].Text), t) >= CoverageMatch))
             .ToList();
 
         string list = string.Join(", ", missing.Select(i => $"#{i}"));

@@ -5,8 +5,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// <summary>Checks of how the script is shaped: "balance", "segment-limit" and "structure".</summary>
 internal static class FormChecks
 {
-    const double _minShare = 0.35, _maxShare = 0.65;
-    const int _maxTurnsPerChange = 4;
+    const double MinShare = 0.35, MaxShare = 0.65;
+    const int MaxTurnsPerChange = 4;
     static readonly string[] _introCues = ["welcome", "hello", "hi ", "today"];
     static readonly string[] _outroCues = ["thank", "until next time", "goodbye", "bye", "see you", "that's all"];
 
@@ -16,15 +16,15 @@ internal static class FormChecks
         (string a, string b) = ScriptRenderer.HostNames(brief);
         int wordsA = Words(script, a), wordsB = Words(script, b), total = wordsA + wordsB;
         double shareA = total == 0 ? 0 : (double)wordsA / total, shareB = total == 0 ? 0 : (double)wordsB / total;
-        string detail = $"{a} {shareA:P0} ({wordsA} words), {b} {shareB:P0} ({wordsB} words); allowed {_minShare:P0}-{_maxShare:P0}";
-        if (total > 0 && shareA is >= _minShare and <= _maxShare)
+        string detail = $"{a} {shareA:P0} ({wordsA} words), {b} {shareB:P0} ({wordsB} words); allowed {MinShare:P0}-{MaxShare:P0}";
+        if (total > 0 && shareA is >= MinShare and <= MaxShare)
         {
             return CheckOutcome.Pass(CheckNames.Balance, detail);
         }
 
         (string loud, double share, string quiet) = shareA >= shareB ? (a, shareA, b) : (b, shareB, a);
         return CheckOutcome.Fail(CheckNames.Balance, detail,
-            $"{loud} speaks {share:P0} of the words (allowed {_minShare:P0}-{_maxShare:P0}): give {quiet} more of the key points.");
+            $"{loud} speaks {share:P0} of the words (allowed {MinShare:P0}-{MaxShare:P0}): give {quiet} more of the key points.");
     }
 
     /// <summary>No turn is longer than the speech provider's input limit.</summary>
@@ -64,7 +64,7 @@ internal static class FormChecks
         }
 
         int changes = turns.Zip(turns.Skip(1)).Count(p => p.First.Speaker != p.Second.Speaker);
-        int neededChanges = (int)Math.Ceiling(Math.Max(0, turns.Count - 1) / (double)_maxTurnsPerChange);
+        int neededChanges = (int)Math.Ceiling(Math.Max(0, turns.Count - 1) / (double)MaxTurnsPerChange);
         if (changes < neededChanges)
         {
             problems.Add("alternate the hosts instead of long runs by one speaker");

@@ -5,15 +5,15 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// <summary>Derives two or three hashtags from the topic's words: the whole topic (when short), then its longest words.</summary>
 internal static class HashtagBuilder
 {
-    const int _maxTags = 3, _minTags = 2, _maxTagLength = 30, _maxWordsInTopicTag = 3;
-    const string _fallbackTag = "#Podcast";
+    const int MaxTags = 3, MinTags = 2, MaxTagLength = 30, MaxWordsInTopicTag = 3;
+    const string FallbackTag = "#Podcast";
 
     /// <summary>Distinct hashtags in PascalCase, letters and digits only.</summary>
     public static IReadOnlyList<string> Build(string topic)
     {
         List<string> words = Words(topic).Where(w => !StopWords.Contains(w.ToLowerInvariant())).ToList();
         var tags = new List<string>();
-        if (words.Count is > 1 and <= _maxWordsInTopicTag)
+        if (words.Count is > 1 and <= MaxWordsInTopicTag)
         {
             Add(tags, string.Concat(words.Select(Pascal)));
         }
@@ -23,18 +23,18 @@ internal static class HashtagBuilder
             Add(tags, Pascal(word));
         }
 
-        if (tags.Count < _minTags)
+        if (tags.Count < MinTags)
         {
-            Add(tags, _fallbackTag[1..]);
+            Add(tags, FallbackTag[1..]);
         }
 
-        return tags.Take(_maxTags).ToList();
+        return tags.Take(MaxTags).ToList();
     }
 
     static void Add(List<string> tags, string tag)
     {
         string candidate = "#" + tag;
-        if (tag.Length > 0 && tag.Length <= _maxTagLength && !char.IsDigit(tag[0])
+        if (tag.Length > 0 && tag.Length <= MaxTagLength && !char.IsDigit(tag[0])
             && !tags.Contains(candidate, StringComparer.OrdinalIgnoreCase))
         {
             tags.Add(candidate);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -16,7 +15,7 @@ public sealed class OfflineSocialAgent : ISocialAgent
     /// <summary>The platform's length limit in characters.</summary>
     public const int MaxLength = 280;
 
-    const string _ellipsis = "\u2026";
+    const string Ellipsis = "\u2026";
 
     /// <inheritdoc />
     public Task<AgentResult<SocialPost>> WriteAsync(string topic, Script script, ResearchNotes research, CancellationToken cancellationToken)
@@ -51,18 +50,18 @@ public sealed class OfflineSocialAgent : ISocialAgent
             return text;
         }
 
-        if (max <= _ellipsis.Length)
+        if (max <= Ellipsis.Length)
         {
             return "";
         }
 
-        string cut = text[..(max - _ellipsis.Length)];
+        string cut = text[..(max - Ellipsis.Length)];
         int space = cut.LastIndexOf(' ');
         if (space > 0)
         {
             cut = cut[..space];
         }
 
-        return cut.TrimEnd(' ', ',', ';', ':', '.', '-') + _ellipsis;
+        return cut.TrimEnd(' ', ',', ';', ':', '.', '-') + Ellipsis;
     }
 }

@@ -1,5 +1,5 @@
+using PodcastFactory.Core.Models;
 using System.Diagnostics;
-using PodcastFactory.Core.Costs;
 
 namespace PodcastFactory.Core.Agents.Offline;
 

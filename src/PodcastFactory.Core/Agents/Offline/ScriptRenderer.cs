@@ -11,7 +11,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static class ScriptRenderer
 {
-    const int _pointsPerQuestion = 3;
+    const int PointsPerQuestion = 3;
 
     /// <summary>The turns for <paramref name="plan"/>, each within <see cref="ScriptBrief.MaxTurnCharacters"/>.</summary>
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
@@ -41,7 +41,7 @@ internal static class ScriptRenderer
             string current = speaker == 0 ? a : b, other = speaker == 0 ? b : a;
             string text;
             IReadOnlyList<int>? claims = null;
-            if (presented > 0 && presented % _pointsPerQuestion == 0 && !asked)
+            if (presented > 0 && presented % PointsPerQuestion == 0 && !asked)
             {
                 text = DialogueTemplates.Question(presented);
                 asked = true;

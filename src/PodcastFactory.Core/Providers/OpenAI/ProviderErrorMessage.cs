@@ -5,7 +5,7 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 /// <summary>Reads the provider's own error text from an OpenAI-style error body (<c>{"error":{"message":...}}</c>).</summary>
 public static class ProviderErrorMessage
 {
-    const int _maxLength = 500;
+    const int MaxLength = 500;
 
     /// <summary>The <c>error.message</c> of the body, else the body itself (shortened), else the reason phrase.</summary>
     public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -56,6 +56,6 @@ public static class ProviderErrorMessage
         }
 
         string text = body.Trim();
-        return text.Length <= _maxLength ? text : text[.._maxLength] + "...";
+        return text.Length <= MaxLength ? text : text[..MaxLength] + "...";
     }
 }

@@ -1,15 +1,15 @@
+using PodcastFactory.Core.Models;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
-using PodcastFactory.Core.Agents;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
 
 /// <summary>
 /// The only retry loop between an activity and a model provider (the SDKs' own retries are switched off):
 /// 429 and 5xx are retried up to <c>maxRetries</c> times honouring <c>retry-after-ms</c> / <c>Retry-After</c>
-/// (capped at <see cref="MaxDelay"/>); other 4xx (400/401/403/404...) fail at once with <see cref="NonRetryableAgentException"/>
+/// (capped at <see cref="MaxDelay"/>); other 4xx (400/401/403/404...) fail at once with <see cref="NonRetryableException"/>
 /// carrying the provider's message; each attempt has its own timeout. When the retries are spent a
 /// <see cref="ProviderTransientException"/> lets the durable retry policy decide, so the worst case is
 /// (1 + maxRetries) HTTP attempts per activity attempt.
@@ -55,7 +55,7 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
             {
                 string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
                 response.Dispose();
-                throw new NonRetryableAgentException(string.Create(CultureInfo.InvariantCulture,
+                throw new NonRetryableException(string.Create(CultureInfo.InvariantCulture,
                     $"{provider} rejected the request with {(int)status} {status}: {message}"));
             }
 

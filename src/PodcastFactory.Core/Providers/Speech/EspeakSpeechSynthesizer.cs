@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Models;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -5,7 +6,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
-using PodcastFactory.Core.Costs;
 
 namespace PodcastFactory.Core.Providers.Speech;
 

@@ -1,4 +1,4 @@
-using PodcastFactory.Core.Agents;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers.Speech;
 
@@ -7,13 +7,13 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// will not help, so the workflow treats it as fatal for the audio stage.
 /// </summary>
 public sealed class SpeechProviderUnavailableException(string message, Exception? innerException = null)
-    : NonRetryableAgentException(message, innerException ?? new InvalidOperationException(message))
+    : NonRetryableException(message, innerException ?? new InvalidOperationException(message))
 {
     /// <summary>The espeak-ng executable could not be started.</summary>
     public static SpeechProviderUnavailableException EspeakNotFound(string executablePath, Exception innerException) => new(
         $"The speech provider espeak-ng could not be started from '{executablePath}' ({innerException.Message}). "
         + "Install it ('apt-get install espeak-ng' on Debian/Ubuntu, 'brew install espeak-ng' on macOS), "
-        + "set Speech__EspeakPath to its full path, "
+        + "set Speech__Espeak__ExecutablePath to its full path, "
         + "or configure another speech provider (e.g. Speech__Provider=AzureOpenAI with its endpoint and deployment).",
         innerException);
 }

@@ -1,8 +1,8 @@
+using PodcastFactory.Core.Models;
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Audio;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers;
 
 namespace PodcastFactory.Core.Workflow.Activities;

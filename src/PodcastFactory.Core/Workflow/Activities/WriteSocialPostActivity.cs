@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Activities;

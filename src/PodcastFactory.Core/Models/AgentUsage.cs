@@ -1,4 +1,4 @@
-namespace PodcastFactory.Core.Costs;
+namespace PodcastFactory.Core.Models;
 
 /// <summary>What one agent call consumed: the unit of the cost ledger.</summary>
 /// <param name="Agent">Agent name, one of <see cref="AgentNames"/>.</param>
@@ -31,21 +31,3 @@ public sealed record AgentUsage(
     public static AgentUsage CacheHitFor(string agent, string unitKind, double durationMs) =>
         new(agent, "cache", null, 0, 0, unitKind, durationMs, 0m, CacheHit: true);
 }
-
-/// <summary>Agent names as they appear in the ledger and manifest.</summary>
-public static class AgentNames
-{
-    /// <summary>Research agent.</summary>
-    public const string Research = "research";
-    /// <summary>Script writer (first draft and revisions).</summary>
-    public const string ScriptWriter = "script-writer";
-    /// <summary>Quality evaluator.</summary>
-    public const string Evaluator = "quality-evaluator";
-    /// <summary>Social-media writer.</summary>
-    public const string SocialWriter = "social-writer";
-    /// <summary>Audio synthesizer (text to speech).</summary>
-    public const string AudioSynthesizer = "audio-synthesizer";
-}
-
-/// <summary>A value produced by an agent together with what producing it cost.</summary>
-public sealed record AgentResult<T>(T Value, AgentUsage Usage);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PodcastFactory.Core;
+namespace PodcastFactory.Core.Models;
 
 /// <summary>The JSON conventions of every artifact and API payload: camelCase, enums as kebab-case strings.</summary>
 public static class PodcastJson

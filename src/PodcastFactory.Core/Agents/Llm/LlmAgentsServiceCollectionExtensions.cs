@@ -1,17 +1,14 @@
-using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PodcastFactory.Core.Agents;
-using PodcastFactory.Core.Agents.Llm;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Providers.OpenAI;
 
-namespace PodcastFactory.Core.Providers.OpenAI;
+namespace PodcastFactory.Core.Agents.Llm;
 
-/// <summary>Registers the Azure OpenAI / OpenAI-compatible text agents and speech provider.</summary>
-public static class ModelProvidersServiceCollectionExtensions
+/// <summary>Registers the text agents backed by an Azure OpenAI / OpenAI-compatible chat model.</summary>
+public static class LlmAgentsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the LLM agents for <see cref="IResearchAgent"/>, <see cref="IScriptAgent"/>, <see cref="IEvaluatorAgent"/>
@@ -37,25 +34,6 @@ public static class ModelProvidersServiceCollectionExtensions
         services.AddSingleton<IScriptAgent, LlmScriptAgent>();
         services.AddSingleton<IEvaluatorAgent, LlmEvaluatorAgent>();
         services.AddSingleton<ISocialAgent, LlmSocialAgent>();
-        return services;
-    }
-
-    /// <summary>Registers <see cref="OpenAISpeechSynthesizer"/> as the <see cref="ISpeechSynthesizer"/>.</summary>
-    public static IServiceCollection AddOpenAISpeech(this IServiceCollection services, SpeechOptions speech)
-    {
-        ArgumentNullException.ThrowIfNull(speech);
-        services.AddProviderHttpClient(ProviderHttpClients.Speech, speech.Provider, speech.MaxRetries, speech.TimeoutSeconds);
-        services.AddSingleton<ISpeechSynthesizer>(sp =>
-        {
-            SpeechOptions options = sp.GetRequiredService<IOptions<SpeechOptions>>().Value;
-            var credential = new Lazy<TokenCredential>(() => AzureCredentials.Create(options.ManagedIdentityClientId));
-            return new OpenAISpeechSynthesizer(
-                sp.GetRequiredService<IHttpClientFactory>(),
-                sp.GetRequiredService<IOptions<SpeechOptions>>(),
-                sp.GetRequiredService<PriceTable>(),
-                () => credential.Value,
-                sp.GetRequiredService<ILogger<OpenAISpeechSynthesizer>>());
-        });
         return services;
     }
 }
