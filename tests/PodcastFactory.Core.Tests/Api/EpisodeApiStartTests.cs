@@ -1,0 +1,108 @@
+using PodcastFactory.Core.Api;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow;
+
+namespace PodcastFactory.Core.Tests.Api;
+
+public sealed class EpisodeApiStartTests : IDisposable
+{
+    private const string ValidBody = """{"id":"ep-api-1","topic":"Durable workflows","priority":"audio","depth":"quick","targetMinutes":2,"sources":[{"kind":"text","value":"Checkpoints make workflows durable."}]}""";
+    private readonly ApiTestHost _host = new();
+
+    [Fact]
+    public async Task StartAsync_ValidRequest_Returns202WithLocationAndStartsTheEpisode()
+    {
+        var request = ApiTestHost.Request(ValidBody, "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(202, response.Status);
+        Assert.Equal("http://localhost:7071/api/episodes/ep-api-1", response.Headers.Location.ToString());
+        Assert.Equal("ep-api-1", response.Json.GetProperty("id").GetString());
+        Assert.True(response.Json.GetProperty("created").GetBoolean());
+        var (name, input, id) = Assert.Single(_host.Client.Started);
+        Assert.Equal(nameof(EpisodeOrchestrator), name);
+        Assert.Equal("ep-api-1", id);
+        var episode = Assert.IsType<EpisodeInput>(input);
+        Assert.Equal(OutputPriority.Audio, episode.Request.Priority);
+        Assert.Equal(ResearchDepth.Quick, episode.Request.Depth);
+        Assert.Single(episode.Sources);
+    }
+
+    [Fact]
+    public async Task StartAsync_SameIdTwice_StartsOneOrchestrationAndPointsAtIt()
+    {
+        var api = _host.Get<EpisodeApi>();
+        var first = ApiTestHost.Request(ValidBody, "POST");
+        await _host.ExecuteAsync(first, await api.StartAsync(first, default));
+        var second = ApiTestHost.Request(ValidBody, "POST");
+
+        var response = await _host.ExecuteAsync(second, await api.StartAsync(second, default));
+
+        Assert.Equal(200, response.Status);
+        Assert.False(response.Json.GetProperty("created").GetBoolean());
+        Assert.Equal("http://localhost:7071/api/episodes/ep-api-1", response.Headers.Location.ToString());
+        Assert.Single(_host.Client.Started);
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidFields_Returns400ProblemKeyedByField()
+    {
+        var request = ApiTestHost.Request("""{"id":"Bad Id!","topic":"x","targetMinutes":99}""", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        var errors = response.Json.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("topic", out _));
+        Assert.True(errors.TryGetProperty("targetMinutes", out _));
+        Assert.True(errors.TryGetProperty("id", out _));
+        Assert.Equal(400, response.Json.GetProperty("status").GetInt32());
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Theory]
+    [InlineData("""{"topic":"Durable workflows","priority":"loud"}""", "priority")]
+    [InlineData("""{"topic":"Durable workflows","targetMinutes":"five"}""", "targetMinutes")]
+    [InlineData("""{"topic":"Durable workflows","hosts":[{"name":"A","voice":1}]}""", "hosts[0].voice")]
+    [InlineData("""{"topic": """, "body")]
+    [InlineData("", "body")]
+    public async Task StartAsync_UnreadableBody_Returns400NamingTheField(string body, string field)
+    {
+        var request = ApiTestHost.Request(body, "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Fact]
+    public async Task StartAsync_FileSource_IsRefusedSoCallersCannotReadServerFiles()
+    {
+        var request = ApiTestHost.Request("""{"topic":"Durable workflows","sources":[{"kind":"file","value":"/etc/passwd"}]}""", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty("sources[0].kind", out _));
+        Assert.Empty(_host.Client.Started);
+        Assert.False(Directory.Exists(_host.Root) && Directory.EnumerateFiles(_host.Root, "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task ListAsync_UnknownStatus_Returns400NamingStatus()
+    {
+        var request = ApiTestHost.Request(query: "?status=running,sleeping");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().ListAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("sleeping", response.Json.GetProperty("errors").GetProperty("status")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _host.Dispose();
+}

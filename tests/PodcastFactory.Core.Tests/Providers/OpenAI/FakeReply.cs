@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace PodcastFactory.Core.Tests.Providers.OpenAI;
+
+/// <summary>One scripted answer of <see cref="FakeOpenAIServer"/>.</summary>
+internal sealed record FakeReply(int Status, string? Content = null, int PromptTokens = 0, int CompletionTokens = 0, string? RetryAfter = null, string? ErrorMessage = null)
+{
+    public const int DefaultPromptTokens = 1000, DefaultCompletionTokens = 500;
+
+    /// <summary>A chat completion whose message content is <paramref name="content"/>.</summary>
+    public static FakeReply Chat(string content, int promptTokens = DefaultPromptTokens, int completionTokens = DefaultCompletionTokens) =>
+        new(200, content, promptTokens, completionTokens);
+
+    /// <summary>429 with Retry-After in seconds.</summary>
+    public static FakeReply TooManyRequests(int retryAfterSeconds = 1) =>
+        new(429, RetryAfter: retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorMessage: "Rate limit is exceeded. Try again later.");
+
+    /// <summary>The chat.completion body the real services return for this reply.</summary>
+    public JsonObject ToCompletion(string model) => new()
+    {
+        ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N")[..12],
+        ["object"] = "chat.completion",
+        ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["model"] = model,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = Content, ["refusal"] = null },
+            ["logprobs"] = null,
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject
+        {
+            ["prompt_tokens"] = PromptTokens,
+            ["completion_tokens"] = CompletionTokens,
+            ["total_tokens"] = PromptTokens + CompletionTokens,
+        },
+    };
+
+    /// <summary>An error status with an OpenAI-style error body.</summary>
+    public static FakeReply Error(int status, string message) => new(status, ErrorMessage: message);
+}
+
+/// <summary>A request the fake server received.</summary>
+internal sealed record FakeRequest(string Path, string Query, string? ApiKey, string? Authorization, string Body, string? SchemaName);

@@ -1,0 +1,252 @@
+using Moq;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow;
+
+namespace PodcastFactory.Core.Tests.Workflow;
+
+public sealed class EpisodeOrchestratorTests
+{
+    [Theory]
+    [InlineData(ResearchDepth.Quick, 2)]
+    [InlineData(ResearchDepth.Standard, 3)]
+    [InlineData(ResearchDepth.Deep, 5)]
+    public async Task RunAsync_Depth_FansOutOneResearchActivityPerAngle(ResearchDepth depth, int expected)
+    {
+        var harness = new OrchestrationHarness();
+
+        await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", Depth = depth }));
+
+        var angles = harness.Calls.Where(c => c.Name == nameof(ResearchAngleActivity)).Select(c => (ResearchAngleInput)c.Input!).ToList();
+        Assert.Equal(expected, angles.Count);
+        Assert.Equal(Enumerable.Range(0, expected), angles.Select(a => a.AngleIndex));
+        Assert.Equal(expected, angles.Select(a => a.Angle).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RunAsync_AllStagesSucceed_CompletesWithEveryArtifactAndNoWarnings()
+    {
+        var harness = new OrchestrationHarness();
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Empty(result.Warnings);
+        Assert.Contains("ep-test/episode.wav", result.Artifacts);
+        Assert.Contains("ep-test/social.md", result.Artifacts);
+        Assert.Contains("ep-test/manifest.json", result.Artifacts);
+        Assert.Equal(1, harness.Count(nameof(WriteManifestActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SocialFails_CompletesWithAudioAndRecordsWarning()
+    {
+        var harness = new OrchestrationHarness();
+        harness.Failing.Add(nameof(WriteSocialPostActivity));
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("social:", StringComparison.Ordinal) && w.Contains("exploded", StringComparison.Ordinal));
+        Assert.Contains("ep-test/episode.wav", result.Artifacts);
+        Assert.DoesNotContain("ep-test/social.md", result.Artifacts);
+    }
+
+    [Fact]
+    public async Task RunAsync_AudioFails_CompletesWithSocialAndRecordsWarning()
+    {
+        var harness = new OrchestrationHarness();
+        harness.Failing.Add(nameof(PlanSegmentsActivity));
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal));
+        Assert.Contains("ep-test/social.md", result.Artifacts);
+        Assert.Null(result.AudioSeconds);
+    }
+
+    [Theory]
+    [InlineData(nameof(ResearchAngleActivity), Stages.Research)]
+    [InlineData(nameof(MergeResearchActivity), Stages.Research)]
+    [InlineData(nameof(WriteScriptActivity), Stages.Script)]
+    [InlineData(nameof(ReviewScriptActivity), Stages.Review)]
+    public async Task RunAsync_CriticalStageFails_FailsEpisodeNamingStageAndWritesManifest(string activity, string stage)
+    {
+        var harness = new OrchestrationHarness();
+        harness.Failing.Add(activity);
+
+        var ex = await Assert.ThrowsAsync<EpisodeStageFailedException>(() => harness.RunAsync(OrchestrationHarness.Input()));
+
+        Assert.Equal(stage, ex.Stage);
+        Assert.Contains($"Stage '{stage}' failed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("exploded", ex.Message, StringComparison.Ordinal);
+        var manifest = (WriteManifestInput)harness.Calls.Single(c => c.Name == nameof(WriteManifestActivity)).Input!;
+        Assert.Equal("failed", manifest.Status);
+        Assert.Equal(0, harness.Count(nameof(PlanSegmentsActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewAlwaysFails_RevisesAtMostMaxRevisionsThenNeedsReviewWithoutSpeech()
+    {
+        var harness = new OrchestrationHarness();
+        for (int i = 0; i < 10; i++)
+        {
+            harness.ReviewVerdicts.Enqueue(false);
+        }
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", MaxRevisions = 2 }));
+
+        Assert.Equal(EpisodeOutcome.NeedsReview, result.Outcome);
+        Assert.Equal(3, harness.Count(nameof(WriteScriptActivity)));
+        Assert.Equal(3, harness.Count(nameof(ReviewScriptActivity)));
+        Assert.Equal(0, harness.Count(nameof(PlanSegmentsActivity)));
+        Assert.Equal(0, harness.Count(nameof(WriteSocialPostActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewPassesOnSecondRevision_StopsRevisingAndProducesAudio()
+    {
+        var harness = new OrchestrationHarness();
+        harness.ReviewVerdicts.Enqueue(false);
+        harness.ReviewVerdicts.Enqueue(true);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(2, harness.Count(nameof(WriteScriptActivity)));
+        var revisions = harness.Calls.Where(c => c.Name == nameof(WriteScriptActivity)).Select(c => ((WriteScriptInput)c.Input!).Revision);
+        Assert.Equal([0, 1], revisions);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailedReviewWithContinueAnyway_ProducesAudioAndWarns()
+    {
+        var harness = new OrchestrationHarness();
+        for (int i = 0; i < 3; i++)
+        {
+            harness.ReviewVerdicts.Enqueue(false);
+        }
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", ContinueOnFailedReview = true }));
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("review:", StringComparison.Ordinal));
+        Assert.Equal(1, harness.Count(nameof(PlanSegmentsActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SpeechWouldExceedBudget_SkipsAudioButCompletes()
+    {
+        var harness = new OrchestrationHarness();
+        var estimates = new CostEstimates(0, 0, 0, 0, SpeechUsdPerMillionCharacters: 15m);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(budget: 1m, estimates: estimates));
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
+        harness.Context.Verify(c => c.CallSubOrchestratorAsync<AudioOutput>(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.TaskOptions?>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_SocialWouldExceedBudget_SkipsSocialCall()
+    {
+        var harness = new OrchestrationHarness();
+        var estimates = new CostEstimates(0, 0, 0, SocialCallUsd: 5m, 0);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(budget: 1m, estimates: estimates));
+
+        Assert.Equal(0, harness.Count(nameof(WriteSocialPostActivity)));
+        Assert.Contains(result.Warnings, w => w.StartsWith("social:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_CriticalCallWouldExceedBudget_FailsBeforeCallingIt()
+    {
+        var harness = new OrchestrationHarness { CostPerCall = 0.4m };
+        var estimates = new CostEstimates(0.1m, ScriptCallUsd: 0.5m, 0.1m, 0.1m, 0);
+
+        var ex = await Assert.ThrowsAsync<EpisodeStageFailedException>(() => harness.RunAsync(OrchestrationHarness.Input(budget: 1m, estimates: estimates)));
+
+        Assert.Equal(Stages.Script, ex.Stage);
+        Assert.Contains("budget", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Count(nameof(WriteScriptActivity)));
+    }
+
+    [Theory]
+    [InlineData(OutputPriority.Audio, 0, 1)]
+    [InlineData(OutputPriority.Social, 1, 0)]
+    [InlineData(OutputPriority.Both, 1, 1)]
+    public async Task RunAsync_Priority_RunsOnlyRequestedOutputs(OutputPriority priority, int socialCalls, int audioPlans)
+    {
+        var harness = new OrchestrationHarness();
+
+        await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", Priority = priority }));
+
+        Assert.Equal(socialCalls, harness.Count(nameof(WriteSocialPostActivity)));
+        Assert.Equal(audioPlans, harness.Count(nameof(PlanSegmentsActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ApprovalRejected_EndsAsNeedsReviewWithoutSpeech()
+    {
+        var harness = new OrchestrationHarness { Approval = new ApprovalDecision(false, "editor", "tone is off") };
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", RequireApproval = true }));
+
+        Assert.Equal(EpisodeOutcome.NeedsReview, result.Outcome);
+        Assert.Equal(0, harness.Count(nameof(PlanSegmentsActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ApprovalGrantedAfterFailedReview_PersonDecidesAndAudioRuns()
+    {
+        var harness = new OrchestrationHarness { Approval = new ApprovalDecision(true, "editor") };
+        for (int i = 0; i < 3; i++)
+        {
+            harness.ReviewVerdicts.Enqueue(false);
+        }
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", RequireApproval = true }));
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(1, harness.Count(nameof(PlanSegmentsActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ApprovalTimesOut_NeedsReviewWithWarning()
+    {
+        var harness = new OrchestrationHarness { Approval = null };
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", RequireApproval = true, ApprovalTimeoutHours = 1 }));
+
+        Assert.Equal(EpisodeOutcome.NeedsReview, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("approval:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryStage_PublishesTypedProgressEndingAtDone()
+    {
+        var harness = new OrchestrationHarness();
+
+        await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(Stages.Research, harness.Progress[0].Stage);
+        Assert.Equal(Stages.Done, harness.Progress[^1].Stage);
+        Assert.Equal(100, harness.Progress[^1].Percent);
+        Assert.Contains(harness.Progress, p => p.Stage == Stages.Audio);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelCalls_UseLlmRetryPolicyAndStorageCallsUseStoragePolicy()
+    {
+        var harness = new OrchestrationHarness();
+
+        await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.All(harness.Calls.Where(c => c.Name is nameof(ResearchAngleActivity) or nameof(WriteScriptActivity) or nameof(ReviewScriptActivity) or nameof(WriteSocialPostActivity)),
+            c => Assert.Same(RetryPolicies.LlmOptions, c.Options));
+        Assert.All(harness.Calls.Where(c => c.Name is nameof(MergeResearchActivity) or nameof(WriteManifestActivity)),
+            c => Assert.Same(RetryPolicies.StorageOptions, c.Options));
+    }
+}

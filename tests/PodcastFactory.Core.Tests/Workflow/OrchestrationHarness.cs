@@ -1,0 +1,99 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Moq.Protected;
+using Moq;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow;
+using CoreTaskFailedException = Microsoft.DurableTask.TaskFailedException;
+
+namespace PodcastFactory.Core.Tests.Workflow;
+
+/// <summary>A strict mock orchestration context with scripted activity results, recording every call.</summary>
+internal sealed class OrchestrationHarness
+{
+    public static readonly DateTime T0 = new(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
+
+    public Mock<TaskOrchestrationContext> Context { get; } = new(MockBehavior.Strict);
+    public List<(string Name, object? Input, TaskOptions? Options)> Calls { get; } = [];
+    public List<EpisodeProgress> Progress { get; } = [];
+    public Queue<bool> ReviewVerdicts { get; } = new();
+    public HashSet<string> Failing { get; } = [];
+    public decimal CostPerCall { get; set; }
+    public ApprovalDecision? Approval { get; set; }
+
+    public OrchestrationHarness()
+    {
+        Context.SetupGet(c => c.CurrentUtcDateTime).Returns(T0);
+        Context.SetupGet(c => c.InstanceId).Returns("ep-test");
+        Context.SetupGet(c => c.IsReplaying).Returns(false);
+        Context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        Context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => Progress.Add((EpisodeProgress)s!));
+        Setup<ResearchAngleOutput>(nameof(ResearchAngleActivity), i =>
+        {
+            var input = (ResearchAngleInput)i!;
+            return new(ArtifactPath($"research/angle-{input.AngleIndex + 1}.md"), ArtifactPath($"research/angle-{input.AngleIndex + 1}.json"), 5, Usage(AgentNames.Research));
+        });
+        Setup<MergeResearchOutput>(nameof(MergeResearchActivity), _ => new(ArtifactPath("research.md"), ArtifactPath("research.json"), 10, true));
+        Setup<WriteScriptOutput>(nameof(WriteScriptActivity), i =>
+        {
+            var input = (WriteScriptInput)i!;
+            return new(ArtifactPath("script.json"), ArtifactPath($"scripts/script-{input.Revision}.json"), "Title", 700, 20, Usage(AgentNames.ScriptWriter));
+        });
+        Setup<ReviewScriptOutput>(nameof(ReviewScriptActivity), i =>
+        {
+            var input = (ReviewScriptInput)i!;
+            bool pass = ReviewVerdicts.Count == 0 || ReviewVerdicts.Dequeue();
+            return new(ArtifactPath($"reviews/review-{input.Revision + 1}.json"), pass, pass ? 1 : 0.5, pass ? [] : ["add key points"], Usage(AgentNames.Evaluator));
+        });
+        Setup<WriteSocialPostOutput>(nameof(WriteSocialPostActivity), _ => new(ArtifactPath("social.md"), "x", 200, 280, Usage(AgentNames.SocialWriter)));
+        Setup<PlanSegmentsOutput>(nameof(PlanSegmentsActivity), _ => new(ArtifactPath("audio/segments.json"), 3, 1_000_000, "wav"));
+        Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
+        Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));
+        Context.Setup(c => c.CallSubOrchestratorAsync<AudioOutput>(It.Is<TaskName>(n => n.Name == nameof(AudioOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns<TaskName, object?, TaskOptions?>((n, i, o) => Respond(n.Name, i, o, () => new AudioOutput(ArtifactPath("episode.wav"), 60, 3, 1000, [ArtifactPath("audio/segment-001.wav")], [Usage(AgentNames.AudioSynthesizer)])));
+        Context.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns<TimeSpan, CancellationToken>((_, _) => Approval is null ? Task.CompletedTask : new TaskCompletionSource().Task);
+        Context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns<DateTime, CancellationToken>((_, _) => Approval is null ? Task.CompletedTask : new TaskCompletionSource().Task);
+        Context.Setup(c => c.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, It.IsAny<CancellationToken>()))
+            .Returns<string, CancellationToken>((_, token) => Approval is null ? NeverUnlessCancelled(token) : Task.FromResult(Approval));
+    }
+
+    // Like the real context: a pending event wait ends (cancelled) when the timeout cancels its token.
+    static Task<ApprovalDecision> NeverUnlessCancelled(CancellationToken token)
+    {
+        var pending = new TaskCompletionSource<ApprovalDecision>();
+        token.Register(() => pending.TrySetCanceled(token));
+        return pending.Task;
+    }
+
+    public static EpisodeInput Input(EpisodeRequest? request = null, decimal? budget = null, CostEstimates? estimates = null) => new(
+        "ep-test",
+        (request ?? new EpisodeRequest { Topic = "Durable workflows" }) with { BudgetUsd = budget ?? request?.BudgetUsd },
+        [new SourceRef("notes.md", "ep-test/sources/source-1.md")],
+        new EpisodeSettings(4, 600, estimates ?? CostEstimates.Free));
+
+    public Task<EpisodeResult> RunAsync(EpisodeInput input) => new EpisodeOrchestrator().RunAsync(Context.Object, input);
+
+    public int Count(string activity) => Calls.Count(c => c.Name == activity);
+
+    AgentUsage Usage(string agent) => new(agent, "test", null, 10, 10, "tokens", 1, CostPerCall);
+
+    static string ArtifactPath(string name) => "ep-test/" + name;
+
+    void Setup<T>(string name, Func<object?, T> respond) =>
+        Context.Setup(c => c.CallActivityAsync<T>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns<TaskName, object?, TaskOptions?>((n, i, o) => Respond(n.Name, i, o, () => respond(i)));
+
+    Task<T> Respond<T>(string name, object? input, TaskOptions? options, Func<T> result)
+    {
+        Calls.Add((name, input, options));
+        if (Failing.Contains(name))
+        {
+            var failure = new TaskFailureDetails("System.InvalidOperationException", $"{name} exploded", null, null, null);
+            return Task.FromException<T>(new CoreTaskFailedException(name, Calls.Count, failure));
+        }
+
+        return Task.FromResult(result());
+    }
+}

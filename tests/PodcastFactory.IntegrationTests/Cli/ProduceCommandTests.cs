@@ -1,0 +1,73 @@
+using System.Text.Json;
+using PodcastFactory.IntegrationTests.Workflow;
+using PodcastFactory.Local.Cli;
+
+namespace PodcastFactory.IntegrationTests.Cli;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class ProduceCommandTests
+{
+    [Fact]
+    public async Task Produce_TargetMinutesOutOfRange_ExitsTwoNamingTheField()
+    {
+        using var console = new ConsoleCapture();
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--minutes", "90", "--out", Path.GetTempPath()]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("targetMinutes", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Produce_MissingSourceFile_ExitsTwoNamingTheSource()
+    {
+        using var console = new ConsoleCapture();
+        string missing = Path.Combine(Path.GetTempPath(), "does-not-exist.md");
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--source", missing, "--out", Path.GetTempPath()]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("sources[0].value", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Produce_MalformedHost_ExitsTwoWithTheExpectedSyntax()
+    {
+        using var console = new ConsoleCapture();
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--host", "Alex", "--host", "Sam:en-us+f3"]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("Name:voice", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Produce_Json_PrintsResultWithArtifactPathsAndExitsZero()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            using var console = new ConsoleCapture();
+
+            int exit = await PodcastCli.Create().Parse([
+                "produce", "How durable workflows recover from crashes", "--source", LocalEpisodeRunner.Fixture("durable-workflows.md"),
+                "--minutes", "1", "--depth", "quick", "--priority", "social", "--id", "cli-json", "--out", root, "--json"]).InvokeAsync();
+
+            Assert.Equal(ExitCodes.Success, exit);
+            using JsonDocument result = JsonDocument.Parse(console.Out.ToString());
+            Assert.Equal("cli-json", result.RootElement.GetProperty("episodeId").GetString());
+            Assert.Equal("completed", result.RootElement.GetProperty("status").GetString());
+            string[] artifacts = result.RootElement.GetProperty("artifacts").EnumerateArray().Select(a => a.GetString()!).ToArray();
+            Assert.Contains(Path.Combine(root, "cli-json", "social.md"), artifacts);
+            Assert.All(artifacts, a => Assert.True(File.Exists(a), a));
+            Assert.Contains("[100%] done", console.Error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using PodcastFactory.Core.Api;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.IntegrationTests.Infra;
+
+namespace PodcastFactory.IntegrationTests.Functions;
+
+/// <summary>Reads the functions.metadata the Worker SDK generates into the Functions app's build output: what the host will index.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<Dictionary<string, JsonArray>> _functions = new(Load);
+
+    [Fact]
+    public void Activities_EveryWorkflowActivity_HasAnActivityTriggerOfTheSameName()
+    {
+        Assert.All(WorkflowTasks.Activities, a => Assert.Equal("activityTrigger", Trigger(a.Name)["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Orchestrators_BothOrchestrators_HaveOrchestrationTriggersUnderTheNamesCoreCalls()
+    {
+        Assert.Equal([nameof(AudioOrchestrator), nameof(EpisodeOrchestrator)], WorkflowTasks.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.All(WorkflowTasks.Orchestrators, o => Assert.Equal("orchestrationTrigger", Trigger(o.Name)["type"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("StartEpisode", "post", ApiRoutes.Episodes, true)]
+    [InlineData("ListEpisodes", "get", ApiRoutes.Episodes, true)]
+    [InlineData("GetEpisode", "get", "episodes/{id}", true)]
+    [InlineData("GetArtifact", "get", "episodes/{id}/artifacts/{*name}", true)]
+    [InlineData("CancelEpisode", "post", "episodes/{id}/cancel", true)]
+    [InlineData("ApproveEpisode", "post", "episodes/{id}/approve", true)]
+    [InlineData("GetBacklog", "get", "backlog", false)]
+    [InlineData("PutBacklog", "put", "backlog", false)]
+    public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
+    {
+        JsonObject trigger = Trigger(function);
+
+        Assert.Equal("httpTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal(route, trigger["route"]!.GetValue<string>());
+        Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
+        Assert.Equal("Function", trigger["authLevel"]!.GetValue<string>());
+        Assert.Contains(_functions.Value[function], b => b!["type"]!.GetValue<string>() == "http" && b["direction"]!.GetValue<string>() == "Out");
+        Assert.Equal(durableClient, _functions.Value[function].Any(b => b!["type"]!.GetValue<string>() == "durableClient"));
+    }
+
+    [Fact]
+    public void ScheduledEpisode_TimerSchedule_IsTheEpisodeScheduleSetting()
+    {
+        JsonObject trigger = Trigger("ScheduledEpisode");
+
+        Assert.Equal("timerTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal("%EpisodeSchedule%", trigger["schedule"]!.GetValue<string>());
+        Assert.Contains(_functions.Value["ScheduledEpisode"], b => b!["type"]!.GetValue<string>() == "durableClient");
+    }
+
+    [Fact]
+    public void Functions_NoUnexpectedFunctions_AreIndexed()
+    {
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 8 + 1;
+
+        Assert.Equal(expected, _functions.Value.Count);
+    }
+
+    private static JsonObject Trigger(string function)
+    {
+        Assert.True(_functions.Value.TryGetValue(function, out JsonArray? bindings), $"functions.metadata has no function '{function}'.");
+        return Assert.Single(bindings!, b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!.AsObject();
+    }
+
+    private static Dictionary<string, JsonArray> Load()
+    {
+        string bin = Path.Combine(BicepCli.RepositoryRoot, "src", "PodcastFactory.Functions", "bin");
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        string preferred = Path.Combine(bin, configuration, "net10.0", "functions.metadata");
+        string path = File.Exists(preferred)
+            ? preferred
+            : Directory.EnumerateFiles(bin, "functions.metadata", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+                ?? throw new FileNotFoundException($"No functions.metadata under {bin}: build src/PodcastFactory.Functions first.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsArray()
+            .ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["bindings"]!.AsArray(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using PodcastFactory.Core.Agents;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Tests.Providers.OpenAI;
+using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow;
+using PodcastFactory.IntegrationTests.Workflow;
+
+namespace PodcastFactory.IntegrationTests.Providers;
+
+/// <summary>Whole episodes through the real SDK clients against <see cref="FakeOpenAIServer"/>: no offline agent, no espeak-ng.</summary>
+public sealed class OpenAIEpisodeTests
+{
+    const string Topic = "How durable workflows recover from crashes";
+    const decimal CallUsd = ((1000 * 0.15m) + (500 * 0.60m)) / 1_000_000m; // gpt-4o-mini at the fake usage
+
+    static EpisodeRequest Request(OutputPriority priority = OutputPriority.Both) => new()
+    {
+        Topic = Topic,
+        Sources = [new SourceInput(SourceKind.File, LocalEpisodeRunner.Fixture("durable-workflows.md"))],
+        Depth = ResearchDepth.Quick,
+        TargetMinutes = 1,
+        Priority = priority,
+    };
+
+    static ScriptBrief Brief() => new(Topic, EpisodeRequest.DefaultHosts, 1, "en", 600);
+
+    [Fact]
+    public async Task Produce_AzureOpenAITextAndSpeech_StitchesEpisodeMp3FromEveryFrame()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        server.SpeechFixture = voice => voice == "ash" ? "tone-a-24k.mp3" : "tone-b-24k.mp3";
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-episode", ProviderStack.AzureSettings(server));
+
+        Assert.NotNull(result);
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        // The fixture tones are shorter than speech, so only the words-per-minute plausibility finding may appear.
+        Assert.True(result.Warnings.All(w => w.Contains("words/min", StringComparison.Ordinal)), string.Join(" | ", result.Warnings));
+        SegmentPlan plan = Read<SegmentPlan>(runner, "azure-episode/audio/segments.json");
+        Assert.Equal(AudioFormatMp3, plan.Format.ToString());
+        long segmentFrames = 0;
+        for (int i = 0; i < plan.Segments.Count; i++)
+        {
+            await using FileStream segment = File.OpenRead(runner.PathOf($"azure-episode/audio/segment-{i + 1:000}.mp3"));
+            segmentFrames += (await Mp3Info.MeasureAsync(segment, CancellationToken.None)).FrameCount;
+        }
+
+        long silentFrames = plan.Segments.Sum(s => (long)Math.Round(s.PauseAfterMs * 24000.0 / 1000 / 576));
+        await using FileStream episode = File.OpenRead(runner.PathOf("azure-episode/episode.mp3"));
+        Mp3Info info = await Mp3Info.MeasureAsync(episode, CancellationToken.None);
+        long expectedSegmentFrames = plan.Segments.Sum(s => s.Voice == "en-us+m3" ? 65L : 44L); // Alex -> ash -> tone-a
+        Assert.Equal(expectedSegmentFrames, segmentFrames);
+        Assert.Equal(segmentFrames + silentFrames, info.FrameCount);
+        Assert.Equal(info.FrameCount * 576 / 24000.0, result.AudioSeconds!.Value, precision: 3);
+        Assert.Null(info.InfoFrameTag);
+        Assert.All(server.SpeechRequests, r => Assert.Contains("api-version=", r.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Produce_AzureOpenAI_ManifestCostsMatchThePriceTable()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-costs", ProviderStack.AzureSettings(server));
+
+        Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        EpisodeManifest manifest = Read<EpisodeManifest>(runner, "azure-costs/manifest.json");
+        SegmentPlan plan = Read<SegmentPlan>(runner, "azure-costs/audio/segments.json");
+        AgentCostSummary research = manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Research);
+        Assert.Equal(2, research.Calls);
+        Assert.Equal("tokens", research.UnitKind);
+        Assert.Equal(2 * 1500, research.Units);
+        Assert.Equal(2 * CallUsd, research.CostUsd);
+        Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.ScriptWriter).CostUsd);
+        Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Evaluator).CostUsd);
+        Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.SocialWriter).CostUsd);
+        long characters = plan.Segments.Sum(s => (long)s.Text.Length);
+        AgentCostSummary speech = manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.AudioSynthesizer);
+        Assert.Equal(characters, speech.Units);
+        Assert.Equal(characters * 15m / 1_000_000m, speech.CostUsd);
+        Assert.Equal((5 * CallUsd) + (characters * 15m / 1_000_000m), manifest.Costs.TotalUsd);
+        Assert.True(manifest.Costs.TotalUsd > 0);
+        Assert.All(manifest.Costs.Calls.Where(c => c.Usage.Agent != AgentNames.AudioSynthesizer), c => Assert.Equal("gpt-4o-mini", c.Usage.Model));
+    }
+
+    [Fact]
+    public async Task Produce_OpenAICompatibleEndpoint_UsesBearerKeyAndV1Routes()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        await using var runner = new LocalEpisodeRunner();
+        var settings = new Dictionary<string, string?>
+        {
+            ["TextModel:Provider"] = "OpenAICompatible",
+            ["TextModel:Endpoint"] = server.OpenAIBaseUrl.ToString(),
+            ["TextModel:Model"] = "gpt-4o-mini",
+            ["TextModel:ApiKey"] = FakeOpenAIServer.Key,
+            ["Speech:Provider"] = "OpenAICompatible",
+            ["Speech:Endpoint"] = server.OpenAIBaseUrl.ToString(),
+            ["Speech:Model"] = "tts-1",
+            ["Speech:ApiKey"] = FakeOpenAIServer.Key,
+        };
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(OutputPriority.Audio), "compatible-episode", settings);
+
+        Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        Assert.True(File.Exists(runner.PathOf("compatible-episode/episode.mp3")));
+        Assert.NotEmpty(server.ChatRequests);
+        Assert.All(server.Requests, r => Assert.StartsWith("/v1/", r.Path, StringComparison.Ordinal));
+        Assert.All(server.Requests, r => Assert.Equal("Bearer " + FakeOpenAIServer.Key, r.Authorization));
+        Assert.All(server.ChatRequests, r => Assert.Equal("gpt-4o-mini", JsonDocument.Parse(r.Body).RootElement.GetProperty("model").GetString()));
+    }
+
+    [Fact]
+    public async Task Produce_BudgetBelowResearchEstimate_FailsBeforeAnyPaidCallSayingSo()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        await using var runner = new LocalEpisodeRunner();
+
+        (Microsoft.DurableTask.Client.OrchestrationMetadata metadata, _) = await runner.ProduceAsync(Request() with { BudgetUsd = 0.0001m }, "tiny-budget", ProviderStack.AzureSettings(server));
+
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
+        Assert.Contains("budget of $0.0001 would be exceeded", metadata.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Produce_BudgetCoversTextButNotSpeech_SkipsAudioWithoutCallingSpeech()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request() with { BudgetUsd = 0.006m }, "small-budget", ProviderStack.AzureSettings(server));
+
+        Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
+        Assert.Empty(server.SpeechRequests);
+        Assert.Equal(5, server.ChatRequests.Count());
+        Assert.True(result.CostUsd <= 0.006m);
+    }
+
+    const string AudioFormatMp3 = "Mp3";
+
+    static T Read<T>(LocalEpisodeRunner runner, string name) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(runner.PathOf(name)), PodcastJson.Options)!;
+}
