@@ -13,6 +13,7 @@ using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
 using PodcastFactory.Core.Scheduling;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core;
@@ -40,6 +41,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             });
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
+        services.TryAddTransient<PaidStep>();
 
         services.TryAddSingleton<IArtifactStore>(sp => ArtifactStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddSingleton<IBacklogStore>(sp => BacklogStoreFactory.Create(

@@ -27,15 +27,6 @@ public sealed class CostLedger
     /// <summary>Records one agent call.</summary>
     public void Record(string stage, AgentUsage usage) => _entries.Add(new LedgerEntry(stage, usage));
 
-    /// <summary>Records several agent calls.</summary>
-    public void Record(string stage, IEnumerable<AgentUsage> usages)
-    {
-        foreach (AgentUsage usage in usages)
-        {
-            Record(stage, usage);
-        }
-    }
-
     /// <summary>True when spending <paramref name="estimateUsd"/> more would exceed <paramref name="budgetUsd"/>.</summary>
     public bool WouldExceed(decimal? budgetUsd, decimal estimateUsd) =>
         budgetUsd is { } budget && TotalUsd + estimateUsd > budget;

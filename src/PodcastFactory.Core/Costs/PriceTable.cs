@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Configuration;
 
 namespace PodcastFactory.Core.Costs;
@@ -34,13 +35,9 @@ public sealed partial class PriceTable(IOptions<PricingOptions> options, ILogger
 
         if (_warned.TryAdd(model, true))
         {
-            LogUnknownModel(logger, model);
+            Logs.UnknownModelPrice(logger, model);
         }
 
         return null;
     }
-
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning,
-        Message = "No price for model {Model}: its calls are recorded at $0. Add Pricing:Models:{Model} to price them.")]
-    static partial void LogUnknownModel(ILogger logger, string model);
 }

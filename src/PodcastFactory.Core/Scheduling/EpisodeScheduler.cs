@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Workflow.Starting;
 
@@ -29,7 +30,7 @@ public sealed class EpisodeScheduler(
         string id = ScheduleSlots.EpisodeId(options.Value.EpisodeIdPrefix, slot);
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
         {
-            SchedulerLog.AlreadyStarted(logger, slot, id);
+            Logs.ScheduleAlreadyStarted(logger, slot, id);
             return new ScheduleResult(ScheduleOutcome.AlreadyStarted, id);
         }
 
@@ -44,14 +45,14 @@ public sealed class EpisodeScheduler(
                 index = topics.FindIndex(t => t.Status == BacklogTopicStatus.Pending);
                 if (index < 0)
                 {
-                    SchedulerLog.EmptyBacklog(logger, slot, backlog.Location);
+                    Logs.ScheduleEmptyBacklog(logger, slot, backlog.Location);
                     return new ScheduleResult(ScheduleOutcome.EmptyBacklog, id);
                 }
 
                 topics[index] = topics[index] with { Status = BacklogTopicStatus.Taken, EpisodeId = id, TakenAt = time.GetUtcNow() };
                 if (await backlog.TryWriteAsync(new Backlog(topics), snapshot.ETag, cancellationToken) is null)
                 {
-                    SchedulerLog.Conflict(logger, slot, attempt);
+                    Logs.ScheduleConflict(logger, slot, attempt);
                     continue;
                 }
             }
@@ -73,12 +74,12 @@ public sealed class EpisodeScheduler(
         try
         {
             StartedEpisode started = await starter.StartAsync(topic.ToRequest(), id, cancellationToken);
-            SchedulerLog.Started(logger, slot, id);
+            Logs.ScheduleStarted(logger, slot, id);
             return new ScheduleResult(started.Created ? ScheduleOutcome.Started : ScheduleOutcome.AlreadyStarted, id, topic.Topic);
         }
         catch (RequestValidationException ex)
         {
-            SchedulerLog.Refused(logger, slot, id, ex.Message);
+            Logs.ScheduleRefused(logger, slot, id, ex.Message);
             await MarkFailedAsync(id, ex.Message, cancellationToken);
             return new ScheduleResult(ScheduleOutcome.Invalid, id, topic.Topic, ex.Message);
         }

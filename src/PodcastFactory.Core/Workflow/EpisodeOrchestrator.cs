@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
+using static PodcastFactory.Core.Workflow.EpisodeRun;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
 
 namespace PodcastFactory.Core.Workflow;
@@ -21,50 +21,49 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         var run = new EpisodeRun(context, input);
         EpisodeRequest request = input.Request;
         EpisodePlan plan = EpisodePlanner.Plan(request);
+        run.LogStarted();
         var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, input.Settings.SegmentMaxCharacters);
         try
         {
-            MergeResearchOutput research = await ResearchAsync(context, run, plan);
-            GateResult gate = await QualityGateAsync(context, run, brief, research, plan.MaxRevisions);
-            if (!await ProceedAfterGateAsync(context, run, gate))
+            MergeResearchOutput research = await ResearchAsync(run, plan);
+            GateResult gate = await QualityGateAsync(run, brief, research, plan.MaxRevisions);
+            if (!await ApprovalGate.ProceedAsync(run, gate.Passed))
             {
                 run.Skip(Stages.Social, "script did not pass review", warn: false);
                 run.Skip(Stages.Audio, "script did not pass review: no money spent on speech", warn: false);
-                return await FinishAsync(context, run, EpisodeOutcome.NeedsReview, gate.Script.Title, audio: null);
+                return await FinishAsync(run, EpisodeOutcome.NeedsReview, gate.Script.Title, audio: null);
             }
 
-            Task<WriteSocialPostOutput?> social = SocialAsync(context, run, plan, gate.Script, research);
-            Task<AudioOutput?> audio = AudioAsync(context, run, plan, gate.Script, socialEstimate: plan.RunSocial ? input.Settings.Estimates.SocialCallUsd : 0);
+            Task<WriteSocialPostOutput?> social = SocialAsync(run, plan, gate.Script, research);
+            Task<AudioOutput?> audio = AudioAsync(run, plan, gate.Script, socialEstimate: plan.RunSocial ? input.Settings.Estimates.SocialCallUsd : 0);
             await Task.WhenAll(social, audio);
-            await FinalEvaluationAsync(context, run, plan, gate.Script, await social, await audio);
-            return await FinishAsync(context, run, EpisodeOutcome.Completed, gate.Script.Title, await audio);
+            await FinalEvaluationAsync(run, plan, gate.Script, await social, await audio);
+            return await FinishAsync(run, EpisodeOutcome.Completed, gate.Script.Title, await audio);
         }
         catch (EpisodeStageFailedException failure)
         {
             // The manifest records what was produced before the failure, so nothing is lost silently.
-            await WriteManifestAsync(context, run, status: "failed", failure.Message);
+            await WriteManifestAsync(run, status: "failed", failure.Message);
+            run.LogFailed(failure);
             throw;
         }
     }
 
-    static async Task<MergeResearchOutput> ResearchAsync(TaskOrchestrationContext context, EpisodeRun run, EpisodePlan plan)
+    static async Task<MergeResearchOutput> ResearchAsync(EpisodeRun run, EpisodePlan plan)
     {
-        StageClock stage = run.Begin(Stages.Research, 5);
+        StageClock stage = run.Begin(Stages.Research);
         StageGuards.EnsureBudget(run, stage, plan.Angles.Count * run.Input.Settings.Estimates.ResearchCallUsd);
         ResearchAngleOutput[] angles = await StageGuards.Critical(run, stage, () => Task.WhenAll(plan.Angles.Select((angle, i) =>
-            context.CallActivityAsync<ResearchAngleOutput>(
+            run.Context.CallActivityAsync<ResearchAngleOutput>(
                 nameof(ResearchAngleActivity),
-                new ResearchAngleInput(run.Input.EpisodeId, run.Input.Request.Topic, angle, i, run.Input.Request.Language, run.Input.Sources),
+                new ResearchAngleInput(run.Id, run.Input.Request.Topic, angle, i, run.Input.Request.Language, run.Input.Sources),
                 LlmOptions))));
-        foreach (ResearchAngleOutput angle in angles)
-        {
-            run.Spent(stage.Name, angle.Usage);
-            run.Produced(angle.Artifact, angle.JsonArtifact);
-        }
+        run.Spent(stage.Name, angles.Select(a => a.Usage));
+        run.Produced([.. angles.SelectMany(a => new[] { a.Artifact, a.JsonArtifact })]);
 
-        MergeResearchOutput merged = await StageGuards.Critical(run, stage, () => context.CallActivityAsync<MergeResearchOutput>(
+        MergeResearchOutput merged = await StageGuards.Critical(run, stage, () => run.Context.CallActivityAsync<MergeResearchOutput>(
             nameof(MergeResearchActivity),
-            new MergeResearchInput(run.Input.EpisodeId, run.Input.Request.Topic, angles.Select(a => a.JsonArtifact).ToList()),
+            new MergeResearchInput(run.Id, run.Input.Request.Topic, angles.Select(a => a.JsonArtifact).ToList()),
             StorageOptions));
         run.Produced(merged.Artifact, merged.JsonArtifact);
         if (!merged.HasSources)
@@ -77,77 +76,42 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
     }
 
     // Evaluator-optimizer loop: review, and on failure revise, at most maxRevisions times.
-    static async Task<GateResult> QualityGateAsync(TaskOrchestrationContext context, EpisodeRun run, ScriptBrief brief, MergeResearchOutput research, int maxRevisions)
+    static async Task<GateResult> QualityGateAsync(EpisodeRun run, ScriptBrief brief, MergeResearchOutput research, int maxRevisions)
     {
-        string id = run.Input.EpisodeId;
-        StageClock scriptStage = run.Begin(Stages.Script, 35);
-        WriteScriptOutput script = await WriteScriptAsync(context, run, scriptStage, brief, research, revision: 0);
+        StageClock scriptStage = run.Begin(Stages.Script);
+        WriteScriptOutput script = await WriteScriptAsync(run, scriptStage, brief, research, revision: 0);
         run.Complete(scriptStage, Invariant($"{script.WordCount} words, {script.TurnCount} turns"));
 
-        StageClock stage = run.Begin(Stages.Review, 45);
+        StageClock stage = run.Begin(Stages.Review);
         for (int revision = 0; ; revision++)
         {
             StageGuards.EnsureBudget(run, stage, run.Input.Settings.Estimates.ReviewCallUsd);
-            ReviewScriptOutput review = await StageGuards.Critical(run, stage, () => context.CallActivityAsync<ReviewScriptOutput>(
-                nameof(ReviewScriptActivity),
-                new ReviewScriptInput(id, brief, research.JsonArtifact, script.RevisionArtifact, revision),
-                LlmOptions));
+            ReviewScriptOutput review = await StageGuards.Critical(run, stage, () => run.Context.CallActivityAsync<ReviewScriptOutput>(
+                nameof(ReviewScriptActivity), new ReviewScriptInput(run.Id, brief, research.JsonArtifact, script.RevisionArtifact, revision), LlmOptions));
             run.Spent(stage.Name, review.Usage);
             run.Produced(review.Artifact);
             if (review.Passed || revision == maxRevisions)
             {
                 run.Complete(stage, Invariant($"{(review.Passed ? "passed" : "failed")} at revision {revision} (score {review.Score:0.00})"));
-                return new GateResult(script, review.Passed, review);
+                return new GateResult(script, review.Passed);
             }
 
-            run.Publish(Stages.Review, 45 + (15 * (revision + 1) / (maxRevisions + 1)));
-            script = await WriteScriptAsync(context, run, stage, brief, research, revision + 1);
+            run.Publish(Stages.Review, Stages.PercentWithin(Stages.Review, revision + 1, maxRevisions + 1));
+            script = await WriteScriptAsync(run, stage, brief, research, revision + 1);
         }
     }
 
-    static async Task<WriteScriptOutput> WriteScriptAsync(TaskOrchestrationContext context, EpisodeRun run, StageClock stage, ScriptBrief brief, MergeResearchOutput research, int revision)
+    static async Task<WriteScriptOutput> WriteScriptAsync(EpisodeRun run, StageClock stage, ScriptBrief brief, MergeResearchOutput research, int revision)
     {
         StageGuards.EnsureBudget(run, stage, run.Input.Settings.Estimates.ScriptCallUsd);
-        WriteScriptOutput script = await StageGuards.Critical(run, stage, () => context.CallActivityAsync<WriteScriptOutput>(
-            nameof(WriteScriptActivity),
-            new WriteScriptInput(run.Input.EpisodeId, brief, research.JsonArtifact, revision),
-            LlmOptions));
+        WriteScriptOutput script = await StageGuards.Critical(run, stage, () => run.Context.CallActivityAsync<WriteScriptOutput>(
+            nameof(WriteScriptActivity), new WriteScriptInput(run.Id, brief, research.JsonArtifact, revision), LlmOptions));
         run.Spent(stage.Name, script.Usage);
-        run.Produced(script.Artifact, ArtifactNames.ScriptMarkdown(run.Input.EpisodeId), script.RevisionArtifact);
+        run.Produced(script.Artifact, ArtifactNames.ScriptMarkdown(run.Id), script.RevisionArtifact);
         return script;
     }
 
-    // A failed gate spends nothing on speech unless the request says to continue; with approval configured a person decides.
-    static async Task<bool> ProceedAfterGateAsync(TaskOrchestrationContext context, EpisodeRun run, GateResult gate)
-    {
-        EpisodeRequest request = run.Input.Request;
-        if (request.RequireApproval)
-        {
-            StageClock stage = run.Begin(Stages.Approval, 62);
-            try
-            {
-                ApprovalDecision decision = await context.WaitForExternalEvent<ApprovalDecision>(
-                    ApprovalDecision.EventName, TimeSpan.FromHours(request.ApprovalTimeoutHours));
-                run.Complete(stage, Invariant($"{(decision.Approved ? "approved" : "rejected")} by {decision.Reviewer ?? "unknown"}: {decision.Comment}"));
-                return decision.Approved;
-            }
-            catch (TaskCanceledException)
-            {
-                run.Fail(stage, Invariant($"no decision within {request.ApprovalTimeoutHours} h"), warn: true);
-                return false;
-            }
-        }
-
-        if (!gate.Passed && request.ContinueOnFailedReview)
-        {
-            run.Warn("review: the script failed its last review; continuing as the request asked.");
-            return true;
-        }
-
-        return gate.Passed;
-    }
-
-    static async Task<WriteSocialPostOutput?> SocialAsync(TaskOrchestrationContext context, EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, MergeResearchOutput research)
+    static async Task<WriteSocialPostOutput?> SocialAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, MergeResearchOutput research)
     {
         if (!plan.RunSocial)
         {
@@ -155,32 +119,25 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             return null;
         }
 
-        if (run.OverBudget(run.Input.Settings.Estimates.SocialCallUsd))
+        if (StageGuards.SkipOverBudget(run, Stages.Social, run.Input.Settings.Estimates.SocialCallUsd))
         {
-            run.Skip(Stages.Social, StageGuards.BudgetMessage(run, run.Input.Settings.Estimates.SocialCallUsd), warn: true);
             return null;
         }
 
-        StageClock stage = run.Begin(Stages.Social, 65);
-        try
+        StageClock stage = run.Begin(Stages.Social);
+        WriteSocialPostOutput? post = await StageGuards.Optional(run, stage, () => run.Context.CallActivityAsync<WriteSocialPostOutput>(
+            nameof(WriteSocialPostActivity), new WriteSocialPostInput(run.Id, run.Input.Request.Topic, script.Artifact, research.JsonArtifact), LlmOptions));
+        if (post is not null)
         {
-            WriteSocialPostOutput post = await context.CallActivityAsync<WriteSocialPostOutput>(
-                nameof(WriteSocialPostActivity),
-                new WriteSocialPostInput(run.Input.EpisodeId, run.Input.Request.Topic, script.Artifact, research.JsonArtifact),
-                LlmOptions);
             run.Spent(stage.Name, post.Usage);
             run.Produced(post.Artifact);
             run.Complete(stage, Invariant($"{post.Length}/{post.MaxLength} characters for {post.Platform}"));
-            return post;
         }
-        catch (TaskFailedException ex)
-        {
-            run.Fail(stage, ex.FailureDetails.ErrorMessage, warn: true);
-            return null;
-        }
+
+        return post;
     }
 
-    static async Task<AudioOutput?> AudioAsync(TaskOrchestrationContext context, EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, decimal socialEstimate)
+    static async Task<AudioOutput?> AudioAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, decimal socialEstimate)
     {
         if (!plan.RunAudio)
         {
@@ -188,49 +145,24 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             return null;
         }
 
-        StageClock stage = run.Begin(Stages.Audio, 66);
-        try
+        StageClock stage = run.Begin(Stages.Audio);
+        AudioOutput? audio = await StageGuards.Optional(run, stage, () => AudioStage.PlanAndVoiceAsync(run, stage, script, socialEstimate));
+        if (audio is not null)
         {
-            EpisodeRequest request = run.Input.Request;
-            PlanSegmentsOutput segments = await context.CallActivityAsync<PlanSegmentsOutput>(
-                nameof(PlanSegmentsActivity),
-                new PlanSegmentsInput(run.Input.EpisodeId, script.Artifact, request.Hosts, run.Input.Settings.SegmentMaxCharacters),
-                StorageOptions);
-            decimal estimate = socialEstimate + run.Input.Settings.Estimates.Speech(segments.TotalCharacters);
-            if (run.OverBudget(estimate))
-            {
-                run.Fail(stage, StageGuards.BudgetMessage(run, estimate), warn: true);
-                return null;
-            }
-
-            AudioOutput audio = await context.CallSubOrchestratorAsync<AudioOutput>(
-                nameof(AudioOrchestrator),
-                new AudioInput(run.Input.EpisodeId, segments.PlanArtifact, segments.SegmentCount, segments.Extension, request.Language, run.Input.Settings.MaxParallelSegments),
-                new SubOrchestrationOptions { InstanceId = run.Input.EpisodeId + "-audio" });
-            foreach (AgentUsage usage in audio.Usages)
-            {
-                run.Spent(stage.Name, usage);
-            }
-
-            run.Produced(segments.PlanArtifact);
-            run.Produced([.. audio.SegmentArtifacts]);
-            run.Produced(audio.Artifact);
+            run.Spent(stage.Name, audio.Usages);
+            run.Produced([.. audio.SegmentArtifacts, audio.Artifact]);
             run.Complete(stage, Invariant($"{audio.SegmentCount} segments, {audio.DurationSeconds:0.0} s"));
-            return audio;
         }
-        catch (TaskFailedException ex)
-        {
-            run.Fail(stage, ex.FailureDetails.ErrorMessage, warn: true);
-            return null;
-        }
+
+        return audio;
     }
 
-    static async Task FinalEvaluationAsync(TaskOrchestrationContext context, EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, WriteSocialPostOutput? social, AudioOutput? audio)
+    static async Task FinalEvaluationAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, WriteSocialPostOutput? social, AudioOutput? audio)
     {
-        StageClock stage = run.Begin(Stages.Quality, 92);
-        FinalEvaluationOutput quality = await context.CallActivityAsync<FinalEvaluationOutput>(
+        StageClock stage = run.Begin(Stages.Quality);
+        FinalEvaluationOutput quality = await run.Context.CallActivityAsync<FinalEvaluationOutput>(
             nameof(FinalEvaluationActivity),
-            new FinalEvaluationInput(run.Input.EpisodeId, script.Artifact, script.WordCount, plan.RunAudio, audio?.Artifact, plan.RunSocial, social?.Artifact),
+            new FinalEvaluationInput(run.Id, script.Artifact, script.WordCount, plan.RunAudio, audio?.Artifact, plan.RunSocial, social?.Artifact),
             StorageOptions);
         run.Produced(quality.Artifact);
         foreach (string finding in quality.Findings)
@@ -241,25 +173,25 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         run.Complete(stage, quality.Passed ? "all promised artifacts present and plausible" : Invariant($"{quality.Findings.Count} finding(s)"));
     }
 
-    static async Task<EpisodeResult> FinishAsync(TaskOrchestrationContext context, EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio)
+    static async Task<EpisodeResult> FinishAsync(EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio)
     {
-        string manifest = await WriteManifestAsync(context, run, outcome == EpisodeOutcome.Completed ? "completed" : "needs-review", error: null);
-        run.Publish(Stages.Done, 100);
-        return new EpisodeResult(run.Input.EpisodeId, outcome, title, run.Artifacts, run.Warnings, run.Ledger.TotalUsd, audio?.DurationSeconds, manifest);
+        string status = outcome == EpisodeOutcome.Completed ? "completed" : "needs-review";
+        string manifest = await WriteManifestAsync(run, status, error: null);
+        run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
+        run.LogFinished(status);
+        return new EpisodeResult(run.Id, outcome, title, run.Artifacts, run.Warnings, run.Ledger.TotalUsd, audio?.DurationSeconds, manifest);
     }
 
-    static async Task<string> WriteManifestAsync(TaskOrchestrationContext context, EpisodeRun run, string status, string? error)
+    static async Task<string> WriteManifestAsync(EpisodeRun run, string status, string? error)
     {
-        run.Publish(Stages.Manifest, 96);
-        WriteManifestOutput output = await context.CallActivityAsync<WriteManifestOutput>(
+        run.Publish(Stages.Manifest, Stages.StartPercent(Stages.Manifest));
+        WriteManifestOutput output = await run.Context.CallActivityAsync<WriteManifestOutput>(
             nameof(WriteManifestActivity),
-            new WriteManifestInput(run.Input.EpisodeId, run.Input.Request, status, error, context.CurrentUtcDateTime, run.StageRecords, run.Ledger.Entries, run.Warnings),
+            new WriteManifestInput(run.Id, run.Input.Request, status, error, run.Context.CurrentUtcDateTime, run.StageRecords, run.Ledger.Entries, run.Warnings),
             StorageOptions);
         run.Produced(output.Artifact);
         return output.Artifact;
     }
 
-    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    sealed record GateResult(WriteScriptOutput Script, bool Passed, ReviewScriptOutput LastReview);
+    sealed record GateResult(WriteScriptOutput Script, bool Passed);
 }

@@ -1,12 +1,20 @@
+using System.Globalization;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
+
+// Logging here goes through EpisodeRun.Log, which is the context's CreateReplaySafeLogger(); the analyzer cannot follow
+// a logger through a property, so its rule is silenced for this file only.
+#pragma warning disable DURABLE0010
 
 namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
-/// The orchestrator's bookkeeping for one episode: ledger, warnings, stage records and progress. Everything it
-/// holds is derived from activity results and the orchestration clock, so a replay rebuilds it exactly.
+/// One episode's orchestration state: the context, a replay-safe logger, the ledger, warnings, stage records and
+/// progress. Everything it holds is derived from activity results and the orchestration clock, so a replay rebuilds
+/// it exactly; its logger writes only when the orchestrator is not replaying.
 /// </summary>
 public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput input)
 {
@@ -14,8 +22,17 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
     readonly List<StageRecord> _stages = [];
     readonly List<string> _artifacts = [];
 
+    /// <summary>The orchestration context.</summary>
+    public TaskOrchestrationContext Context { get; } = context;
+
+    /// <summary>A logger that is silent during replay.</summary>
+    public ILogger Log { get; } = context.CreateReplaySafeLogger<EpisodeOrchestrator>();
+
     /// <summary>The episode input.</summary>
     public EpisodeInput Input { get; } = input;
+
+    /// <summary>The episode id.</summary>
+    public string Id => Input.EpisodeId;
 
     /// <summary>The cost ledger.</summary>
     public CostLedger Ledger { get; } = new();
@@ -32,20 +49,26 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
     /// <summary>True when spending <paramref name="estimateUsd"/> more would exceed the budget.</summary>
     public bool OverBudget(decimal estimateUsd) => Ledger.WouldExceed(Input.Request.BudgetUsd, estimateUsd);
 
-    /// <summary>Marks a stage as started, publishes progress, and returns its clock.</summary>
-    public StageClock Begin(string stage, int percent)
+    /// <summary>Marks a stage as started, publishes its progress from the <see cref="Stages"/> table, and returns its clock.</summary>
+    public StageClock Begin(string stage)
     {
-        Publish(stage, percent);
-        return new StageClock(stage, context.CurrentUtcDateTime);
+        Publish(stage, Stages.StartPercent(stage));
+        Logs.StageStarted(Log, Id, stage);
+        return new StageClock(stage, Context.CurrentUtcDateTime);
     }
 
     /// <summary>Records a stage as completed.</summary>
-    public void Complete(StageClock stage, string detail) => End(stage, StageStatus.Completed, detail);
+    public void Complete(StageClock stage, string detail)
+    {
+        double ms = End(stage, StageStatus.Completed, detail);
+        Logs.StageCompleted(Log, Id, stage.Name, ms, detail);
+    }
 
     /// <summary>Records a stage as failed; for optional stages the reason also becomes a warning.</summary>
     public void Fail(StageClock stage, string reason, bool warn)
     {
-        End(stage, StageStatus.Failed, reason);
+        double ms = End(stage, StageStatus.Failed, reason);
+        Logs.StageFailed(Log, Id, stage.Name, ms, reason);
         if (warn)
         {
             Warn($"{stage.Name}: {reason}");
@@ -55,7 +78,8 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
     /// <summary>Records a stage that did not run, with the reason (also a warning when <paramref name="warn"/>).</summary>
     public void Skip(string stage, string reason, bool warn)
     {
-        _stages.Add(new StageRecord(stage, StageStatus.Skipped, context.CurrentUtcDateTime, 0, reason));
+        _stages.Add(new StageRecord(stage, StageStatus.Skipped, Context.CurrentUtcDateTime, 0, reason));
+        Logs.StageSkipped(Log, Id, stage, reason);
         if (warn)
         {
             Warn($"{stage}: {reason}");
@@ -77,15 +101,38 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
         }
     }
 
-    /// <summary>Records an agent call in the ledger under a stage.</summary>
-    public void Spent(string stage, AgentUsage usage) => Ledger.Record(stage, usage);
+    /// <summary>Records agent calls in the ledger under a stage.</summary>
+    public void Spent(string stage, params IEnumerable<AgentUsage> usages)
+    {
+        foreach (AgentUsage usage in usages)
+        {
+            Ledger.Record(stage, usage);
+        }
+    }
 
     /// <summary>Publishes the current progress.</summary>
     public void Publish(string stage, int percent) =>
-        context.SetCustomStatus(new EpisodeProgress(stage, percent, Ledger.TotalUsd, _warnings.ToList()));
+        Context.SetCustomStatus(new EpisodeProgress(stage, percent, Ledger.TotalUsd, _warnings.ToList()));
 
-    void End(StageClock stage, StageStatus status, string detail) =>
-        _stages.Add(new StageRecord(stage.Name, status, stage.Start, (context.CurrentUtcDateTime - stage.Start).TotalMilliseconds, detail));
+    /// <summary>Logs the episode's start (replay-safe).</summary>
+    public void LogStarted() => Logs.EpisodeStarted(
+        Log, Id, Input.Request.Priority.ToString(), Input.Request.Depth.ToString(), Input.Request.TargetMinutes, Input.Sources.Count);
+
+    /// <summary>Logs a critical stage's failure with what was spent (replay-safe).</summary>
+    public void LogFailed(EpisodeStageFailedException failure) => Logs.EpisodeFailed(Log, Id, failure.Stage, failure.Message, Ledger.TotalUsd);
+
+    /// <summary>Logs the outcome with its cost (replay-safe).</summary>
+    public void LogFinished(string outcome) => Logs.EpisodeFinished(Log, Id, outcome, Ledger.TotalUsd, _warnings.Count);
+
+    /// <summary>Formats with the invariant culture (stage details and warnings are stored, not shown localized).</summary>
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    double End(StageClock stage, StageStatus status, string detail)
+    {
+        double ms = (Context.CurrentUtcDateTime - stage.Start).TotalMilliseconds;
+        _stages.Add(new StageRecord(stage.Name, status, stage.Start, ms, detail));
+        return ms;
+    }
 }
 
 /// <summary>A running stage: its name and when it started (orchestration time).</summary>

@@ -1,5 +1,9 @@
-using System.Globalization;
 using Microsoft.DurableTask;
+using PodcastFactory.Core.Diagnostics;
+
+// Logging here goes through EpisodeRun.Log, which is the context's CreateReplaySafeLogger(); the analyzer cannot follow
+// a logger through a property, so its rule is silenced for this file only.
+#pragma warning disable DURABLE0010
 
 namespace PodcastFactory.Core.Workflow;
 
@@ -26,13 +30,55 @@ internal static class StageGuards
         if (run.OverBudget(estimate))
         {
             string reason = BudgetMessage(run, estimate);
+            Logs.BudgetStop(run.Log, run.Id, stage.Name, reason);
             run.Fail(stage, reason, warn: false);
             throw new EpisodeStageFailedException(stage.Name, reason);
         }
     }
 
-    public static string BudgetMessage(EpisodeRun run, decimal estimate) => Invariant(
+    public static string BudgetMessage(EpisodeRun run, decimal estimate) => EpisodeRun.Invariant(
         $"budget of ${run.Input.Request.BudgetUsd:0.####} would be exceeded (spent ${run.Ledger.TotalUsd:0.####}, next work estimated at ${estimate:0.####})");
 
-    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    // Optional stages fail soft: the reason becomes a warning and the episode goes on with what it has.
+    public static async Task<T?> Optional<T>(EpisodeRun run, StageClock stage, Func<Task<T>> call)
+        where T : class?
+    {
+        try
+        {
+            return await call();
+        }
+        catch (TaskFailedException ex)
+        {
+            run.Fail(stage, ex.FailureDetails.ErrorMessage, warn: true);
+            return default;
+        }
+    }
+
+    // An optional stage that has not started is skipped when its estimate would exceed the budget.
+    public static bool SkipOverBudget(EpisodeRun run, string stage, decimal estimate)
+    {
+        if (!run.OverBudget(estimate))
+        {
+            return false;
+        }
+
+        string reason = BudgetMessage(run, estimate);
+        Logs.BudgetStop(run.Log, run.Id, stage, reason);
+        run.Skip(stage, reason, warn: true);
+        return true;
+    }
+
+    // An optional stage that has started fails soft when its next work would exceed the budget.
+    public static bool FailOverBudget(EpisodeRun run, StageClock stage, decimal estimate)
+    {
+        if (!run.OverBudget(estimate))
+        {
+            return false;
+        }
+
+        string reason = BudgetMessage(run, estimate);
+        Logs.BudgetStop(run.Log, run.Id, stage.Name, reason);
+        run.Fail(stage, reason, warn: true);
+        return true;
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class OrchestrationHarness
         Context.SetupGet(c => c.InstanceId).Returns("ep-test");
         Context.SetupGet(c => c.IsReplaying).Returns(false);
         Context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        Context.Setup(c => c.CreateReplaySafeLogger<EpisodeOrchestrator>()).Returns(NullLogger.Instance);
         Context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => Progress.Add((EpisodeProgress)s!));
         Setup<ResearchAngleOutput>(nameof(ResearchAngleActivity), i =>
         {

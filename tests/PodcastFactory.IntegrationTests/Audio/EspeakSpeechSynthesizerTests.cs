@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Speech;

@@ -158,9 +158,10 @@ public sealed partial class AppSettingsTests
         }
 
         var parts = name.Split("__");
-        return (parts.Length == 2
-                && BindableSections().TryGetValue(parts[0], out var properties)
-                && properties.Contains(parts[1]))
+        int cut = name.LastIndexOf("__", StringComparison.Ordinal);
+        return (cut > 0
+                && BindableSections().TryGetValue(name[..cut].Replace("__", ":", StringComparison.Ordinal), out var properties)
+                && properties.Contains(name[(cut + 2)..]))
             || (parts.Length == 4 && IsDictionaryEntrySetting(parts));
     }
 

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.Diagnostics;
 using System.Text.Json;
@@ -52,7 +53,7 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
                 return new AgentResult<T>(value, usage);
             }
 
-            LogInvalid(logger, what, attempt, string.Join("; ", errors));
+            Logs.InvalidModelOutput(logger, what, attempt, string.Join("; ", errors));
             messages.Add(new ChatMessage(ChatRole.Assistant, text));
             messages.Add(new ChatMessage(ChatRole.User,
                 $"Your answer was not valid {what} JSON: {string.Join("; ", errors)}. Answer again with only the corrected JSON object matching the schema."));
@@ -102,7 +103,4 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
         int close = trimmed.LastIndexOf("```", StringComparison.Ordinal);
         return firstLine > 0 && close > firstLine ? trimmed[(firstLine + 1)..close].Trim() : trimmed;
     }
-
-    [LoggerMessage(EventId = 4221, Level = LogLevel.Warning, Message = "The model returned invalid {What} JSON (attempt {Attempt}): {Errors}")]
-    static partial void LogInvalid(ILogger logger, string what, int attempt, string errors);
 }

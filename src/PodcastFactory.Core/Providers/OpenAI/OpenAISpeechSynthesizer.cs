@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -69,7 +70,7 @@ public sealed partial class OpenAISpeechSynthesizer(
         await audio.CopyToAsync(output, cancellationToken);
 
         double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogSynthesized(logger, text.Length, resolved, info.FrameCount, durationMs);
+        Logs.SpeechSynthesized(logger, text.Length, resolved, info.FrameCount, durationMs);
         return new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", durationMs, prices.Speech(Model, text.Length));
     }
 
@@ -111,7 +112,4 @@ public sealed partial class OpenAISpeechSynthesizer(
         [property: JsonPropertyName("input")] string Input,
         [property: JsonPropertyName("voice")] string Voice,
         [property: JsonPropertyName("response_format")] string ResponseFormat);
-
-    [LoggerMessage(EventId = 4211, Level = LogLevel.Debug, Message = "Speech: {Characters} characters with voice {Voice} -> {Frames} MP3 frames in {DurationMs} ms")]
-    static partial void LogSynthesized(ILogger logger, int characters, string voice, long frames, double durationMs);
 }

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.Globalization;
 using System.Net;
@@ -45,7 +46,7 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
                             $"{provider} did not answer within {attemptTimeout.TotalSeconds:0} s ({attempt} attempts)."));
                     }
 
-                    LogRetry(logger, provider, "timeout", attempt, 0);
+                    Logs.ProviderRetry(logger, provider, "timeout", attempt, 0);
                     continue;
                 }
             }
@@ -74,7 +75,7 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
 
             TimeSpan delay = RetryDelay(response.Headers, attempt);
             response.Dispose();
-            LogRetry(logger, provider, ((int)status).ToString(CultureInfo.InvariantCulture), attempt, delay.TotalMilliseconds);
+            Logs.ProviderRetry(logger, provider, ((int)status).ToString(CultureInfo.InvariantCulture), attempt, delay.TotalMilliseconds);
             await Task.Delay(delay, cancellationToken);
         }
     }
@@ -104,7 +105,4 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
         TimeSpan delay = asked is { } a && a >= TimeSpan.Zero ? a : TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
         return delay > MaxDelay ? MaxDelay : delay;
     }
-
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
-    static partial void LogRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
 }

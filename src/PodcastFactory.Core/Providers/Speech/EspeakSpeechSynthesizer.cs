@@ -1,3 +1,5 @@
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -64,7 +66,7 @@ public sealed partial class EspeakSpeechSynthesizer(IOptions<EspeakOptions> opti
         }
 
         double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogSynthesized(logger, text.Length, espeakVoice, durationMs);
+        Logs.EspeakSynthesized(logger, text.Length, espeakVoice, durationMs);
         return new AgentUsage(AgentNames.AudioSynthesizer, ProviderName, espeakVoice, text.Length, 0, "characters", durationMs, 0m);
     }
 
@@ -148,7 +150,7 @@ public sealed partial class EspeakSpeechSynthesizer(IOptions<EspeakOptions> opti
         await stdout;
         if (process.ExitCode != 0)
         {
-            LogFailed(logger, process.ExitCode, voice, errors);
+            Logs.EspeakFailed(logger, process.ExitCode, voice, errors);
             throw new InvalidOperationException($"espeak-ng exited with code {process.ExitCode} (voice '{voice}'): {errors}");
         }
     }
@@ -177,10 +179,4 @@ public sealed partial class EspeakSpeechSynthesizer(IOptions<EspeakOptions> opti
             // Already exited.
         }
     }
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
-    static partial void LogSynthesized(ILogger logger, int characters, string voice, double durationMs);
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "espeak-ng exited with code {ExitCode} for voice {Voice}: {Errors}")]
-    static partial void LogFailed(ILogger logger, int exitCode, string voice, string errors);
 }

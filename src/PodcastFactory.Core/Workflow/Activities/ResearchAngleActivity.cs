@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
@@ -13,7 +12,7 @@ public sealed record ResearchAngleInput(string EpisodeId, string Topic, string A
 public sealed record ResearchAngleOutput(string Artifact, string JsonArtifact, int NoteCount, AgentUsage Usage);
 
 /// <summary>Researches one angle from the captured sources and writes <c>research/angle-n.md</c> (+ .json).</summary>
-public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent agent) : TaskActivity<ResearchAngleInput, ResearchAngleOutput>
+public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent agent, PaidStep paidStep) : TaskActivity<ResearchAngleInput, ResearchAngleOutput>
 {
     /// <summary>Notes kept per angle.</summary>
     public const int NotesPerAngle = 12;
@@ -21,7 +20,6 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
     /// <inheritdoc />
     public override async Task<ResearchAngleOutput> RunAsync(TaskActivityContext context, ResearchAngleInput input)
     {
-        var clock = Stopwatch.StartNew();
         string jsonName = ArtifactNames.ResearchAngleJson(input.EpisodeId, input.AngleIndex);
         string mdName = ArtifactNames.ResearchAngle(input.EpisodeId, input.AngleIndex);
 
@@ -32,16 +30,16 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
         }
 
         string hash = InputHash.Of(nameof(ResearchAngleActivity), input, sources);
-        if (await store.IsUpToDateAsync(jsonName, hash, CancellationToken.None))
-        {
-            ResearchNotes cached = await store.ReadJsonAsync<ResearchNotes>(jsonName, CancellationToken.None);
-            return new ResearchAngleOutput(mdName, jsonName, cached.Notes.Count, AgentUsage.CacheHitFor(AgentNames.Research, "words", clock.Elapsed.TotalMilliseconds));
-        }
-
         var brief = new ResearchBrief(input.Topic, input.Angle, input.AngleIndex, NotesPerAngle, input.Language);
-        AgentResult<ResearchNotes> result = await agent.ResearchAsync(brief, sources, CancellationToken.None);
-        await store.WriteTextAsync(mdName, ResearchMarkdown.Render(result.Value), hash, CancellationToken.None);
-        await store.WriteJsonAsync(jsonName, result.Value, hash, CancellationToken.None);
+        AgentResult<ResearchNotes> result = await paidStep.RunAsync(
+            new PaidStepKey(input.EpisodeId, AgentNames.Research, "words", jsonName, hash),
+            reuse: () => store.ReadJsonAsync<ResearchNotes>(jsonName, CancellationToken.None),
+            pay: () => agent.ResearchAsync(brief, sources, CancellationToken.None),
+            save: async notes =>
+            {
+                await store.WriteTextAsync(mdName, ResearchMarkdown.Render(notes), hash, CancellationToken.None);
+                await store.WriteJsonAsync(jsonName, notes, hash, CancellationToken.None);
+            });
         return new ResearchAngleOutput(mdName, jsonName, result.Value.Notes.Count, result.Usage);
     }
 }

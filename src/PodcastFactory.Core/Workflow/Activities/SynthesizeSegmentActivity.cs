@@ -1,5 +1,4 @@
 using PodcastFactory.Core.Models;
-using System.Diagnostics;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Audio;
@@ -11,12 +10,11 @@ namespace PodcastFactory.Core.Workflow.Activities;
 /// Speaks one segment with its host's voice and writes <c>audio/segment-nnn.ext</c>. A segment already produced
 /// from the same text, voice and provider is not synthesized again (a cache hit at zero cost).
 /// </summary>
-public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynthesizer speech) : TaskActivity<SynthesizeSegmentInput, SynthesizeSegmentOutput>
+public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynthesizer speech, PaidStep paidStep) : TaskActivity<SynthesizeSegmentInput, SynthesizeSegmentOutput>
 {
     /// <inheritdoc />
     public override async Task<SynthesizeSegmentOutput> RunAsync(TaskActivityContext context, SynthesizeSegmentInput input)
     {
-        var clock = Stopwatch.StartNew();
         SegmentPlan plan = await store.ReadJsonAsync<SegmentPlan>(input.PlanArtifact, CancellationToken.None);
         if (input.Index < 0 || input.Index >= plan.Segments.Count)
         {
@@ -26,21 +24,23 @@ public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynth
         AudioSegment segment = plan.Segments[input.Index];
         string name = ArtifactNames.Segment(input.EpisodeId, input.Index, AudioStitcherFactory.FileExtension(plan.Format));
         string hash = InputHash.Of(nameof(SynthesizeSegmentActivity), segment.Text, segment.Voice, input.Language, speech.Name, plan.Format);
-        if (await store.GetInfoAsync(name, CancellationToken.None) is { } existing && existing.InputHash == hash)
-        {
-            var hit = AgentUsage.CacheHitFor(AgentNames.AudioSynthesizer, "characters", clock.Elapsed.TotalMilliseconds);
-            return new SynthesizeSegmentOutput(name, existing.Length, hit);
-        }
+        AgentResult<long> result = await paidStep.RunAsync(
+            new PaidStepKey(input.EpisodeId, AgentNames.AudioSynthesizer, "characters", name, hash),
+            reuse: async () => (await store.GetInfoAsync(name, CancellationToken.None))!.Length,
+            pay: async () =>
+            {
+                using var audio = new MemoryStream();
+                AgentUsage usage = await speech.SynthesizeAsync(segment.Text, segment.Voice, input.Language, audio, CancellationToken.None);
+                if (audio.Length == 0)
+                {
+                    throw new InvalidDataException($"{speech.Name} returned no audio for segment {input.Index + 1}.");
+                }
 
-        using var audio = new MemoryStream();
-        AgentUsage usage = await speech.SynthesizeAsync(segment.Text, segment.Voice, input.Language, audio, CancellationToken.None);
-        if (audio.Length == 0)
-        {
-            throw new InvalidDataException($"{speech.Name} returned no audio for segment {input.Index + 1}.");
-        }
-
-        audio.Position = 0;
-        ArtifactInfo info = await store.WriteAsync(name, audio, ContentTypes.ForName(name), hash, CancellationToken.None);
-        return new SynthesizeSegmentOutput(name, info.Length, usage);
+                audio.Position = 0;
+                ArtifactInfo info = await store.WriteAsync(name, audio, ContentTypes.ForName(name), hash, CancellationToken.None);
+                return new AgentResult<long>(info.Length, usage);
+            },
+            save: _ => Task.CompletedTask);
+        return new SynthesizeSegmentOutput(name, result.Value, result.Usage);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
@@ -13,12 +12,11 @@ public sealed record WriteScriptInput(string EpisodeId, ScriptBrief Brief, strin
 public sealed record WriteScriptOutput(string Artifact, string RevisionArtifact, string Title, int WordCount, int TurnCount, AgentUsage Usage);
 
 /// <summary>Writes the draft or a revision; the newest revision is also <c>script.json</c> and <c>script.md</c>.</summary>
-public sealed class WriteScriptActivity(IArtifactStore store, IScriptAgent agent) : TaskActivity<WriteScriptInput, WriteScriptOutput>
+public sealed class WriteScriptActivity(IArtifactStore store, IScriptAgent agent, PaidStep paidStep) : TaskActivity<WriteScriptInput, WriteScriptOutput>
 {
     /// <inheritdoc />
     public override async Task<WriteScriptOutput> RunAsync(TaskActivityContext context, WriteScriptInput input)
     {
-        var clock = Stopwatch.StartNew();
         string id = input.EpisodeId;
         ResearchNotes research = await store.ReadJsonAsync<ResearchNotes>(input.ResearchJson, CancellationToken.None);
         Script? previous = null;
@@ -31,28 +29,24 @@ public sealed class WriteScriptActivity(IArtifactStore store, IScriptAgent agent
 
         string revisionName = ArtifactNames.ScriptRevision(id, input.Revision);
         string hash = InputHash.Of(nameof(WriteScriptActivity), input, research, previous, review);
-        Script script;
-        AgentUsage usage;
-        if (await store.IsUpToDateAsync(revisionName, hash, CancellationToken.None))
-        {
-            script = await store.ReadJsonAsync<Script>(revisionName, CancellationToken.None);
-            usage = AgentUsage.CacheHitFor(AgentNames.ScriptWriter, "words", clock.Elapsed.TotalMilliseconds);
-        }
-        else
-        {
-            AgentResult<Script> result = previous is null
-                ? await agent.WriteAsync(input.Brief, research, CancellationToken.None)
-                : await agent.ReviseAsync(input.Brief, research, previous, review!, CancellationToken.None);
-            script = result.Value with { Revision = input.Revision };
-            usage = result.Usage;
-            await store.WriteJsonAsync(revisionName, script, hash, CancellationToken.None);
-        }
+        AgentResult<Script> result = await paidStep.RunAsync(
+            new PaidStepKey(id, AgentNames.ScriptWriter, "words", revisionName, hash),
+            reuse: () => store.ReadJsonAsync<Script>(revisionName, CancellationToken.None),
+            pay: async () =>
+            {
+                AgentResult<Script> written = previous is null
+                    ? await agent.WriteAsync(input.Brief, research, CancellationToken.None)
+                    : await agent.ReviseAsync(input.Brief, research, previous, review!, CancellationToken.None);
+                return written with { Value = written.Value with { Revision = input.Revision } };
+            },
+            save: script => store.WriteJsonAsync(revisionName, script, hash, CancellationToken.None));
+        Script script = result.Value;
 
         // The current script is rewritten from the revision every time, so a replay after a crash between the
         // two writes still leaves script.json equal to the newest revision.
         string scriptName = ArtifactNames.Script(id);
         await store.WriteJsonAsync(scriptName, script, hash, CancellationToken.None);
         await store.WriteTextAsync(ArtifactNames.ScriptMarkdown(id), ScriptMarkdown.Render(script), hash, CancellationToken.None);
-        return new WriteScriptOutput(scriptName, revisionName, script.Title, script.WordCount, script.Turns.Count, usage);
+        return new WriteScriptOutput(scriptName, revisionName, script.Title, script.WordCount, script.Turns.Count, result.Usage);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
@@ -14,33 +13,31 @@ public sealed record WriteSocialPostInput(string EpisodeId, string Topic, string
 public sealed record WriteSocialPostOutput(string Artifact, string Platform, int Length, int MaxLength, AgentUsage Usage);
 
 /// <summary>Writes <c>social.md</c>: the post, its platform and its length limit.</summary>
-public sealed class WriteSocialPostActivity(IArtifactStore store, ISocialAgent agent) : TaskActivity<WriteSocialPostInput, WriteSocialPostOutput>
+public sealed class WriteSocialPostActivity(IArtifactStore store, ISocialAgent agent, PaidStep paidStep) : TaskActivity<WriteSocialPostInput, WriteSocialPostOutput>
 {
     /// <inheritdoc />
     public override async Task<WriteSocialPostOutput> RunAsync(TaskActivityContext context, WriteSocialPostInput input)
     {
-        var clock = Stopwatch.StartNew();
         Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, CancellationToken.None);
         ResearchNotes research = await store.ReadJsonAsync<ResearchNotes>(input.ResearchJson, CancellationToken.None);
         string name = ArtifactNames.Social(input.EpisodeId);
         string hash = InputHash.Of(nameof(WriteSocialPostActivity), input, script, research);
 
-        if (await store.IsUpToDateAsync(name, hash, CancellationToken.None))
-        {
-            SocialPost cached = SocialMarkdown.Parse(await store.ReadTextAsync(name, CancellationToken.None));
-            var hit = AgentUsage.CacheHitFor(AgentNames.SocialWriter, "words", clock.Elapsed.TotalMilliseconds);
-            return new WriteSocialPostOutput(name, cached.Platform, cached.Text.Length, cached.MaxLength, hit);
-        }
+        AgentResult<SocialPost> result = await paidStep.RunAsync(
+            new PaidStepKey(input.EpisodeId, AgentNames.SocialWriter, "words", name, hash),
+            reuse: async () => SocialMarkdown.Parse(await store.ReadTextAsync(name, CancellationToken.None)),
+            pay: () => agent.WriteAsync(input.Topic, script, research, CancellationToken.None),
+            save: post =>
+            {
+                if (post.Text.Length > post.MaxLength)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"The social post is {post.Text.Length} characters; {post.Platform} allows {post.MaxLength}."));
+                }
 
-        AgentResult<SocialPost> result = await agent.WriteAsync(input.Topic, script, research, CancellationToken.None);
+                return store.WriteTextAsync(name, SocialMarkdown.Render(post), hash, CancellationToken.None);
+            });
         SocialPost post = result.Value;
-        if (post.Text.Length > post.MaxLength)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"The social post is {post.Text.Length} characters; {post.Platform} allows {post.MaxLength}."));
-        }
-
-        await store.WriteTextAsync(name, SocialMarkdown.Render(post), hash, CancellationToken.None);
         return new WriteSocialPostOutput(name, post.Platform, post.Text.Length, post.MaxLength, result.Usage);
     }
 }

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+
+namespace PodcastFactory.Core.Diagnostics;
+
+/// <summary>
+/// Every log message of Core, with stable event ids by area: 1xxx episode and stages (replay-safe loggers in the
+/// orchestrators), 2xxx paid calls inside activities, 3xxx starting episodes and the HTTP API, 4xxx providers,
+/// 5xxx the scheduler. Topics and ids are logged; prompts, source texts and secrets never are.
+/// </summary>
+internal static partial class Logs
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Episode {EpisodeId} started: {Priority}, {Depth} research, {Minutes} min, {SourceCount} source(s)")]
+    public static partial void EpisodeStarted(ILogger logger, string episodeId, string priority, string depth, int minutes, int sourceCount);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: stage {Stage} started")]
+    public static partial void StageStarted(ILogger logger, string episodeId, string stage);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Episode {EpisodeId}: stage {Stage} completed in {DurationMs} ms: {Detail}")]
+    public static partial void StageCompleted(ILogger logger, string episodeId, string stage, double durationMs, string detail);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: stage {Stage} failed after {DurationMs} ms: {Reason}")]
+    public static partial void StageFailed(ILogger logger, string episodeId, string stage, double durationMs, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Episode {EpisodeId}: stage {Stage} skipped: {Reason}")]
+    public static partial void StageSkipped(ILogger logger, string episodeId, string stage, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: budget stop before {Stage}: {Reason}")]
+    public static partial void BudgetStop(ILogger logger, string episodeId, string stage, string reason);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Episode {EpisodeId} finished {Outcome}: cost ${CostUsd}, {WarningCount} warning(s)")]
+    public static partial void EpisodeFinished(ILogger logger, string episodeId, string outcome, decimal costUsd, int warningCount);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Episode {EpisodeId} failed in stage {Stage}: {Reason} (cost ${CostUsd})")]
+    public static partial void EpisodeFailed(ILogger logger, string episodeId, string stage, string reason, decimal costUsd);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Episode {EpisodeId}: {Agent} output {Artifact} already exists for this input; the paid call is skipped")]
+    public static partial void CacheHit(ILogger logger, string episodeId, string agent, string artifact);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: {Agent} call for {Artifact} by {Provider}: {Units} {UnitKind}, ${CostUsd}, {DurationMs} ms")]
+    public static partial void PaidCall(ILogger logger, string episodeId, string agent, string artifact, string provider, long units, string unitKind, decimal costUsd, double durationMs);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: {Agent} call for {Artifact} failed ({Disposition}): {Error}")]
+    public static partial void PaidCallFailed(ILogger logger, string episodeId, string agent, string artifact, string disposition, string error);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Episode {EpisodeId} accepted (new: {Created}) with {SourceCount} captured source(s)")]
+    public static partial void EpisodeAccepted(ILogger logger, string episodeId, bool created, int sourceCount);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Episode request refused: {ErrorCount} invalid field(s), first {Field}: {Message}")]
+    public static partial void RequestRefused(ILogger logger, int errorCount, string field, string message);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "API {Method} {Path} answered {Status}: {Title}")]
+    public static partial void ApiProblem(ILogger logger, string method, string path, int status, string title);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
+    public static partial void EspeakSynthesized(ILogger logger, int characters, string voice, double durationMs);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "espeak-ng exited with code {ExitCode} for voice {Voice}: {Errors}")]
+    public static partial void EspeakFailed(ILogger logger, int exitCode, string voice, string errors);
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
+    public static partial void ProviderRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Debug, Message = "Speech: {Characters} characters with voice {Voice} -> {Frames} MP3 frames in {DurationMs} ms")]
+    public static partial void SpeechSynthesized(ILogger logger, int characters, string voice, long frames, double durationMs);
+
+    [LoggerMessage(EventId = 4221, Level = LogLevel.Warning, Message = "The model returned invalid {What} JSON (attempt {Attempt}): {Errors}")]
+    public static partial void InvalidModelOutput(ILogger logger, string what, int attempt, string errors);
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "No price for model {Model}: its calls are recorded at $0. Add Pricing:Models:{Model} to price them.")]
+    public static partial void UnknownModelPrice(ILogger logger, string model);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Schedule slot {Slot}: episode {EpisodeId} already exists; nothing to do")]
+    public static partial void ScheduleAlreadyStarted(ILogger logger, DateTimeOffset slot, string episodeId);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Schedule slot {Slot}: the backlog at {Location} has no pending topic; nothing to do")]
+    public static partial void ScheduleEmptyBacklog(ILogger logger, DateTimeOffset slot, string location);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Schedule slot {Slot}: started episode {EpisodeId}")]
+    public static partial void ScheduleStarted(ILogger logger, DateTimeOffset slot, string episodeId);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Schedule slot {Slot}: the backlog changed while taking a topic (attempt {Attempt}); retrying")]
+    public static partial void ScheduleConflict(ILogger logger, DateTimeOffset slot, int attempt);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Schedule slot {Slot}: episode {EpisodeId} was refused: {Error}")]
+    public static partial void ScheduleRefused(ILogger logger, DateTimeOffset slot, string episodeId, string error);
+}
