@@ -28,7 +28,7 @@ public static class ApiRoutes
     public const string Backlog = "backlog";
 
     /// <summary>Route value names.</summary>
-    public const string IdParameter = "id", NameParameter = "name";
+    public const string NameParameter = "name";
 
     /// <summary>The status path of an episode.</summary>
     public static string EpisodePath(string id) => $"/{Prefix}/episodes/{id}";

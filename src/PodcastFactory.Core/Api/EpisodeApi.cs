@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Artifacts;
@@ -12,7 +14,7 @@ namespace PodcastFactory.Core.Api;
 /// The episode endpoints, shared by the Functions app and <c>podcast serve</c>: each method reads the request and
 /// returns the result to write, so a host only maps routes to methods. Errors are RFC 7807 problem details.
 /// </summary>
-public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store)
+public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store, ILogger<EpisodeApi> logger)
 {
     /// <summary><c>POST /api/episodes</c>: 202 + Location for a new episode, 200 + Location when the id already existed, 400 for bad input.</summary>
     public async Task<IResult> StartAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -20,12 +22,12 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         (CreateEpisodeRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<CreateEpisodeRequest>(request, cancellationToken);
         if (body is null)
         {
-            return ApiProblems.Validation(errors);
+            return Refuse(errors);
         }
 
         if (body.ValidateForHttp() is { Count: > 0 } httpErrors)
         {
-            return ApiProblems.Validation(httpErrors);
+            return Refuse(httpErrors);
         }
 
         StartedEpisode started;
@@ -35,7 +37,7 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         }
         catch (RequestValidationException ex)
         {
-            return ApiProblems.Validation(ex.Errors);
+            return Refuse(ex.Errors);
         }
 
         string statusUrl = BaseUrl(request) + ApiRoutes.EpisodePath(started.EpisodeId);
@@ -157,4 +159,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
 
     /// <summary>Scheme, host and path base of the request, e.g. <c>http://127.0.0.1:7071</c>.</summary>
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    IResult Refuse(IReadOnlyList<ValidationError> errors)
+    {
+        ValidationError first = errors.Count > 0 ? errors[0] : new ValidationError("body", "invalid");
+        Logs.RequestRefused(logger, errors.Count, first.Field, first.Message);
+        return ApiProblems.Validation(errors);
+    }
 }

@@ -10,6 +10,9 @@ public static class TextStats
     public static int CountWords(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>Target word count for a number of minutes.</summary>
+    /// <summary>Target word count for a number of minutes: the one place minutes become words.</summary>
     public static int TargetWords(int minutes) => minutes * WordsPerMinute;
+
+    /// <summary>Whole minutes (at least 1) that <paramref name="words"/> take to speak: the inverse of <see cref="TargetWords"/>.</summary>
+    public static int SpokenMinutes(int words) => Math.Max(1, (int)Math.Round(words / (double)WordsPerMinute));
 }

@@ -19,8 +19,4 @@ public sealed record SourceRef(string Name, string Artifact);
 /// <param name="MaxParallelSegments">Bounded fan-out for speech segments.</param>
 /// <param name="SegmentMaxCharacters">Segment size limit (already capped by the speech provider's limit).</param>
 /// <param name="Estimates">Cost estimates used to enforce the budget before a call is made.</param>
-public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates)
-{
-    /// <summary>Defaults for offline runs.</summary>
-    public static readonly EpisodeSettings Default = new(4, 600, CostEstimates.Free);
-}
+public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates);

@@ -7,8 +7,7 @@ namespace PodcastFactory.Core.Workflow;
 /// <param name="RunAudio">Whether audio is produced.</param>
 /// <param name="RunSocial">Whether a social post is produced.</param>
 /// <param name="MaxRevisions">Revision bound of the quality gate.</param>
-/// <param name="TargetWords">Target script length in words.</param>
-public sealed record EpisodePlan(IReadOnlyList<string> Angles, bool RunAudio, bool RunSocial, int MaxRevisions, int TargetWords);
+public sealed record EpisodePlan(IReadOnlyList<string> Angles, bool RunAudio, bool RunSocial, int MaxRevisions);
 
 /// <summary>Turns a request into an <see cref="EpisodePlan"/>.</summary>
 public static class EpisodePlanner
@@ -36,6 +35,5 @@ public static class EpisodePlanner
         AllAngles.Take(AngleCount(request.Depth)).ToList(),
         RunAudio: request.Priority != OutputPriority.Social,
         RunSocial: request.Priority != OutputPriority.Audio,
-        request.MaxRevisions,
-        TextStats.TargetWords(request.TargetMinutes));
+        request.MaxRevisions);
 }

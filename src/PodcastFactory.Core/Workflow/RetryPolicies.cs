@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Models;
 
@@ -31,6 +32,25 @@ public static class RetryPolicies
     static RetryPolicy Create(int maxAttempts, TimeSpan firstRetry) =>
         new(maxAttempts, firstRetry, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1))
         {
-            HandleFailure = failure => !failure.IsCausedBy<NonRetryableException>(),
+            HandleFailure = IsRetryable,
         };
+
+    /// <summary>
+    /// The retry rule every policy applies: a failure caused by a <see cref="NonRetryableException"/> (or a subtype:
+    /// bad request, authentication, invalid model output, a missing tool, mismatched audio) is final.
+    /// </summary>
+    public static bool IsRetryable(TaskFailureDetails failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        try
+        {
+            return !failure.IsCausedBy<NonRetryableException>();
+        }
+        catch (AmbiguousMatchException)
+        {
+            // The SDK resolves the error type by name; a name loaded from two assemblies (HttpRequestException is)
+            // threw here and broke the policy. Our non-retryable types are unique, so an ambiguous name is not one.
+            return true;
+        }
+    }
 }

@@ -12,7 +12,7 @@ public static class ScriptMarkdown
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {script.Title}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"_Revision {script.Revision}, {script.WordCount} words, about {Math.Max(1, (int)Math.Round(script.WordCount / (double)TextStats.WordsPerMinute))} min._\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"_Revision {script.Revision}, {script.WordCount} words, about {TextStats.SpokenMinutes(script.WordCount)} min._\n\n");
         foreach (ScriptTurn turn in script.Turns)
         {
             md.Append(CultureInfo.InvariantCulture, $"**{turn.Speaker}:** {turn.Text}\n\n");

@@ -1,9 +1,11 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 
@@ -25,7 +27,8 @@ public sealed class EpisodeStarter(
     ISpeechSynthesizer speech,
     ICostEstimator estimator,
     IOptions<WorkflowOptions> workflow,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<EpisodeStarter> logger)
 {
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
     public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken)
@@ -44,6 +47,7 @@ public sealed class EpisodeStarter(
         string id = episodeId ?? EpisodeIds.New(time.GetUtcNow());
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
         {
+            Logs.EpisodeAccepted(logger, id, created: false, 0);
             return new StartedEpisode(id, Created: false);
         }
 
@@ -79,9 +83,11 @@ public sealed class EpisodeStarter(
                 throw;
             }
 
+            Logs.EpisodeAccepted(logger, id, created: false, refs.Count);
             return new StartedEpisode(id, Created: false);
         }
 
+        Logs.EpisodeAccepted(logger, id, created: true, refs.Count);
         return new StartedEpisode(id, Created: true);
     }
 }

@@ -1,0 +1,25 @@
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Agents.Llm;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Providers.Speech;
+using PodcastFactory.Core.Workflow;
+
+namespace PodcastFactory.Core.Tests.Workflow;
+
+public sealed class RetryPoliciesTests
+{
+    [Theory]
+    [InlineData(typeof(AudioFormatMismatchException))]
+    [InlineData(typeof(SpeechProviderUnavailableException))]
+    [InlineData(typeof(InvalidModelOutputException))]
+    public void IsRetryable_FailureThatRetryingCannotFix_IsFalse(Type failure) =>
+        Assert.False(RetryPolicies.IsRetryable(Failure(failure)));
+
+    [Theory]
+    [InlineData(typeof(TimeoutException))]
+    [InlineData(typeof(HttpRequestException))]
+    public void IsRetryable_TransientFailure_IsTrue(Type failure) =>
+        Assert.True(RetryPolicies.IsRetryable(Failure(failure)));
+
+    static TaskFailureDetails Failure(Type type) => new(type.FullName!, "failed", null, null, null);
+}
