@@ -38,7 +38,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             Task<AudioOutput?> audio = AudioAsync(run, plan, gate.Script, socialEstimate: plan.RunSocial ? input.Settings.Estimates.SocialCallUsd : 0);
             await Task.WhenAll(social, audio);
             await FinalEvaluationAsync(run, plan, gate.Script, await social, await audio);
-            return await FinishAsync(run, EpisodeOutcome.Completed, gate.Script.Title, await audio);
+            bool missing = (plan.RunAudio && await audio is null) || (plan.RunSocial && await social is null);
+            return await FinishAsync(run, missing ? EpisodeOutcome.Partial : EpisodeOutcome.Completed, gate.Script.Title, await audio);
         }
         catch (EpisodeStageFailedException failure)
         {
@@ -175,7 +176,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
 
     static async Task<EpisodeResult> FinishAsync(EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio)
     {
-        string status = outcome == EpisodeOutcome.Completed ? "completed" : "needs-review";
+        string status = outcome switch { EpisodeOutcome.Completed => "completed", EpisodeOutcome.Partial => "partial", _ => "needs-review" };
         string manifest = await WriteManifestAsync(run, status, error: null);
         run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
         run.LogFinished(status);

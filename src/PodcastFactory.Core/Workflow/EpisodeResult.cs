@@ -7,6 +7,8 @@ public enum EpisodeOutcome
     Completed,
     /// <summary>The script failed its last review (or approval was refused): no audio or social was produced.</summary>
     NeedsReview,
+    /// <summary>The script passed, but a requested output (audio or social post) is missing: see the warnings.</summary>
+    Partial,
 }
 
 /// <summary>The orchestration output.</summary>

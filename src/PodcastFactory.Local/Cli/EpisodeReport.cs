@@ -21,11 +21,18 @@ public static class EpisodeReport
             : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
         string? error = final.FailureDetails?.ErrorMessage
             ?? (final.RuntimeStatus is OrchestrationRuntimeStatus.Completed ? null : $"The episode ended as {final.RuntimeStatus}.");
-        int exit = result is null ? ExitCodes.EpisodeFailed : result.Outcome == EpisodeOutcome.Completed ? ExitCodes.Success : ExitCodes.NeedsReview;
+        int exit = result?.Outcome switch
+        {
+            null => ExitCodes.EpisodeFailed,
+            EpisodeOutcome.Completed => ExitCodes.Success,
+            EpisodeOutcome.Partial => ExitCodes.Partial,
+            _ => ExitCodes.NeedsReview,
+        };
 
         if (json)
         {
-            var payload = new CliResult(id, exit == ExitCodes.Success ? "completed" : exit == ExitCodes.NeedsReview ? "needs-review" : "failed",
+            string status = exit switch { ExitCodes.Success => "completed", ExitCodes.Partial => "partial", ExitCodes.NeedsReview => "needs-review", _ => "failed" };
+            var payload = new CliResult(id, status,
                 Path.Combine(store.Location, id), result?.Artifacts.Select(a => Path.Combine(store.Location, a)).ToList() ?? [],
                 result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error);
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(payload, PodcastJson.Options));
@@ -40,6 +47,10 @@ public static class EpisodeReport
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync($"error: episode {id} failed: {error}");
+            }
+            else if (exit == ExitCodes.Partial)
+            {
+                await Console.Error.WriteLineAsync($"Episode {id} is partial: a requested output is missing ({string.Join("; ", result!.Warnings)}).");
             }
             else if (exit == ExitCodes.NeedsReview)
             {

@@ -13,6 +13,7 @@ public static class ExitCodes
     public const int Unavailable = 3;
     /// <summary>The script failed its quality gate; research, script and reviews were kept, no audio was made.</summary>
     public const int NeedsReview = 4;
+    public const int Partial = 5;
     /// <summary>Interrupted by Ctrl-C.</summary>
     public const int Interrupted = 130;
 }

@@ -39,28 +39,28 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_SocialFails_CompletesWithAudioAndRecordsWarning()
+    public async Task RunAsync_SocialFails_EndsPartialWithAudioAndRecordsWarning()
     {
         var harness = new OrchestrationHarness();
         harness.Failing.Add(nameof(WriteSocialPostActivity));
 
         EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
 
-        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(EpisodeOutcome.Partial, result.Outcome);
         Assert.Contains(result.Warnings, w => w.StartsWith("social:", StringComparison.Ordinal) && w.Contains("exploded", StringComparison.Ordinal));
         Assert.Contains("ep-test/episode.wav", result.Artifacts);
         Assert.DoesNotContain("ep-test/social.md", result.Artifacts);
     }
 
     [Fact]
-    public async Task RunAsync_AudioFails_CompletesWithSocialAndRecordsWarning()
+    public async Task RunAsync_AudioFails_EndsPartialWithSocialAndRecordsWarning()
     {
         var harness = new OrchestrationHarness();
         harness.Failing.Add(nameof(PlanSegmentsActivity));
 
         EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
 
-        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(EpisodeOutcome.Partial, result.Outcome);
         Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal));
         Assert.Contains("ep-test/social.md", result.Artifacts);
         Assert.Null(result.AudioSeconds);
@@ -136,14 +136,14 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_SpeechWouldExceedBudget_SkipsAudioButCompletes()
+    public async Task RunAsync_SpeechWouldExceedBudget_SkipsAudioAndEndsPartial()
     {
         var harness = new OrchestrationHarness();
         var estimates = new CostEstimates(0, 0, 0, 0, SpeechUsdPerMillionCharacters: 15m);
 
         EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(budget: 1m, estimates: estimates));
 
-        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(EpisodeOutcome.Partial, result.Outcome);
         Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
         harness.Context.Verify(c => c.CallSubOrchestratorAsync<AudioOutput>(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.TaskOptions?>()), Times.Never);
     }

@@ -22,7 +22,7 @@ public sealed class InterruptTests
             await podcast.WaitUntilAsync(() => podcast.Output.Contains("audio", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "the audio stage");
 
             podcast.Interrupt();
-            int exit = await podcast.WaitForExitAsync(TimeSpan.FromSeconds(20));
+            int exit = await podcast.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
             Assert.Equal(ExitCodes.Interrupted, exit);
             Assert.Contains("Interrupted. Episode interrupted stopped", podcast.Output, StringComparison.Ordinal);

@@ -53,8 +53,9 @@ public sealed class OpenAIEpisodeTests
         long silentFrames = plan.Segments.Sum(s => (long)Math.Round(s.PauseAfterMs * 24000.0 / 1000 / 576));
         await using FileStream episode = File.OpenRead(runner.PathOf("azure-episode/episode.mp3"));
         Mp3Info info = await Mp3Info.MeasureAsync(episode, CancellationToken.None);
-        long expectedSegmentFrames = plan.Segments.Sum(s => s.Voice == "en-us+m3" ? 65L : 44L); // Alex -> ash -> tone-a
-        Assert.Equal(expectedSegmentFrames, segmentFrames);
+        // Alex -> ash -> tone-a (65 frames), Sam -> tone-b (44): the fake model repeats them to the text's length.
+        long fixtureFrames = plan.Segments.Sum(s => s.Voice == "en-us+m3" ? 65L : 44L);
+        Assert.True(segmentFrames > fixtureFrames, $"{segmentFrames} segment frames for {fixtureFrames} fixture frames");
         Assert.Equal(segmentFrames + silentFrames, info.FrameCount);
         Assert.Equal(info.FrameCount * 576 / 24000.0, result.AudioSeconds!.Value, precision: 3);
         Assert.Null(info.InfoFrameTag);
@@ -133,7 +134,7 @@ public sealed class OpenAIEpisodeTests
     }
 
     [Fact]
-    public async Task Produce_BudgetCoversTextButNotSpeech_SkipsAudioWithoutCallingSpeech()
+    public async Task Produce_BudgetCoversTextButNotSpeech_SkipsSpeechAndEndsPartial()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
         server.Responder = EpisodeResponder.For(Brief());
@@ -141,7 +142,7 @@ public sealed class OpenAIEpisodeTests
 
         (_, EpisodeResult? result) = await runner.ProduceAsync(Request() with { BudgetUsd = 0.006m }, "small-budget", ProviderStack.AzureSettings(server));
 
-        Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        Assert.Equal(EpisodeOutcome.Partial, result!.Outcome);
         Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
         Assert.Empty(server.SpeechRequests);
         Assert.Equal(5, server.ChatRequests.Count());
@@ -149,6 +150,22 @@ public sealed class OpenAIEpisodeTests
     }
 
     const string AudioFormatMp3 = "Mp3";
+
+    [Fact]
+    public async Task Produce_SpeechAnswersTooShortForItsText_AudioFailsAndEpisodeIsPartial()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        server.SpeechScalesWithText = false;
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(OutputPriority.Audio), "short-speech", ProviderStack.AzureSettings(server));
+
+        Assert.Equal(EpisodeOutcome.Partial, result!.Outcome);
+        string warning = Assert.Single(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal));
+        Assert.Contains("at least a third is required", warning, StringComparison.Ordinal);
+        Assert.False(File.Exists(runner.PathOf("short-speech/episode.mp3")));
+    }
 
     static T Read<T>(LocalEpisodeRunner runner, string name) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(runner.PathOf(name)), PodcastJson.Options)!;

@@ -35,7 +35,7 @@ public sealed class EpisodeVariantsTests
     }
 
     [Fact]
-    public async Task Produce_EspeakMissing_AudioFailsSoftWithInstallHint()
+    public async Task Produce_EspeakMissing_AudioFailsSoftEpisodeIsPartialWithInstallHint()
     {
         await using var runner = new LocalEpisodeRunner();
 
@@ -43,7 +43,7 @@ public sealed class EpisodeVariantsTests
             new Dictionary<string, string?> { ["Speech:Espeak:ExecutablePath"] = "/nonexistent/espeak-ng" });
 
         Assert.NotNull(result);
-        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(EpisodeOutcome.Partial, result.Outcome);
         string warning = Assert.Single(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal));
         Assert.Contains("espeak-ng", warning, StringComparison.Ordinal);
         Assert.Contains("apt-get install", warning, StringComparison.Ordinal);

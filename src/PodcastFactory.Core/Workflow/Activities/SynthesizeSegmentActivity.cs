@@ -37,6 +37,8 @@ public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynth
                 }
 
                 audio.Position = 0;
+                SpeechPlausibility.EnsurePlausible(segment.Text, await AudioProbe.DurationAsync(name, audio, CancellationToken.None), $"{speech.Name} segment {input.Index + 1}");
+                audio.Position = 0;
                 ArtifactInfo info = await store.WriteAsync(name, audio, ContentTypes.ForName(name), hash, CancellationToken.None);
                 return new AgentResult<long>(info.Length, usage);
             },

@@ -60,7 +60,8 @@ public sealed class EpisodeStarter(
             return new StartedEpisode(id, Created: false);
         }
 
-        if (await gate.ClaimAsync(id, requestHash, async () => await client.GetInstanceAsync(id, false, cancellationToken) is not null, cancellationToken) != StartClaim.Owner)
+        StartClaim claim = await gate.ClaimAsync(id, requestHash, async () => await client.GetInstanceAsync(id, false, cancellationToken) is not null, cancellationToken);
+        if (!claim.Owner)
         {
             Logs.EpisodeAccepted(logger, id, created: false, 0);
             return new StartedEpisode(id, Created: false);
@@ -69,7 +70,7 @@ public sealed class EpisodeStarter(
         (IReadOnlyList<SourceDocument> documents, IReadOnlyList<ValidationError> sourceErrors) = await sources.LoadAsync(request.Sources, cancellationToken);
         if (sourceErrors.Count > 0)
         {
-            await gate.ReleaseAsync(id, CancellationToken.None);
+            await gate.ReleaseAsync(id, claim, CancellationToken.None);
             throw new RequestValidationException(sourceErrors);
         }
 
@@ -88,6 +89,7 @@ public sealed class EpisodeStarter(
         var input = new EpisodeInput(id, request with { Sources = [] }, refs, settings);
         // Only the owner of the start record gets here, so the backend sees one schedule per id.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
+        await gate.ScheduledAsync(id, claim, CancellationToken.None);
 
         Logs.EpisodeAccepted(logger, id, created: true, refs.Count);
         return new StartedEpisode(id, Created: true);

@@ -4,76 +4,97 @@ using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Starting;
 
-/// <summary>The start record of an episode: the hash of the request that owns the id, and when it was claimed.</summary>
+/// <summary>A claim on an episode id: the hash of the request that owns it, when, and which generation it is.</summary>
 /// <param name="EpisodeId">The episode id.</param>
 /// <param name="RequestHash">SHA-256 of the request as the caller sent it (sources included).</param>
-/// <param name="ClaimedAt">When the owner created the record.</param>
-/// <param name="Attempt">0 for the first owner, 1 when a later identical start took over an orphaned claim.</param>
-public sealed record StartRecord(string EpisodeId, string RequestHash, DateTimeOffset ClaimedAt, int Attempt = 0);
+/// <param name="ClaimedAt">When the owner created the claim.</param>
+/// <param name="Generation">0 for the first owner; n for the n-th identical start that took over a lost or orphaned episode.</param>
+public sealed record StartRecord(string EpisodeId, string RequestHash, DateTimeOffset ClaimedAt, int Generation = 0);
 
 /// <summary>What the gate decided for one start.</summary>
-public enum StartClaim
-{
-    /// <summary>This caller owns the id and must schedule the episode.</summary>
-    Owner,
-    /// <summary>The same request already owns the id: answer with that episode, start nothing.</summary>
-    SameRequest,
-}
+/// <param name="Owner">True when this caller owns the id and must schedule the episode.</param>
+/// <param name="Generation">The claim's generation (pass it back to <see cref="StartGate.ScheduledAsync"/>).</param>
+public sealed record StartClaim(bool Owner, int Generation);
 
 /// <summary>
-/// The one atomic gate for starting an episode id exactly once, on every backend and host: a conditional create of
-/// the episode's start record in the artifact store (a file moved in only if the name is free; a blob uploaded with
-/// If-None-Match: *). The durable backends cannot be trusted with this: two concurrent schedules of one id looped
-/// (in memory) or mixed two requests into one episode (Azure Storage). A different request for a taken id is a
-/// conflict. A claim whose owner died before scheduling (no orchestration after <see cref="OrphanAfter"/>) is taken
-/// over once by an identical start, again through a conditional create.
+/// The one atomic gate for starting an episode id exactly once, on every backend and host: a conditional create of a
+/// claim in the artifact store (a file linked in only if the name is free; a blob uploaded with If-None-Match: *).
+/// The durable backends cannot be trusted with this: two concurrent schedules of one id looped (in memory) or mixed
+/// two requests into one episode (Azure Storage). A different request for a claimed id is a conflict. An identical
+/// start takes over, with a new claim of the next generation (again a conditional create, so one caller wins), only
+/// when the current generation's orchestration is gone: it was scheduled but its state was lost (the in-memory
+/// backend after a restart), or its owner died before scheduling (no orchestration after <see cref="OrphanAfter"/>).
 /// </summary>
 public sealed class StartGate(IArtifactStore store, TimeProvider time)
 {
-    /// <summary>How long a claim may stay without an orchestration before an identical start takes it over.</summary>
+    /// <summary>How long a claim may stay unscheduled before an identical start takes it over.</summary>
     public static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(2);
 
     /// <summary>Claims <paramref name="episodeId"/> for <paramref name="requestHash"/>; throws <see cref="EpisodeConflictException"/> for a different request.</summary>
     public async Task<StartClaim> ClaimAsync(string episodeId, string requestHash, Func<Task<bool>> orchestrationExists, CancellationToken cancellationToken)
     {
-        var record = new StartRecord(episodeId, requestHash, time.GetUtcNow());
-        if (await TryCreateAsync(ArtifactNames.StartRecord(episodeId), record, cancellationToken))
+        if (await TryCreateAsync(Name(episodeId, 0), new StartRecord(episodeId, requestHash, time.GetUtcNow()), cancellationToken))
         {
-            return StartClaim.Owner;
+            return new StartClaim(true, 0);
         }
 
-        StartRecord existing = await ReadAsync(episodeId, cancellationToken);
-        if (existing.RequestHash != requestHash)
+        StartRecord first = await store.ReadJsonAsync<StartRecord>(Name(episodeId, 0), cancellationToken);
+        if (first.RequestHash != requestHash)
         {
             throw new EpisodeConflictException(episodeId);
         }
 
-        if (time.GetUtcNow() - existing.ClaimedAt < OrphanAfter || await orchestrationExists())
+        int generation = await CurrentGenerationAsync(episodeId, cancellationToken);
+        StartRecord current = generation == 0 ? first : await store.ReadJsonAsync<StartRecord>(Name(episodeId, generation), cancellationToken);
+        bool lost = await ScheduledGenerationAsync(episodeId, cancellationToken) == generation;
+        bool orphaned = time.GetUtcNow() - current.ClaimedAt >= OrphanAfter;
+        if ((!lost && !orphaned) || await orchestrationExists())
         {
-            return StartClaim.SameRequest;
+            return new StartClaim(false, generation);
         }
 
-        // The first owner died between its claim and its schedule: one identical start may take over.
-        string takeover = ArtifactNames.StartRecord(episodeId).Replace(".json", ".takeover.json", StringComparison.Ordinal);
-        return await TryCreateAsync(takeover, record with { Attempt = 1 }, cancellationToken) ? StartClaim.Owner : StartClaim.SameRequest;
+        var takeover = new StartRecord(episodeId, requestHash, time.GetUtcNow(), generation + 1);
+        return new StartClaim(await TryCreateAsync(Name(episodeId, generation + 1), takeover, cancellationToken), generation + 1);
     }
 
-    /// <summary>Gives the id back when the owner refused the request after claiming it (e.g. a source could not be read).</summary>
-    public Task ReleaseAsync(string episodeId, CancellationToken cancellationToken) =>
-        store.DeleteAsync(ArtifactNames.StartRecord(episodeId), cancellationToken);
+    /// <summary>Records that the owner of <paramref name="claim"/> scheduled the orchestration.</summary>
+    public Task ScheduledAsync(string episodeId, StartClaim claim, CancellationToken cancellationToken) =>
+        store.WriteTextAsync(ScheduledName(episodeId), claim.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
 
-    /// <summary>The request hash of an episode started before start records existed, or null.</summary>
+    /// <summary>Gives the id back when its owner refused the request after claiming it (e.g. a source could not be read).</summary>
+    public Task ReleaseAsync(string episodeId, StartClaim claim, CancellationToken cancellationToken) =>
+        store.DeleteAsync(Name(episodeId, claim.Generation), cancellationToken);
+
+    /// <summary>The hash of the request that owns <paramref name="episodeId"/>, or null when it was never claimed.</summary>
     public async Task<string?> RequestHashOfAsync(string episodeId, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(ArtifactNames.StartRecord(episodeId), cancellationToken) is null
+        await store.GetInfoAsync(Name(episodeId, 0), cancellationToken) is null
             ? null
-            : (await ReadAsync(episodeId, cancellationToken)).RequestHash;
+            : (await store.ReadJsonAsync<StartRecord>(Name(episodeId, 0), cancellationToken)).RequestHash;
+
+    static string Name(string episodeId, int generation) =>
+        generation == 0 ? ArtifactNames.StartRecord(episodeId) : $"{episodeId}/start/claim-{generation:D4}.json";
+
+    static string ScheduledName(string episodeId) => $"{episodeId}/start/scheduled.txt";
+
+    async Task<int> CurrentGenerationAsync(string episodeId, CancellationToken cancellationToken)
+    {
+        int generation = 0;
+        await foreach (ArtifactInfo info in store.ListAsync($"{episodeId}/start/claim-", cancellationToken))
+        {
+            generation = Math.Max(generation, int.Parse(info.Name[^9..^5], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return generation;
+    }
+
+    async Task<int?> ScheduledGenerationAsync(string episodeId, CancellationToken cancellationToken) =>
+        await store.GetInfoAsync(ScheduledName(episodeId), cancellationToken) is null
+            ? null
+            : int.Parse(await store.ReadTextAsync(ScheduledName(episodeId), cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
     async Task<bool> TryCreateAsync(string name, StartRecord record, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, PodcastJson.Options));
         return await store.TryCreateAsync(name, content, ContentTypes.Json, cancellationToken);
     }
-
-    async Task<StartRecord> ReadAsync(string episodeId, CancellationToken cancellationToken) =>
-        await store.ReadJsonAsync<StartRecord>(ArtifactNames.StartRecord(episodeId), cancellationToken);
 }

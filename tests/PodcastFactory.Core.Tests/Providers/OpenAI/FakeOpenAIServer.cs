@@ -1,3 +1,5 @@
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Audio;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +42,12 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     /// <summary>The MP3 returned for a voice (default: tone-a).</summary>
     public Func<string, string> SpeechFixture { get; set; } = _ => "tone-a-24k.mp3";
+
+    /// <summary>
+    /// True (default): like a real speech model, the answer's length follows the input (the fixture's frames
+    /// repeated to about 150 words per minute). False: the fixture as is, whatever the input (a truncated answer).
+    /// </summary>
+    public bool SpeechScalesWithText { get; set; } = true;
 
     /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
@@ -126,8 +134,25 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "audio/mpeg";
-        await context.Response.Body.WriteAsync(await File.ReadAllBytesAsync(Fixture(SpeechFixture((string?)body["voice"] ?? ""))));
+        byte[] fixture = await File.ReadAllBytesAsync(Fixture(SpeechFixture((string?)body["voice"] ?? "")));
+        await context.Response.Body.WriteAsync(fixture);
+        if (SpeechScalesWithText)
+        {
+            double wanted = TextStats.CountWords((string?)body["input"]) / (TextStats.WordsPerMinute / 60.0);
+            double once = (await Mp3Info.MeasureAsync(new MemoryStream(fixture), CancellationToken.None)).Duration.TotalSeconds;
+            ReadOnlyMemory<byte> frames = fixture.AsMemory(Id3v2Length(fixture));
+            for (int copy = 1; copy < Math.Ceiling(wanted / once); copy++)
+            {
+                await context.Response.Body.WriteAsync(frames);
+            }
+        }
     }
+
+    // ID3v2: "ID3", version, flags, then a 4-byte syncsafe size of what follows the 10-byte header.
+    static int Id3v2Length(byte[] mp3) =>
+        mp3.Length > 10 && mp3[0] == 'I' && mp3[1] == 'D' && mp3[2] == '3'
+            ? 10 + ((mp3[6] & 0x7F) << 21 | (mp3[7] & 0x7F) << 14 | (mp3[8] & 0x7F) << 7 | (mp3[9] & 0x7F))
+            : 0;
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "audio", name);
 

@@ -13,6 +13,7 @@ public sealed class OpenAISpeechTests
     public async Task SynthesizeAsync_AzureDeployment_PostsMp3RequestWithMappedVoice()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.SpeechScalesWithText = false;
         await using ServiceProvider services = ProviderStack.Azure(server);
         ISpeechSynthesizer speech = services.GetRequiredService<ISpeechSynthesizer>();
         using var audio = new MemoryStream();

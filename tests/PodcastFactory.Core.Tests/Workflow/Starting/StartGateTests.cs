@@ -17,8 +17,8 @@ public sealed class StartGateTests : IDisposable
         StartClaim[] claims = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
             Task.Run(() => _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None))));
 
-        Assert.Single(claims, c => c == StartClaim.Owner);
-        Assert.Equal(49, claims.Count(c => c == StartClaim.SameRequest));
+        Assert.Single(claims, c => c.Owner);
+        Assert.Equal(49, claims.Count(c => !c.Owner));
     }
 
     [Fact]
@@ -33,13 +33,14 @@ public sealed class StartGateTests : IDisposable
     public async Task ClaimAsync_OrphanedClaim_OneIdenticalStartTakesOverOnce()
     {
         await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None);
-        Assert.Equal(StartClaim.SameRequest, await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None));
+        Assert.False((await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None)).Owner);
 
         _time.Advance(StartGate.OrphanAfter + TimeSpan.FromSeconds(1));
         StartClaim[] takeovers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             Task.Run(() => _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None))));
 
-        Assert.Single(takeovers, c => c == StartClaim.Owner);
+        Assert.Single(takeovers, c => c.Owner);
+        Assert.False((await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None)).Owner);
     }
 
     [Fact]
@@ -48,16 +49,30 @@ public sealed class StartGateTests : IDisposable
         await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None);
         _time.Advance(StartGate.OrphanAfter * 2);
 
-        Assert.Equal(StartClaim.SameRequest, await _gate.ClaimAsync("ep-1", "hash-a", () => Task.FromResult(true), CancellationToken.None));
+        Assert.False((await _gate.ClaimAsync("ep-1", "hash-a", () => Task.FromResult(true), CancellationToken.None)).Owner);
     }
 
     [Fact]
     public async Task ReleaseAsync_RefusedOwner_FreesTheIdForAnotherRequest()
     {
-        await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None);
-        await _gate.ReleaseAsync("ep-1", CancellationToken.None);
+        StartClaim claim = await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None);
+        await _gate.ReleaseAsync("ep-1", claim, CancellationToken.None);
 
-        Assert.Equal(StartClaim.Owner, await _gate.ClaimAsync("ep-1", "hash-b", NoOrchestration, CancellationToken.None));
+        Assert.True((await _gate.ClaimAsync("ep-1", "hash-b", NoOrchestration, CancellationToken.None)).Owner);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ScheduledEpisodeWhoseStateWasLost_OneIdenticalStartSchedulesItAgain()
+    {
+        StartClaim first = await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None);
+        await _gate.ScheduledAsync("ep-1", first, CancellationToken.None);
+
+        StartClaim[] again = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Task.Run(() => _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None))));
+
+        StartClaim winner = Assert.Single(again, c => c.Owner);
+        Assert.Equal(1, winner.Generation);
+        Assert.False((await _gate.ClaimAsync("ep-1", "hash-a", NoOrchestration, CancellationToken.None)).Owner);
     }
 
     static Task<bool> NoOrchestration() => Task.FromResult(false);
