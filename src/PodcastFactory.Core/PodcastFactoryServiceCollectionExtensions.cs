@@ -41,6 +41,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             });
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
+        services.TryAddTransient<StartGate>();
         services.TryAddTransient<PaidStep>();
 
         services.TryAddSingleton<IArtifactStore>(sp => ArtifactStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));

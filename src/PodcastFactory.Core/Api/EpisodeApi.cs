@@ -44,6 +44,10 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         {
             return Refuse(ex.Errors);
         }
+        catch (EpisodeConflictException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
 
         string statusUrl = BaseUrl(request) + ApiRoutes.EpisodePath(started.EpisodeId);
         var response = new StartEpisodeResponse(started.EpisodeId, started.Created, statusUrl);

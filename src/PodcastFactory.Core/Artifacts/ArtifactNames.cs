@@ -8,6 +8,9 @@ namespace PodcastFactory.Core.Artifacts;
 /// </summary>
 public static class ArtifactNames
 {
+    /// <summary>The start record: which request owns the episode id (created once, atomically; see StartGate).</summary>
+    public static string StartRecord(string episodeId) => $"{episodeId}/request.json";
+
     /// <summary>Supplied source n (0-based), as captured when the episode started.</summary>
     public static string Source(string episodeId, int index) => $"{episodeId}/sources/source-{index + 1}.md";
 

@@ -55,6 +55,27 @@ public sealed class BlobArtifactStore : IArtifactStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> TryCreateAsync(string name, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        BlobClient blob = BlobOf(name);
+        await EnsureContainerAsync(cancellationToken);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
+        };
+        try
+        {
+            await blob.UploadAsync(content, options, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
     {
         BlobClient blob = BlobOf(name);

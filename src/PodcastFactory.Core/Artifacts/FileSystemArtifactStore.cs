@@ -38,6 +38,35 @@ public sealed class FileSystemArtifactStore : IArtifactStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> TryCreateAsync(string name, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        string path = PathOf(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(stream, 81920, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+            }
+
+            if (!ExclusiveLink.TryPublish(temp, path))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        var meta = new Meta(contentType, null);
+        await WriteAtomicallyAsync(MetaPathOf(path), s => JsonSerializer.SerializeAsync(s, meta, PodcastJson.Compact, cancellationToken), cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
     public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
     {
         string path = PathOf(name);

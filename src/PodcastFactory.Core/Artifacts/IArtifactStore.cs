@@ -21,6 +21,13 @@ public interface IArtifactStore
     /// <summary>Writes (or replaces) an artifact atomically, streaming from <paramref name="content"/>.</summary>
     Task<ArtifactInfo> WriteAsync(string name, Stream content, string contentType, string? inputHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates an artifact only if no artifact of that name exists, atomically: of many concurrent callers exactly one
+    /// gets true (a file created with link semantics, a blob uploaded with If-None-Match: *). Returns false, writing
+    /// nothing, when the artifact already exists.
+    /// </summary>
+    Task<bool> TryCreateAsync(string name, Stream content, string contentType, CancellationToken cancellationToken);
+
     /// <summary>Opens an artifact for streaming reads; throws <see cref="ArtifactNotFoundException"/> when absent.</summary>
     Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken);
 

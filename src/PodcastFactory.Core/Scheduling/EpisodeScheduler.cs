@@ -83,6 +83,12 @@ public sealed class EpisodeScheduler(
             await MarkFailedAsync(id, ex.Message, cancellationToken);
             return new ScheduleResult(ScheduleOutcome.Invalid, id, topic.Topic, ex.Message);
         }
+        catch (EpisodeConflictException)
+        {
+            // Another tick of this slot started it from the topic it took first: this slot's episode exists.
+            Logs.ScheduleAlreadyStarted(logger, slot, id);
+            return new ScheduleResult(ScheduleOutcome.AlreadyStarted, id, topic.Topic);
+        }
     }
 
     async Task MarkFailedAsync(string id, string error, CancellationToken cancellationToken)

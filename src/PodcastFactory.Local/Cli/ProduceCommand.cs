@@ -66,6 +66,10 @@ public static class ProduceCommand
             {
                 return CliErrors.Invalid(ex.Errors);
             }
+            catch (EpisodeConflictException ex)
+            {
+                return CliErrors.Invalid([new ValidationError("--id", ex.Message)]);
+            }
 
             string verb = started.Created ? "started" : "already exists: following it";
             return await FollowAsync(runtime, started.EpisodeId, verb, backend, storeOptions.Describe(parse), json, cancellationToken);

@@ -105,4 +105,53 @@ public sealed class EpisodeApiStartTests : IDisposable
     }
 
     public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task StartAsync_TwentyConcurrentSameRequests_OneSchedulesOthersGet200WithIt()
+    {
+        var api = _host.Get<EpisodeApi>();
+        int[] statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            var request = ApiTestHost.Request(ValidBody, "POST");
+            var response = await _host.ExecuteAsync(request, await api.StartAsync(request, default));
+            return response.Status;
+        })));
+
+        Assert.Single(statuses, s => s == 202);
+        Assert.Equal(19, statuses.Count(s => s == 200));
+        Assert.Single(_host.Client.Started);
+    }
+
+    [Fact]
+    public async Task StartAsync_ConcurrentDifferentRequestsForOneId_OneStartsOthersGet409()
+    {
+        var api = _host.Get<EpisodeApi>();
+        int[] statuses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            string body = ValidBody.Replace("Durable workflows", $"Durable workflows, take {i}", StringComparison.Ordinal);
+            var request = ApiTestHost.Request(body, "POST");
+            var response = await _host.ExecuteAsync(request, await api.StartAsync(request, default));
+            return response.Status;
+        })));
+
+        Assert.Single(statuses, s => s == 202);
+        Assert.Equal(9, statuses.Count(s => s == 409));
+        var (_, input, _) = Assert.Single(_host.Client.Started);
+        Assert.StartsWith("Durable workflows, take ", Assert.IsType<EpisodeInput>(input).Request.Topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ExistingIdWithDifferentBody_Returns409ProblemAndStartsNothingNew()
+    {
+        var api = _host.Get<EpisodeApi>();
+        var first = ApiTestHost.Request(ValidBody, "POST");
+        await _host.ExecuteAsync(first, await api.StartAsync(first, default));
+        var second = ApiTestHost.Request(ValidBody.Replace("\"targetMinutes\":2", "\"targetMinutes\":3", StringComparison.Ordinal), "POST");
+
+        var response = await _host.ExecuteAsync(second, await api.StartAsync(second, default));
+
+        Assert.Equal(409, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Single(_host.Client.Started);
+    }
 }

@@ -9,7 +9,7 @@ namespace PodcastFactory.Core.Tests.Api;
 internal sealed class FakeDurableClient
 {
     public Mock<DurableTaskClient> Mock { get; } = new("fake") { CallBase = true };
-    public Dictionary<string, OrchestrationMetadata> Instances { get; } = new(StringComparer.Ordinal);
+    public System.Collections.Concurrent.ConcurrentDictionary<string, OrchestrationMetadata> Instances { get; } = new(StringComparer.Ordinal);
     public List<(string Name, object? Input, string? InstanceId)> Started { get; } = [];
     public List<(string InstanceId, string EventName, object? Payload)> Events { get; } = [];
     public List<string> Terminated { get; } = [];

@@ -20,6 +20,29 @@ public abstract class ArtifactStoreContractTests : IAsyncLifetime
     public Task DisposeAsync() => CleanUpAsync();
 
     [Fact]
+    public async Task TryCreateAsync_TwentyConcurrentCallers_ExactlyOneCreatesAndItsContentStays()
+    {
+        bool[] created = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"caller {i}"));
+            return await Store.TryCreateAsync("ep-gate/request.json", content, ContentTypes.Json, CancellationToken.None);
+        })));
+
+        int winner = Assert.Single(Enumerable.Range(0, 20), i => created[i]);
+        Assert.Equal($"caller {winner}", await Store.ReadTextAsync("ep-gate/request.json", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryCreateAsync_ArtifactExists_ReturnsFalseAndKeepsContent()
+    {
+        await Store.WriteTextAsync("ep-gate/taken.json", "first", null, CancellationToken.None);
+        using var content = new MemoryStream("second"u8.ToArray());
+
+        Assert.False(await Store.TryCreateAsync("ep-gate/taken.json", content, ContentTypes.Json, CancellationToken.None));
+        Assert.Equal("first", await Store.ReadTextAsync("ep-gate/taken.json", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WriteAsync_NewArtifact_ReadsBackTheSameBytes()
     {
         await Store.WriteTextAsync("ep-1/research.md", "# Notes\nline two", "hash-1", CancellationToken.None);

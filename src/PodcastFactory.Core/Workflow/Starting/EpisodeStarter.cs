@@ -17,8 +17,9 @@ namespace PodcastFactory.Core.Workflow.Starting;
 public sealed record StartedEpisode(string EpisodeId, bool Created);
 
 /// <summary>
-/// The one way an episode starts (CLI, HTTP API, scheduler): validate, capture the sources as artifacts, freeze
-/// settings into the input, schedule the orchestration. A client-supplied id makes the start idempotent.
+/// The one way an episode starts (CLI, HTTP API, scheduler): validate, claim the id through the <see cref="StartGate"/>,
+/// capture the sources as artifacts, freeze settings into the input, schedule the orchestration. Concurrent starts of
+/// one id run one episode: the same request gets it back (Created false), a different one a conflict.
 /// </summary>
 public sealed class EpisodeStarter(
     DurableTaskClient client,
@@ -28,6 +29,7 @@ public sealed class EpisodeStarter(
     ICostEstimator estimator,
     IOptions<WorkflowOptions> workflow,
     TimeProvider time,
+    StartGate gate,
     ILogger<EpisodeStarter> logger)
 {
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
@@ -45,7 +47,20 @@ public sealed class EpisodeStarter(
         }
 
         string id = episodeId ?? EpisodeIds.New(time.GetUtcNow());
+        string requestHash = InputHash.Of(request);
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            // An episode exists: the same request gets it back, a different one is a conflict.
+            if (await gate.RequestHashOfAsync(id, cancellationToken) is { } owner && owner != requestHash)
+            {
+                throw new EpisodeConflictException(id);
+            }
+
+            Logs.EpisodeAccepted(logger, id, created: false, 0);
+            return new StartedEpisode(id, Created: false);
+        }
+
+        if (await gate.ClaimAsync(id, requestHash, async () => await client.GetInstanceAsync(id, false, cancellationToken) is not null, cancellationToken) != StartClaim.Owner)
         {
             Logs.EpisodeAccepted(logger, id, created: false, 0);
             return new StartedEpisode(id, Created: false);
@@ -54,6 +69,7 @@ public sealed class EpisodeStarter(
         (IReadOnlyList<SourceDocument> documents, IReadOnlyList<ValidationError> sourceErrors) = await sources.LoadAsync(request.Sources, cancellationToken);
         if (sourceErrors.Count > 0)
         {
+            await gate.ReleaseAsync(id, CancellationToken.None);
             throw new RequestValidationException(sourceErrors);
         }
 
@@ -70,22 +86,8 @@ public sealed class EpisodeStarter(
             Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
             estimator.Estimate(request));
         var input = new EpisodeInput(id, request with { Sources = [] }, refs, settings);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Lost a race with an identical start: the other one created the episode. Anything else is rethrown.
-            if (await client.GetInstanceAsync(id, false, cancellationToken) is null)
-            {
-                throw;
-            }
-
-            Logs.EpisodeAccepted(logger, id, created: false, refs.Count);
-            return new StartedEpisode(id, Created: false);
-        }
+        // Only the owner of the start record gets here, so the backend sees one schedule per id.
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
 
         Logs.EpisodeAccepted(logger, id, created: true, refs.Count);
         return new StartedEpisode(id, Created: true);
