@@ -7,6 +7,8 @@ using PodcastFactory.Functions.Functions;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// After the ASP.NET Core integration, so it catches what an HTTP function throws and the integration writes the problem.
+builder.UseMiddleware<ApiExceptionMiddleware>();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();

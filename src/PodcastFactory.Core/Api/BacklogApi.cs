@@ -11,6 +11,11 @@ public sealed class BacklogApi(IBacklogStore store)
     /// <summary>GET: the backlog (empty when none is stored) with its ETag.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         BacklogSnapshot snapshot = await store.ReadAsync(cancellationToken);
         if (snapshot.ETag is not null)
         {
@@ -26,6 +31,11 @@ public sealed class BacklogApi(IBacklogStore store)
     /// </summary>
     public async Task<IResult> PutAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         (Backlog? backlog, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<Backlog>(request, cancellationToken);
         if (backlog is null)
         {

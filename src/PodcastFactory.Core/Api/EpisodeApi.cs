@@ -19,6 +19,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
     /// <summary><c>POST /api/episodes</c>: 202 + Location for a new episode, 200 + Location when the id already existed, 400 for bad input.</summary>
     public async Task<IResult> StartAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         (CreateEpisodeRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<CreateEpisodeRequest>(request, cancellationToken);
         if (body is null)
         {
@@ -53,6 +58,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
     /// <summary><c>GET /api/episodes/{id}</c>: stage, percent, runtime status, cost, warnings, error and artifact links.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
         return metadata is null
             ? ApiProblems.UnknownEpisode(id)
@@ -76,7 +86,19 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
             FetchInputsAndOutputs = true,
         };
         string baseUrl = BaseUrl(request);
-        await foreach (Page<OrchestrationMetadata> page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+        Page<OrchestrationMetadata>? page;
+        try
+        {
+            page = await FirstPageAsync(filter, query, cancellationToken);
+        }
+        catch (Exception ex) when (query.ContinuationToken is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The token is opaque and backend-specific: one the backend cannot read is the caller's error, not a 500.
+            Logs.ContinuationTokenRefused(logger, ex.GetType().Name);
+            return ApiProblems.Validation(EpisodeListQuery.ContinuationTokenParameter, "The continuation token is not one this server issued; pass back the continuationToken of a previous page unchanged.");
+        }
+
+        if (page is not null)
         {
             var items = new List<EpisodeStatusResponse>();
             // The audio sub-orchestrations ("{id}-audio") share the task hub; the list shows episodes only.
@@ -94,6 +116,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
     /// <summary><c>GET /api/episodes/{id}/artifacts/{name}</c>: streams one of that episode's artifacts, nothing outside it.</summary>
     public async Task<IResult> GetArtifactAsync(HttpRequest request, string id, string? name, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         if (!EpisodeIds.IsValid(id))
         {
             return ApiProblems.UnknownEpisode(id);
@@ -118,6 +145,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
     /// <summary><c>POST /api/episodes/{id}/cancel</c>: terminates a running episode (and its audio); 409 once it has finished.</summary>
     public async Task<IResult> CancelAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
         if (metadata is null)
         {
@@ -136,6 +168,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
     /// <summary><c>POST /api/episodes/{id}/approve</c> with <c>{approved, reviewer, comment}</c>: 202, or 409 when the episode is not waiting for approval.</summary>
     public async Task<IResult> ApproveAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        if (QueryRules.Refuse(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
         (ApproveEpisodeRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<ApproveEpisodeRequest>(request, cancellationToken);
         if (body?.Approved is not { } approved)
         {
@@ -156,6 +193,16 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
 
         await client.RaiseEventAsync(id, ApprovalDecision.EventName, new ApprovalDecision(approved, body.Reviewer, body.Comment), cancellationToken);
         return Results.Json(new StartEpisodeResponse(id, false, BaseUrl(request) + ApiRoutes.EpisodePath(id)), PodcastJson.Compact, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    async Task<Page<OrchestrationMetadata>?> FirstPageAsync(OrchestrationQuery filter, EpisodeListQuery query, CancellationToken cancellationToken)
+    {
+        await foreach (Page<OrchestrationMetadata> page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+        {
+            return page;
+        }
+
+        return null;
     }
 
     async Task<OrchestrationMetadata?> FindAsync(string id, CancellationToken cancellationToken) =>

@@ -14,12 +14,24 @@ public sealed record EpisodeListQuery(IReadOnlyList<OrchestrationRuntimeStatus> 
     /// <summary>Default and largest page size.</summary>
     public const int DefaultPageSize = 20, MaxPageSize = 100;
 
-    /// <summary>Parses <c>status</c> (comma-separated or repeated, e.g. running,completed), <c>pageSize</c> and <c>continuationToken</c>.</summary>
+    /// <summary>The query parameters of the list.</summary>
+    public const string StatusParameter = "status", PageSizeParameter = "pageSize", ContinuationTokenParameter = "continuationToken";
+
+    /// <summary>
+    /// Parses <c>status</c> (comma-separated or repeated, e.g. running,completed), <c>pageSize</c> and
+    /// <c>continuationToken</c>; any other parameter, a repeated one or a control character is an error.
+    /// </summary>
     public static (EpisodeListQuery? Query, IReadOnlyList<ValidationError> Errors) Parse(IQueryCollection query)
     {
-        var errors = new List<ValidationError>();
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new List<ValidationError>(QueryRules.Check(query, [StatusParameter, PageSizeParameter, ContinuationTokenParameter], [StatusParameter]));
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
         var statuses = new List<OrchestrationRuntimeStatus>();
-        foreach (string value in query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        foreach (string value in query[StatusParameter].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             if (!int.TryParse(value, CultureInfo.InvariantCulture, out _)
                 && Enum.TryParse(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out OrchestrationRuntimeStatus status))
@@ -33,13 +45,13 @@ public sealed record EpisodeListQuery(IReadOnlyList<OrchestrationRuntimeStatus> 
         }
 
         int pageSize = DefaultPageSize;
-        string? size = query["pageSize"];
+        string? size = query[PageSizeParameter];
         if (size is not null && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
             errors.Add(new("pageSize", $"pageSize must be 1 to {MaxPageSize}."));
         }
 
-        string? token = query["continuationToken"];
+        string? token = query[ContinuationTokenParameter];
         return errors.Count > 0 ? (null, errors) : (new EpisodeListQuery(statuses, pageSize, string.IsNullOrEmpty(token) ? null : token), []);
     }
 }

@@ -4,35 +4,61 @@ using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Api;
 
-/// <summary>Reads a JSON request body with the API's conventions, turning every parse error into a field-named error.</summary>
+/// <summary>
+/// Reads a JSON request body with the API's conventions: at most <see cref="MaxBytes"/> (enforced while reading, so
+/// chunked bodies too: 413), strict (<see cref="StrictJson"/>: unknown fields and control characters are errors), and
+/// every parse error turned into a field-named error.
+/// </summary>
 public static class JsonBody
 {
     /// <summary>Largest body accepted (inline sources included).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>Reads <typeparamref name="T"/>; on failure returns the errors instead (field "body" when no field is known).</summary>
+    /// <summary>
+    /// Reads <typeparamref name="T"/>; on failure returns the errors instead (field "body" when no field is known).
+    /// A body over <see cref="MaxBytes"/> throws <see cref="BadHttpRequestException"/> with status 413, which both
+    /// hosts answer as a 413 problem.
+    /// </summary>
     public static async Task<(T? Value, IReadOnlyList<ValidationError> Errors)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBytes)
         {
-            return (null, [new("body", $"The body is larger than {MaxBytes} bytes.")]);
+            throw CappedReadStream.TooLarge(MaxBytes);
         }
 
+        JsonDocument document;
         try
         {
-            T? value = await JsonSerializer.DeserializeAsync<T>(request.Body, PodcastJson.Compact, cancellationToken);
-            return value is null ? (null, [new("body", "A JSON object body is required.")]) : (value, []);
+            document = await JsonDocument.ParseAsync(new CappedReadStream(request.Body, MaxBytes), new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
         }
         catch (JsonException ex)
         {
-            // Malformed JSON surfaces as a reader error wrapped in a JsonException: the body as a whole is at fault.
-            bool syntax = ex.InnerException is JsonException;
-            string field = syntax ? "body" : FieldOf(ex.Path);
-            string message = field == "body"
-                ? "The body is not valid JSON" + (ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})." : ".")
-                : "The value is missing, of the wrong type, or not one of the allowed values.";
-            return (null, [new(field, message)]);
+            return (null, [new("body", "The body is not valid JSON" + (ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})." : "."))]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [new("body", "A JSON object body is required.")]);
+            }
+
+            if (StrictJson.Check<T>(document.RootElement, PodcastJson.Compact) is { Count: > 0 } strict)
+            {
+                return (null, strict);
+            }
+
+            try
+            {
+                T? value = document.RootElement.Deserialize<T>(PodcastJson.Compact);
+                return value is null ? (null, [new("body", "A JSON object body is required.")]) : (value, []);
+            }
+            catch (JsonException ex)
+            {
+                return (null, [new(FieldOf(ex.Path), "The value is missing, of the wrong type, or not one of the allowed values.")]);
+            }
         }
     }
 

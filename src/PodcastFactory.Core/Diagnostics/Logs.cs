@@ -51,6 +51,12 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "API {Method} {Path} answered {Status}: {Title}")]
     public static partial void ApiProblem(ILogger logger, string method, string path, int status, string title);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "API {Method} {Path} failed unexpectedly (trace id {TraceId}); answered 500")]
+    public static partial void ApiUnexpectedError(ILogger logger, Exception exception, string method, string path, string traceId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "API list refused a continuation token the backend could not read: {Error}")]
+    public static partial void ContinuationTokenRefused(ILogger logger, string error);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
     public static partial void EspeakSynthesized(ILogger logger, int characters, string voice, double durationMs);
 

@@ -21,6 +21,10 @@ public static class EpisodeRequestValidator
         {
             errors.Add(new("topic", $"Topic must be {MinTopicLength} to {MaxTopicLength} characters (got {topic.Length})."));
         }
+        else if (!TextRules.IsSingleLine(topic))
+        {
+            errors.Add(new("topic", TextRules.SingleLineMessage("Topic")));
+        }
 
         if (!Enum.IsDefined(request.Priority))
         {
@@ -78,10 +82,18 @@ public static class EpisodeRequestValidator
             {
                 errors.Add(new($"hosts[{i}].name", "Host name is required (at most 40 characters)."));
             }
+            else if (!TextRules.IsSingleLine(hosts[i].Name))
+            {
+                errors.Add(new($"hosts[{i}].name", TextRules.SingleLineMessage("Host name")));
+            }
 
             if (string.IsNullOrWhiteSpace(hosts[i]?.Voice) || hosts[i].Voice.Length > 64)
             {
                 errors.Add(new($"hosts[{i}].voice", "Host voice is required (at most 64 characters)."));
+            }
+            else if (!TextRules.IsSingleLine(hosts[i].Voice))
+            {
+                errors.Add(new($"hosts[{i}].voice", TextRules.SingleLineMessage("Host voice")));
             }
         }
 
@@ -118,6 +130,17 @@ public static class EpisodeRequestValidator
                 && (!Uri.TryCreate(source.Value, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https")))
             {
                 errors.Add(new($"sources[{i}].value", "A URL source must be an absolute http or https URL."));
+            }
+            else if (source.Kind == SourceKind.Text ? !TextRules.IsText(source.Value) : !TextRules.IsSingleLine(source.Value))
+            {
+                errors.Add(new($"sources[{i}].value", source.Kind == SourceKind.Text
+                    ? "Source text must not contain control characters other than tabs and line breaks."
+                    : TextRules.SingleLineMessage("A file path or URL")));
+            }
+
+            if (source is not null && !TextRules.IsSingleLine(source.Name))
+            {
+                errors.Add(new($"sources[{i}].name", TextRules.SingleLineMessage("Source name")));
             }
         }
     }

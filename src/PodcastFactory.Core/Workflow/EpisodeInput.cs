@@ -12,8 +12,30 @@ namespace PodcastFactory.Core.Workflow;
 /// <param name="Settings">Host settings frozen at start, so a replay sees the same values.</param>
 public sealed record EpisodeInput(string EpisodeId, EpisodeRequest Request, IReadOnlyList<SourceRef> Sources, EpisodeSettings Settings);
 
-/// <summary>A captured source: its display name and the artifact holding its text.</summary>
-public sealed record SourceRef(string Name, string Artifact);
+/// <summary>
+/// A captured source: its display name, the artifact holding its text, and what the manifest records about it (never
+/// the text itself, so the input stays small). The metadata has defaults so inputs started before it still read.
+/// </summary>
+/// <param name="Name">Display name (the file name, the URL or "source-n").</param>
+/// <param name="Artifact">The artifact holding the captured text.</param>
+/// <param name="Kind">Inline text, file or URL.</param>
+/// <param name="Url">The URL of a URL source.</param>
+/// <param name="Bytes">Size of the captured text in UTF-8 bytes.</param>
+/// <param name="Sha256">SHA-256 (hex) of the captured text.</param>
+public sealed record SourceRef(string Name, string Artifact, SourceKind Kind = SourceKind.Text, string? Url = null, long Bytes = 0, string? Sha256 = null)
+{
+    /// <summary>The reference of <paramref name="text"/>, captured as <paramref name="artifact"/> from <paramref name="source"/>.</summary>
+    public static SourceRef Capture(SourceInput source, string name, string text, string artifact)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return new SourceRef(name, artifact, source.Kind, source.Kind == SourceKind.Url ? source.Value : null, bytes.Length,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    /// <summary>The source as the manifest's request lists it: kind, and the URL or the name instead of the text.</summary>
+    public SourceInput ToRequestSource() => new(Kind, Url ?? Name, Name);
+}
 
 /// <summary>Settings the orchestrator needs, frozen into its input at start.</summary>
 /// <param name="MaxParallelSegments">Bounded fan-out for speech segments.</param>

@@ -188,7 +188,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         run.Publish(Stages.Manifest, Stages.StartPercent(Stages.Manifest));
         WriteManifestOutput output = await run.Context.CallActivityAsync<WriteManifestOutput>(
             nameof(WriteManifestActivity),
-            new WriteManifestInput(run.Id, run.Input.Request, status, error, run.Context.CurrentUtcDateTime, run.StageRecords, run.Ledger.Entries, run.Warnings),
+            new WriteManifestInput(run.Id, run.Input.Request, status, error, run.Context.CurrentUtcDateTime, run.StageRecords, run.Ledger.Entries, run.Warnings, run.Input.Sources),
             StorageOptions);
         run.Produced(output.Artifact);
         return output.Artifact;

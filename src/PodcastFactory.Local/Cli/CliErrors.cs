@@ -1,11 +1,24 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Local.Cli;
 
-/// <summary>Prints errors to stderr and returns the matching exit code.</summary>
+/// <summary>
+/// Prints errors to stderr and returns the matching exit code. Under <c>--json</c> every failure also prints one JSON
+/// object on stdout: <c>{"error", "exitCode", "option"?, "stage"?, "details"?}</c>, so a script never reads an empty stdout.
+/// </summary>
 public static class CliErrors
 {
+    static readonly AsyncLocal<bool> _json = new();
+
+    /// <summary>Whether the running command was given <c>--json</c> (set once per invocation).</summary>
+    public static bool Json
+    {
+        get => _json.Value;
+        set => _json.Value = value;
+    }
+
     /// <summary>Invalid request: one line per field.</summary>
     public static int Invalid(IReadOnlyList<ValidationError> errors)
     {
@@ -15,7 +28,7 @@ public static class CliErrors
             Console.Error.WriteLine($"  {error.Field}: {error.Message}");
         }
 
-        return ExitCodes.InvalidInput;
+        return WriteJson(ExitCodes.InvalidInput, "The request is invalid.", details: errors.Select(e => $"{e.Field}: {e.Message}").ToList());
     }
 
     /// <summary>Invalid configuration: each failure names its setting.</summary>
@@ -27,13 +40,33 @@ public static class CliErrors
             Console.Error.WriteLine($"  {failure}");
         }
 
-        return ExitCodes.InvalidInput;
+        return WriteJson(ExitCodes.InvalidInput, "The configuration is invalid.", details: ex.Failures.ToList());
     }
 
     /// <summary>The environment is not ready.</summary>
     public static int Unavailable(string message)
     {
         Console.Error.WriteLine("error: " + message);
-        return ExitCodes.Unavailable;
+        return WriteJson(ExitCodes.Unavailable, message);
     }
+
+    /// <summary>Any other failure with its exit code: one line on stderr (and the JSON object under <c>--json</c>).</summary>
+    public static int Fail(int exitCode, string message, string? option = null, string? stage = null)
+    {
+        Console.Error.WriteLine("error: " + message);
+        return WriteJson(exitCode, message, option, stage);
+    }
+
+    /// <summary>Under <c>--json</c>, prints the error object on stdout; returns <paramref name="exitCode"/>.</summary>
+    public static int WriteJson(int exitCode, string error, string? option = null, string? stage = null, IReadOnlyList<string>? details = null)
+    {
+        if (Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new CliError(error, exitCode, option, stage, details), PodcastJson.Compact));
+        }
+
+        return exitCode;
+    }
+
+    sealed record CliError(string Error, int ExitCode, string? Option, string? Stage, IReadOnlyList<string>? Details);
 }

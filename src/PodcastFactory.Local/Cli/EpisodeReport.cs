@@ -1,6 +1,7 @@
 using PodcastFactory.Core.Models;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
@@ -34,7 +35,8 @@ public static class EpisodeReport
             string status = exit switch { ExitCodes.Success => "completed", ExitCodes.Partial => "partial", ExitCodes.NeedsReview => "needs-review", _ => "failed" };
             var payload = new CliResult(id, status,
                 Path.Combine(store.Location, id), result?.Artifacts.Select(a => Path.Combine(store.Location, a)).ToList() ?? [],
-                result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error);
+                result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error,
+                exit, error is null ? null : EpisodeStatusReader.ReadProgress(final.SerializedCustomStatus)?.Stage);
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(payload, PodcastJson.Options));
         }
         else
@@ -61,5 +63,7 @@ public static class EpisodeReport
         return exit;
     }
 
-    sealed record CliResult(string EpisodeId, string Status, string Folder, IReadOnlyList<string> Artifacts, decimal CostUsd, double? AudioSeconds, IReadOnlyList<string> Warnings, string? Error);
+    // Error, ExitCode and Stage make a failed run's JSON the same error object every other failure prints.
+    sealed record CliResult(string EpisodeId, string Status, string Folder, IReadOnlyList<string> Artifacts, decimal CostUsd, double? AudioSeconds, IReadOnlyList<string> Warnings, string? Error,
+        int ExitCode, string? Stage);
 }

@@ -15,4 +15,28 @@ public static class PodcastCli
         root.Subcommands.Add(WorkerCommand.Create(new StoreOptions()));
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>: a parse error exits 2 with one line (<see cref="CliParseErrors"/>); an
+    /// unexpected exception exits 1 with its message (and the JSON error object under <c>--json</c>), not a stack dump.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        ParseResult parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            return CliParseErrors.Report(parse);
+        }
+
+        configuration ??= new InvocationConfiguration();
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return await parse.InvokeAsync(configuration);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return CliErrors.Fail(ExitCodes.EpisodeFailed, ex.Message);
+        }
+    }
 }

@@ -30,9 +30,13 @@ public static class ProduceCommand
         command.Options.Add(resume);
         command.Options.Add(json);
         store.AddTo(command);
-        command.SetAction((parse, ct) => parse.GetValue(resume) is { } resumeId
-            ? ResumeAsync(parse, store, resumeId, parse.GetValue(json), ct)
-            : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), ct));
+        command.SetAction((parse, ct) =>
+        {
+            CliErrors.Json = parse.GetValue(json);
+            return parse.GetValue(resume) is { } resumeId
+                ? ResumeAsync(parse, store, resumeId, parse.GetValue(json), ct)
+                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), ct);
+        });
         return command;
     }
 
@@ -85,8 +89,7 @@ public static class ProduceCommand
         {
             if (await runtime.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
             {
-                await Console.Error.WriteLineAsync($"error: there is no episode '{id}' in task hub '{backend.TaskHub}'; nothing to resume. Check --task-hub and --connection-string, or start it with: podcast produce \"topic\" --id {id} --store {storeOptions.Describe(parse)}");
-                return ExitCodes.InvalidInput;
+                return CliErrors.Fail(ExitCodes.InvalidInput, $"there is no episode '{id}' in task hub '{backend.TaskHub}'; nothing to resume. Check --task-hub and --connection-string, or start it with: podcast produce \"topic\" --id {id} --store {storeOptions.Describe(parse)}", "--resume");
             }
 
             return await FollowAsync(runtime, id, "resumed", backend, storeOptions.Describe(parse), json, cancellationToken);
@@ -106,10 +109,11 @@ public static class ProduceCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync(backend.IsDurable
+            string message = backend.IsDurable
                 ? $"Interrupted. Episode {episodeId} is saved in task hub '{backend.TaskHub}'; continue it with: podcast produce --resume {episodeId} --store {storeDescription}"
-                : $"Interrupted. Episode {episodeId} stopped; the artifacts written so far stay in {Path.Combine(store.Location, episodeId)}.");
-            return ExitCodes.Interrupted;
+                : $"Interrupted. Episode {episodeId} stopped; the artifacts written so far stay in {Path.Combine(store.Location, episodeId)}.";
+            await Console.Error.WriteLineAsync(message);
+            return CliErrors.WriteJson(ExitCodes.Interrupted, message);
         }
     }
 }

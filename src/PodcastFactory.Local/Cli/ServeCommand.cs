@@ -87,7 +87,7 @@ public static class ServeCommand
         builder.Services.AddPodcastFactory(builder.Configuration);
         builder.Services.AddLocalDurableTask(sidecarAddress);
         WebApplication app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseApiProblems();
         app.MapPodcastFactoryApi();
         return app;
     }

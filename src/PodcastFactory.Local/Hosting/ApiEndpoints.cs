@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Api;
 
 namespace PodcastFactory.Local.Hosting;
@@ -21,5 +23,26 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.GetAsync(r, ct));
         api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
         return api;
+    }
+
+    /// <summary>
+    /// The catch-all around the API: a rejected request keeps its 4xx (413 for a body over the cap), anything
+    /// unexpected becomes a 500 problem without internals (<see cref="ApiExceptions"/>).
+    /// </summary>
+    public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app)
+    {
+        ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiEndpoints).FullName!);
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.Clear();
+                await ApiExceptions.ToResult(ex, context, logger).ExecuteAsync(context);
+            }
+        });
     }
 }

@@ -6,6 +6,9 @@ namespace PodcastFactory.IntegrationTests.Api;
 /// <summary>Runs <c>podcast serve --port 0</c> as a child process and reads the URL it prints.</summary>
 public sealed class ServeProcess : IAsyncLifetime
 {
+    /// <summary>The proxy the server is started with: nothing listens there.</summary>
+    public const string BogusProxy = "http://127.0.0.1:9";
+
     private Process? _process;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "pf-serve-" + Guid.NewGuid().ToString("N")[..8]);
@@ -20,6 +23,17 @@ public sealed class ServeProcess : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A proxy that answers nothing and no NO_PROXY: the local runner's loopback gRPC must not go through it.
+        foreach (string name in new[] { "NO_PROXY", "no_proxy" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (string name in new[] { "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy" })
+        {
+            start.Environment[name] = BogusProxy;
+        }
+
         foreach (string arg in new[] { PodcastDll(), "serve", "--port", "0", "--out", Root })
         {
             start.ArgumentList.Add(arg);

@@ -35,7 +35,8 @@ public sealed class LlmResearchAgent(StructuredChat chat) : IResearchAgent
         });
         string user = string.Join("\n\n", usable.Select(DataBlocks.Source));
         AgentResult<ResearchAnswer> answer = await chat.AskAsync<ResearchAnswer>(
-            AgentNames.Research, "research notes", system, user, a => a.Validate(names), cancellationToken);
+            AgentNames.Research, "research notes", system, user, a => a.Validate(names), cancellationToken,
+            new Dictionary<string, IReadOnlyCollection<string>> { ["notes.source"] = names });
         return new AgentResult<ResearchNotes>(answer.Value.ToNotes(brief, names), answer.Usage);
     }
 }

@@ -27,14 +27,18 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
     /// <param name="user">User message (the data blocks).</param>
     /// <param name="validate">Field-level errors of a parsed answer; empty when valid.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<AgentResult<T>> AskAsync<T>(string agent, string what, string system, string user, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)
+    /// <param name="enums">Properties restricted to a set of strings in the strict schema (see <see cref="StrictSchema.For{T}"/>).</param>
+    public async Task<AgentResult<T>> AskAsync<T>(string agent, string what, string system, string user, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? enums = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(validate);
         long started = Stopwatch.GetTimestamp();
+        // Strict mode: the service only returns JSON that matches the schema (all fields present, no others, enums kept).
         var options = new ChatOptions
         {
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(AIJsonUtilities.CreateJsonSchema(typeof(T), serializerOptions: Json), typeof(T).Name, $"The {what} as JSON."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(StrictSchema.For<T>(Json, enums), typeof(T).Name, $"The {what} as JSON."),
+            AdditionalProperties = new AdditionalPropertiesDictionary { [StrictSchema.StrictKey] = true },
         };
         List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
         long input = 0, output = 0;

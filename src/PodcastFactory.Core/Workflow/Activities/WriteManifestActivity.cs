@@ -14,7 +14,8 @@ public sealed record WriteManifestInput(
     DateTime CompletedAt,
     IReadOnlyList<StageRecord> Stages,
     IReadOnlyList<LedgerEntry> Ledger,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<SourceRef>? Sources = null);
 
 /// <summary>Output of <see cref="WriteManifestActivity"/>.</summary>
 public sealed record WriteManifestOutput(string Artifact, int ArtifactCount, decimal TotalCostUsd);
@@ -36,7 +37,17 @@ public sealed record EpisodeManifest(
     IReadOnlyList<StageRecord> Stages,
     ManifestCosts Costs,
     IReadOnlyList<ManifestArtifact> Artifacts,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<ManifestSource>? Sources = null);
+
+/// <summary>One supplied source as the manifest records it: what it was, not its text (that is in <c>Artifact</c>).</summary>
+/// <param name="Kind">text, file or url.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Url">The URL of a URL source.</param>
+/// <param name="Artifact">The captured copy.</param>
+/// <param name="Bytes">Size of the captured text in UTF-8 bytes.</param>
+/// <param name="Sha256">SHA-256 (hex) of the captured text.</param>
+public sealed record ManifestSource(SourceKind Kind, string Name, string? Url, string Artifact, long Bytes, string? Sha256);
 
 /// <summary>Writes <c>manifest.json</c>, listing the episode's artifacts as they are in the store.</summary>
 public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<WriteManifestInput, WriteManifestOutput>
@@ -65,12 +76,14 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             input.Request.Topic,
             input.Status,
             input.Error,
-            input.Request,
+            // The input's request has its sources emptied (their text is in artifacts): list what they were instead.
+            input.Request with { Sources = (input.Sources ?? []).Select(s => s.ToRequestSource()).ToList() },
             input.CompletedAt,
             input.Stages,
             new ManifestCosts(ledger.TotalUsd, ledger.ByAgent(), input.Ledger),
             artifacts,
-            input.Warnings);
+            input.Warnings,
+            (input.Sources ?? []).Select(s => new ManifestSource(s.Kind, s.Name, s.Url, s.Artifact, s.Bytes, s.Sha256)).ToList());
         await store.WriteJsonAsync(name, manifest, inputHash: null, CancellationToken.None);
         return new WriteManifestOutput(name, artifacts.Count, ledger.TotalUsd);
     }

@@ -79,7 +79,7 @@ public sealed class EpisodeStarter(
         {
             string name = ArtifactNames.Source(id, i);
             await store.WriteTextAsync(name, documents[i].Text, InputHash.Of(documents[i].Text), cancellationToken);
-            refs.Add(new SourceRef(documents[i].Name, name));
+            refs.Add(SourceRef.Capture(request.Sources[i], documents[i].Name, documents[i].Text, name));
         }
 
         var settings = new EpisodeSettings(

@@ -37,6 +37,10 @@ public sealed partial class SourceLoader(IHttpClientFactory httpClientFactory)
                 {
                     errors.Add(new($"sources[{i}]", "Source is empty."));
                 }
+                else if (TextRules.NotTextReason(document.Text) is { } notText)
+                {
+                    errors.Add(new($"sources[{i}].value", $"Refused {source.Kind.ToString().ToLowerInvariant()} source '{document.Name}': {notText}."));
+                }
                 else
                 {
                     documents.Add(document);

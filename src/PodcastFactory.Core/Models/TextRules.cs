@@ -1,0 +1,40 @@
+namespace PodcastFactory.Core.Models;
+
+/// <summary>
+/// What counts as text in a request: no control characters in one-line fields (topic, names, voices), only the
+/// ordinary whitespace controls (tab, line feed, carriage return, form feed) in multi-line text; a NUL anywhere means
+/// the content is binary, not text.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>True when <paramref name="value"/> has no control character at all (one-line fields).</summary>
+    public static bool IsSingleLine(string? value) => value is null || !value.Any(char.IsControl);
+
+    /// <summary>True when <paramref name="value"/> has no control character other than tab, line feed, carriage return and form feed.</summary>
+    public static bool IsText(string? value) => value is null || !value.Any(IsForbiddenInText);
+
+    /// <summary>The message for a one-line field with a control character.</summary>
+    public static string SingleLineMessage(string what) => $"{what} must not contain control characters (tabs and line breaks included).";
+
+    /// <summary>Why <paramref name="text"/> (a source's content) is not text, or null when it is.</summary>
+    public static string? NotTextReason(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int index = text.AsSpan().IndexOfAnyInRange('\0', '\u001f');
+        for (; index >= 0 && index < text.Length; index++)
+        {
+            if (IsForbiddenInText(text[index]))
+            {
+                return text[index] == '\0'
+                    ? $"it is not text: it contains NUL bytes (first at character {index}); give a UTF-8 text or Markdown file"
+                    : $"it is not text: it contains the control character U+{(int)text[index]:X4} at character {index}; give a UTF-8 text or Markdown file";
+            }
+        }
+
+        return text.Any(c => c is >= '\u007f' and <= '\u009f')
+            ? "it is not text: it contains control characters; give a UTF-8 text or Markdown file"
+            : null;
+    }
+
+    static bool IsForbiddenInText(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f');
+}
