@@ -40,7 +40,7 @@ public sealed class StoreOptions
     /// <summary>--work-item-timeout.</summary>
     public Option<int> WorkItemTimeout { get; } = new("--work-item-timeout")
     {
-        Description = "Seconds an activity taken by a worker stays hidden from others; must exceed the longest activity. An activity interrupted by a crash runs again after it.",
+        Description = "Seconds before an activity whose worker died is run again by another worker (a running activity keeps its lock renewed).",
         DefaultValueFactory = _ => (int)BackendSettings.InMemory.WorkItemVisibilityTimeout.TotalSeconds,
     };
 
