@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -14,14 +15,15 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// the centroid of all sentences (how central the sentence is to the sources), and 0.10 x a positional prior that
 /// leans angle k towards the k-th fifth of each document, since well-organised sources move from definitions to
 /// outlook. The total is scaled down for sentences under eight words, which make thin notes. The angle terms and the
-/// prior make different angles surface different, overlapping notes. Near-duplicates (Jaccard similarity of content
-/// tokens of 0.6 or more with an already chosen note) are skipped; fragments under four words are not notes.
+/// prior make different angles surface different, overlapping notes. Near-duplicates of an already chosen note (see
+/// <c>NearDuplicates</c>) are skipped; text that cannot stand alone as a claim (headings,
+/// questions, navigation, instructions out of their list, fragments: see <c>ClaimShape</c>) is never a note. Each note
+/// records its angle, so the script can tell the story angle by angle.
 /// </remarks>
 public sealed class OfflineResearchAgent : IResearchAgent
 {
-    const double TopicWeight = 0.30, AngleWeight = 0.40, CentralityWeight = 0.15, PositionWeight = 0.15;
-    const double DuplicateJaccard = 0.6;
-    const int MinWords = 4, FullWeightWords = 8, PriorBands = 5;
+    const double _topicWeight = 0.30, _angleWeight = 0.40, _centralityWeight = 0.15, _positionWeight = 0.15;
+    const int _minWords = 4, _fullWeightWords = 8, _priorBands = 5;
 
     /// <inheritdoc />
     public Task<AgentResult<ResearchNotes>> ResearchAsync(ResearchBrief brief, IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
@@ -49,7 +51,7 @@ public sealed class OfflineResearchAgent : IResearchAgent
     {
         List<SourceSentence> sentences = sources
             .SelectMany((doc, i) => SentenceSplitter.Split(doc, i))
-            .Where(s => TextStats.CountWords(s.Text) >= MinWords)
+            .Where(s => TextStats.CountWords(s.Text) >= _minWords && ClaimShape.Problem(s.Text) is null)
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -59,22 +61,22 @@ public sealed class OfflineResearchAgent : IResearchAgent
         Dictionary<string, double> topic = ranker.Vector(TextTokenizer.Tokenize(brief.Topic));
         HashSet<string> angle = new(AngleCues.Expand(brief.Angle), StringComparer.Ordinal);
         Dictionary<string, double> centroid = TfIdfRanker.Centroid(vectors);
-        double priorCentre = ((Math.Abs(brief.AngleIndex) % PriorBands) + 0.5) / PriorBands;
+        double priorCentre = ((Math.Abs(brief.AngleIndex) % _priorBands) + 0.5) / _priorBands;
 
         var ranked = sentences
             .Select((sentence, i) => (sentence, i, score:
-                Math.Min(1.0, TextStats.CountWords(sentence.Text) / (double)FullWeightWords)
-                * ((TopicWeight * TfIdfRanker.Cosine(vectors[i], topic))
-                    + (AngleWeight * Math.Sqrt(TfIdfRanker.Share(vectors[i], angle)))
-                    + (CentralityWeight * TfIdfRanker.Cosine(vectors[i], centroid))
-                    + (PositionWeight * (1 - Math.Abs(sentence.RelativePosition - priorCentre))))))
+                Math.Min(1.0, TextStats.CountWords(sentence.Text) / (double)_fullWeightWords)
+                * ((_topicWeight * TfIdfRanker.Cosine(vectors[i], topic))
+                    + (_angleWeight * Math.Sqrt(TfIdfRanker.Share(vectors[i], angle)))
+                    + (_centralityWeight * TfIdfRanker.Cosine(vectors[i], centroid))
+                    + (_positionWeight * (1 - Math.Abs(sentence.RelativePosition - priorCentre))))))
             .Where(r => tokens[r.i].Count > 0)
             .OrderByDescending(r => r.score)
             .ThenBy(r => r.sentence.DocumentIndex)
             .ThenBy(r => r.sentence.Position);
 
         var chosen = new List<ResearchNote>();
-        var chosenTokens = new List<HashSet<string>>();
+        var chosenTokens = new List<IReadOnlySet<string>>();
         foreach ((SourceSentence sentence, int i, double score) in ranked)
         {
             if (chosen.Count >= Math.Max(0, brief.MaxNotes))
@@ -83,12 +85,12 @@ public sealed class OfflineResearchAgent : IResearchAgent
             }
 
             var set = new HashSet<string>(tokens[i], StringComparer.Ordinal);
-            if (chosenTokens.Any(c => TextOverlap.Jaccard(c, set) >= DuplicateJaccard))
+            if (NearDuplicates.RepeatsAny(chosenTokens, set))
             {
                 continue;
             }
 
-            chosen.Add(new ResearchNote(sentence.Text, sentence.Source, sentence.Locator, Math.Round(score, 4)));
+            chosen.Add(new ResearchNote(sentence.Text, sentence.Source, sentence.Locator, Math.Round(score, 4), brief.Angle));
             chosenTokens.Add(set);
         }
 
