@@ -18,6 +18,17 @@ internal sealed partial class ClaimPhrases
         "from", "about", "into", "between", "some", "many", "any", "your", "our", "called", "known", "as",
     };
 
+    static readonly HashSet<string> _objectStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "every", "each", "its", "their", "this", "these", "those", "them", "it", "him", "her", "us",
+        "you", "out", "up", "any", "all", "some", "more", "less", "just", "only", "to",
+    };
+
+    static readonly HashSet<string> _participles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "made", "done", "given", "taken", "known", "seen", "shown", "built", "found", "kept", "held", "run", "set",
+    };
+
     readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
 
     /// <summary>Counts in how many notes each word occurs; rare words make specific phrases.</summary>
@@ -58,7 +69,7 @@ internal sealed partial class ClaimPhrases
     /// </summary>
     public string? KeyPhrase(string note)
     {
-        List<(string Word, int Start, bool Boundary)> words = Words(note);
+        List<(string Word, string Punctuation, bool Boundary)> words = Words(note);
         string? best = null;
         double bestScore = 0;
         for (int i = 1; i < words.Count; i++)
@@ -68,22 +79,29 @@ internal sealed partial class ClaimPhrases
                 continue;
             }
 
+            int start = i;
             int length = 0;
-            while (length < _maxPhraseWords && i + length < words.Count && IsContent(words[i + length].Word))
+            while (length < _maxPhraseWords && start + length < words.Count && IsContent(words[start + length].Word))
             {
                 length++;
-                if (words[i + length - 1].Boundary)
+                if (words[start + length - 1].Boundary)
                 {
                     break;
                 }
             }
 
+            // A word followed by a determiner or pronoun is a verb ("loads the history"), and a participle ends no name.
+            while (length > 0 && (LeadsObject(words, start + length - 1) || IsParticiple(words[start + length - 1].Word)))
+            {
+                length--;
+            }
+
             // Longer runs score by their rarest words, not by sheer length.
-            double score = Enumerable.Range(i, length).Sum(k => Rarity(words[k].Word)) / Math.Sqrt(Math.Max(1, length));
+            double score = Enumerable.Range(start, length).Sum(k => Rarity(words[k].Word)) / Math.Sqrt(Math.Max(1, length));
             if (length > 0 && score > bestScore)
             {
                 bestScore = score;
-                best = string.Join(' ', words.Skip(i).Take(length).Select(w => w.Word));
+                best = string.Join(' ', words.Skip(start).Take(length).Select(w => w.Word));
             }
         }
 
@@ -96,11 +114,17 @@ internal sealed partial class ClaimPhrases
         word.Length >= 3 && !StopWords.Contains(word.ToLowerInvariant()) && !word.EndsWith("ly", StringComparison.Ordinal)
         && word.All(c => char.IsLetter(c) || c == '-');
 
-    // Words with their position; Boundary is true when punctuation follows the word (a phrase does not cross it).
-    static List<(string Word, int Start, bool Boundary)> Words(string text) =>
+    // Words with the punctuation after them; Boundary is true when there is some (a phrase does not cross it).
+    static List<(string Word, string Punctuation, bool Boundary)> Words(string text) =>
         WordRegex().Matches(text)
-            .Select(m => (m.Groups["word"].Value, m.Index, m.Groups["punct"].Value.Length > 0))
+            .Select(m => (m.Groups["word"].Value, m.Groups["punct"].Value, m.Groups["punct"].Value.Length > 0))
             .ToList();
+
+    static bool LeadsObject(List<(string Word, string Punctuation, bool Boundary)> words, int index) =>
+        !words[index].Boundary && index + 1 < words.Count && _objectStarts.Contains(words[index + 1].Word);
+
+    static bool IsParticiple(string word) =>
+        word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || _participles.Contains(word);
 
     static bool IsArticle(string word) => word is "A" or "An" or "The" or "a" or "an" or "the";
 

@@ -10,6 +10,9 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static partial class ClaimShape
 {
+    /// <summary>The problem <see cref="Problem"/> reports for an instruction (typically a list item out of context).</summary>
+    public const string InstructionProblem = "an instruction out of its list or context";
+
     /// <summary>Sentences with fewer words are fragments.</summary>
     public const int MinWords = 5;
 
@@ -50,7 +53,7 @@ internal static partial class ClaimShape
 
         if (IsInstruction(text))
         {
-            return "an instruction out of its list or context";
+            return InstructionProblem;
         }
 
         return IsFragment(text) ? "a fragment, not a full sentence" : null;

@@ -24,6 +24,11 @@ internal static class SentenceSplitter
         "And", "Also", "Otherwise", "Instead", "Therefore", "Thus", "Hence", "Then",
     };
 
+    static readonly string[] _contextPhrases =
+    [
+        "The second ", "The third ", "The same ", "The latter ", "The former ", "The other ", "In this ", "For this ", "Because of this",
+    ];
+
     /// <summary>All sentences of the document, in order, with their locators.</summary>
     public static IReadOnlyList<SourceSentence> Split(SourceDocument document, int documentIndex)
     {
@@ -109,7 +114,8 @@ internal static class SentenceSplitter
         for (int i = 0; i < sentences.Count; i++)
         {
             string sentence = sentences[i];
-            bool dependent = units.Count > 0 && _contextOpeners.Contains(FirstWord(sentence))
+            bool dependent = units.Count > 0
+                && (_contextOpeners.Contains(FirstWord(sentence)) || _contextPhrases.Any(p => sentence.StartsWith(p, StringComparison.Ordinal)))
                 && TextStats.CountWords(units[^1].Text) + TextStats.CountWords(sentence) <= MaxJoinedWords;
             if (dependent)
             {
