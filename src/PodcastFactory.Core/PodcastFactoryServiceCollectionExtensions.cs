@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PodcastFactory.Core.Agents.Llm;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
@@ -78,8 +77,15 @@ public static class PodcastFactoryServiceCollectionExtensions
 
         if (speech.Provider == ModelProviderKind.Offline)
         {
-            services.AddValidatedOptions<EspeakOptions>(EspeakOptions.SectionName);
-            services.TryAddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
+            services.AddOptions<EspeakOptions>().Configure(o =>
+            {
+                o.ExecutablePath = speech.EspeakPath;
+                o.MaxInputCharacters = speech.MaxInputCharacters;
+            });
+            services.AddOptions<FliteOptions>().BindConfiguration(FliteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddSingleton<EspeakSpeechSynthesizer>();
+            services.TryAddSingleton<FliteSpeechSynthesizer>();
+            services.TryAddSingleton<ISpeechSynthesizer, LocalSpeechSynthesizer>();
         }
         else
         {
