@@ -21,7 +21,7 @@ internal static class DialogueTemplates
 
     /// <summary>Host B says what the episode covers, section by section, and where the facts come from.</summary>
     public static string Overview(string host, IReadOnlyList<string> sections) =>
-        $"Thanks, {host}. We'll cover {Join(sections)}, and then close with the takeaways. Everything we say comes from the research notes.";
+        $"Thanks, {host}. We'll cover {Join(sections)}, then the takeaways, all from the research notes.";
 
     /// <summary>Host B replies when there is nothing to present, saying why.</summary>
     public static string IntroReply(string host, bool hasSources) => hasSources
@@ -48,7 +48,7 @@ internal static class DialogueTemplates
         $"That's a good place to stop on {topic}. Thanks for listening, and thanks, {cohost}.";
 
     /// <summary>Final sign-off.</summary>
-    public static string SignOff(string cohost) => $"Thanks, {cohost}. Until next time, everyone.";
+    public static string SignOff(string cohost) => $"My pleasure, {cohost}. Until next time, everyone.";
 
     static string Join(IReadOnlyList<string> items) => items.Count switch
     {

@@ -11,7 +11,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 internal static class NarrativeChecks
 {
     const int _introTurns = 3, _recapTurns = 4, _quoteCharacters = 60, _minRepeatWords = 3;
-    static readonly string[] _overviewCues = ["cover", "look at", "walk through", "in this episode", "we'll talk about", "go through"];
+    static readonly string[] _overviewCues = ["we'll cover", "we will cover", "we'll look at", "walk through", "in this episode", "we'll talk about", "we'll go through"];
     static readonly string[] _recapCues = ["take away", "takeaway", "to sum up", "recap", "wrap up", "in short", "to summarise", "to summarize"];
 
     /// <summary>No stated note is a heading, navigation text, a question or a fragment.</summary>
@@ -123,10 +123,10 @@ internal static class NarrativeChecks
                 string.Join(", ", found.Select(f => f.Turn + 1).Distinct())));
     }
 
-    // The recap starts at the last turn (among the final ones) with a recap cue or a takeaways chapter; Count when none.
+    // The recap starts at the last turn in the final third with a recap cue or a takeaways chapter; Count when none.
     static int RecapStart(IReadOnlyList<ScriptTurn> turns)
     {
-        for (int t = turns.Count - 1; t >= Math.Max(0, turns.Count - _recapTurns); t--)
+        for (int t = turns.Count - 1; t >= turns.Count * 2 / 3; t--)
         {
             if (Has(turns[t].Text, _recapCues) || Has(turns[t].Chapter ?? "", _recapCues))
             {

@@ -37,6 +37,12 @@ internal static class ScriptPlanner
         foreach (int candidate in Usable(research).Where(i => !plan.Contains(i)).ToList())
         {
             int with = Words(brief, research, [.. plan, candidate]);
+            if (with <= current)
+            {
+                // The recap picks its takeaways from the plan, so a short note can make the script shorter: skip it.
+                continue;
+            }
+
             if (Math.Abs(with - target) >= Math.Abs(current - target))
             {
                 break;

@@ -13,7 +13,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static class ScriptRenderer
 {
-    const int _maxTakeaways = 3, _maxTakeawayWords = 25;
+    const int _maxTakeaways = 3, _maxTakeawayWords = 25, _notesPerTakeaway = 3;
 
     /// <summary>The turns for <paramref name="plan"/>, each within <see cref="ScriptBrief.MaxTurnCharacters"/>.</summary>
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
@@ -81,18 +81,20 @@ internal static class ScriptRenderer
         return (brief.Hosts[0].Name, brief.Hosts[1].Name);
     }
 
-    // The best-ranked short note of each section (then of the whole plan) until there are three; told in arc order.
+    // One takeaway per three notes, at most three: the best-ranked short note of each section, then of the whole plan;
+    // told in arc order.
     static List<int> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes)
     {
         bool Short(int i) => TextStats.CountWords(notes[i].Text) <= _maxTakeawayWords;
         List<int> order = sections.SelectMany(s => s.Notes).ToList();
+        int count = Math.Clamp(order.Count / _notesPerTakeaway, 1, _maxTakeaways);
         var chosen = sections
             .Select(s => s.Notes.Where(Short).Order().FirstOrDefault(-1))
             .Where(i => i >= 0)
             .OrderBy(i => i)
-            .Take(_maxTakeaways)
+            .Take(count)
             .ToList();
-        chosen.AddRange(order.Where(Short).Order().Except(chosen).Take(_maxTakeaways - chosen.Count));
+        chosen.AddRange(order.Where(Short).Order().Except(chosen).Take(count - chosen.Count));
         if (chosen.Count == 0)
         {
             chosen.Add(order.Min());
@@ -101,10 +103,17 @@ internal static class ScriptRenderer
         return chosen.OrderBy(order.IndexOf).ToList();
     }
 
+    // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
     static List<ScriptTurn> Finish(List<ScriptTurn> turns, IReadOnlyList<ResearchNote> notes, int maxCharacters) =>
         turns.SelectMany(t => TurnSplitter.Split(t, maxCharacters)
                 .Select((part, k) => (part.Claims is null || ReferenceEquals(part, t) || GroundingRules.IsTraceable(part, notes)
                     ? part
-                    : part with { Claims = null }) with { Chapter = k == 0 ? t.Chapter : null }))
+                    : part with { Claims = OwnClaims(part, notes) }) with { Chapter = k == 0 ? t.Chapter : null }))
             .ToList();
+
+    static List<int>? OwnClaims(ScriptTurn part, IReadOnlyList<ResearchNote> notes)
+    {
+        List<int> own = part.Claims!.Where(c => GroundingRules.IsTraceable(part with { Claims = [c] }, notes)).ToList();
+        return own.Count > 0 ? own : null;
+    }
 }
