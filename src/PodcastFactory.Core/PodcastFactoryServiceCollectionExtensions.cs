@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Agents.Llm;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
@@ -77,12 +78,8 @@ public static class PodcastFactoryServiceCollectionExtensions
 
         if (speech.Provider == ModelProviderKind.Offline)
         {
-            services.AddOptions<EspeakOptions>().Configure(o =>
-            {
-                o.ExecutablePath = speech.EspeakPath;
-                o.MaxInputCharacters = speech.MaxInputCharacters;
-            });
-            services.AddOptions<FliteOptions>().BindConfiguration(FliteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.AddValidatedOptions<EspeakOptions>(EspeakOptions.SectionName);
+            services.AddValidatedOptions<FliteOptions>(FliteOptions.SectionName);
             services.TryAddSingleton<EspeakSpeechSynthesizer>();
             services.TryAddSingleton<FliteSpeechSynthesizer>();
             services.TryAddSingleton<ISpeechSynthesizer, LocalSpeechSynthesizer>();

@@ -10,7 +10,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal sealed partial class ClaimPhrases
 {
-    const int _maxPhraseWords = 3;
+    const int MaxPhraseWords = 3;
 
     static readonly HashSet<string> _phraseStarts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -81,7 +81,7 @@ internal sealed partial class ClaimPhrases
 
             int start = i;
             int length = 0;
-            while (length < _maxPhraseWords && start + length < words.Count && IsContent(words[start + length].Word))
+            while (length < MaxPhraseWords && start + length < words.Count && IsContent(words[start + length].Word))
             {
                 length++;
                 if (words[start + length - 1].Boundary)

@@ -32,6 +32,9 @@ internal static class DialogueTemplates
     public static string NothingToPresent(string topic) =>
         $"Right. When there are sources to work from, we can come back to {topic} properly. Thanks for listening.";
 
+    /// <summary>Hands the recap to the other host (said by the host who has spoken more).</summary>
+    public const string HandOverRecap = "Before we finish, can you sum it up for us?";
+
     /// <summary>Opens the recap.</summary>
     public static string RecapLead(int takeaways) => takeaways switch
     {

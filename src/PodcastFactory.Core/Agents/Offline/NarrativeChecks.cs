@@ -10,7 +10,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static class NarrativeChecks
 {
-    const int _introTurns = 3, _recapTurns = 4, _quoteCharacters = 60, _minRepeatWords = 3;
+    const int IntroTurns = 3, RecapTurns = 4, QuoteCharacters = 60, MinRepeatWords = 3;
     static readonly string[] _overviewCues = ["we'll cover", "we will cover", "we'll look at", "walk through", "in this episode", "we'll talk about", "we'll go through"];
     static readonly string[] _recapCues = ["take away", "takeaway", "to sum up", "recap", "wrap up", "in short", "to summarise", "to summarize"];
 
@@ -37,7 +37,7 @@ internal static class NarrativeChecks
             foreach (string line in ConnectingSentences(turns[t], research.Notes))
             {
                 string key = new(line.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
-                if (TextStats.CountWords(line) >= _minRepeatWords && !lines.TryAdd(key, t))
+                if (TextStats.CountWords(line) >= MinRepeatWords && !lines.TryAdd(key, t))
                 {
                     problems.Add($"turn {t + 1} repeats \"{Quote(line)}\" from turn {lines[key] + 1}");
                 }
@@ -71,7 +71,7 @@ internal static class NarrativeChecks
         }
 
         var problems = new List<string>();
-        int introEnd = Math.Min(_introTurns, turns.Count);
+        int introEnd = Math.Min(IntroTurns, turns.Count);
         if (!turns.Take(introEnd).Any(t => Has(t.Text, _overviewCues)))
         {
             problems.Add($"the intro (turns 1-{introEnd}) does not say what the episode covers");
@@ -89,7 +89,7 @@ internal static class NarrativeChecks
 
         if (recapStart >= turns.Count)
         {
-            int from = Math.Max(1, turns.Count - _recapTurns + 1);
+            int from = Math.Max(1, turns.Count - RecapTurns + 1);
             problems.Add($"no recap of the takeaways before the sign-off (turns {from}-{turns.Count})");
         }
 
@@ -148,5 +148,5 @@ internal static class NarrativeChecks
 
     static bool Has(string text, string[] cues) => cues.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
 
-    static string Quote(string text) => text.Length <= _quoteCharacters ? text : text[.._quoteCharacters].TrimEnd() + "...";
+    static string Quote(string text) => text.Length <= QuoteCharacters ? text : text[..QuoteCharacters].TrimEnd() + "...";
 }

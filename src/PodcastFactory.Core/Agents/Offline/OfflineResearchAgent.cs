@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -22,8 +21,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </remarks>
 public sealed class OfflineResearchAgent : IResearchAgent
 {
-    const double _topicWeight = 0.30, _angleWeight = 0.40, _centralityWeight = 0.15, _positionWeight = 0.15;
-    const int _minWords = 4, _fullWeightWords = 8, _priorBands = 5;
+    const double TopicWeight = 0.30, AngleWeight = 0.40, CentralityWeight = 0.15, PositionWeight = 0.15;
+    const int MinWords = 4, FullWeightWords = 8, PriorBands = 5;
 
     /// <inheritdoc />
     public Task<AgentResult<ResearchNotes>> ResearchAsync(ResearchBrief brief, IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
@@ -51,7 +50,7 @@ public sealed class OfflineResearchAgent : IResearchAgent
     {
         List<SourceSentence> sentences = sources
             .SelectMany((doc, i) => SentenceSplitter.Split(doc, i))
-            .Where(s => TextStats.CountWords(s.Text) >= _minWords && ClaimShape.Problem(s.Text) is null)
+            .Where(s => TextStats.CountWords(s.Text) >= MinWords && ClaimShape.Problem(s.Text) is null)
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -61,15 +60,15 @@ public sealed class OfflineResearchAgent : IResearchAgent
         Dictionary<string, double> topic = ranker.Vector(TextTokenizer.Tokenize(brief.Topic));
         HashSet<string> angle = new(AngleCues.Expand(brief.Angle), StringComparer.Ordinal);
         Dictionary<string, double> centroid = TfIdfRanker.Centroid(vectors);
-        double priorCentre = ((Math.Abs(brief.AngleIndex) % _priorBands) + 0.5) / _priorBands;
+        double priorCentre = ((Math.Abs(brief.AngleIndex) % PriorBands) + 0.5) / PriorBands;
 
         var ranked = sentences
             .Select((sentence, i) => (sentence, i, score:
-                Math.Min(1.0, TextStats.CountWords(sentence.Text) / (double)_fullWeightWords)
-                * ((_topicWeight * TfIdfRanker.Cosine(vectors[i], topic))
-                    + (_angleWeight * Math.Sqrt(TfIdfRanker.Share(vectors[i], angle)))
-                    + (_centralityWeight * TfIdfRanker.Cosine(vectors[i], centroid))
-                    + (_positionWeight * (1 - Math.Abs(sentence.RelativePosition - priorCentre))))))
+                Math.Min(1.0, TextStats.CountWords(sentence.Text) / (double)FullWeightWords)
+                * ((TopicWeight * TfIdfRanker.Cosine(vectors[i], topic))
+                    + (AngleWeight * Math.Sqrt(TfIdfRanker.Share(vectors[i], angle)))
+                    + (CentralityWeight * TfIdfRanker.Cosine(vectors[i], centroid))
+                    + (PositionWeight * (1 - Math.Abs(sentence.RelativePosition - priorCentre))))))
             .Where(r => tokens[r.i].Count > 0)
             .OrderByDescending(r => r.score)
             .ThenBy(r => r.sentence.DocumentIndex)

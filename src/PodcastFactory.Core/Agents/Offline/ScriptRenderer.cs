@@ -6,14 +6,14 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// Renders a plan (the research note indexes to present) as a two-host dialogue with an arc: an intro that says what
 /// the episode covers, one section per research angle (<see cref="AngleSections"/>) opened by a transition that names
 /// it, a recap of up to three takeaways, a sign-off. Each section, the intro and the recap set
-/// <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly alternate; inside a section every other note
-/// is led in by the other host's question built from its words, and the other notes are introduced by picking up the
-/// words of the note just told (<see cref="HostLines"/>). Every note is stated verbatim and cited in
+/// <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly alternate; inside a section the host who is
+/// ahead in words leads into the next note with a question built from its words, so the other host tells it; otherwise
+/// the next note is introduced by picking up the words of the note just told (<see cref="HostLines"/>). Every note is stated verbatim and cited in
 /// <see cref="ScriptTurn.Claims"/>. Turns longer than the limit are split; parts that do not state a note lose the claim.
 /// </summary>
 internal static class ScriptRenderer
 {
-    const int _maxTakeaways = 3, _maxTakeawayWords = 25, _notesPerTakeaway = 3;
+    const int MaxTakeaways = 3, MaxTakeawayWords = 25, NotesPerTakeaway = 3;
 
     /// <summary>The turns for <paramref name="plan"/>, each within <see cref="ScriptBrief.MaxTurnCharacters"/>.</summary>
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
@@ -35,13 +35,16 @@ internal static class ScriptRenderer
         var lines = new HostLines(notes);
         int? previous = null;
         string Speaker() => turns.Count % 2 == 0 ? a : b;
+        string Other() => turns.Count % 2 == 0 ? b : a;
+        bool Ahead() => Words(turns, Speaker()) > Words(turns, Other());
 
         foreach (ArcSection section in sections)
         {
             for (int j = 0; j < section.Notes.Count; j++)
             {
                 int note = section.Notes[j];
-                string? question = j % 2 == 1 ? lines.Question(note) : null;
+                // The host who is ahead in words asks, so the other tells the note: the hosts stay balanced.
+                string? question = j > 0 && Ahead() ? lines.Question(note) : null;
                 string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
                 string? chapter = j == 0 ? section.Chapter : null;
                 if (question is not null)
@@ -63,6 +66,11 @@ internal static class ScriptRenderer
         List<int> takeaways = Takeaways(sections, notes);
         string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
             + string.Join(" ", takeaways.Select((n, k) => $"{DialogueTemplates.TakeawayLead(k)} {notes[n].Text}"));
+        if (Ahead())
+        {
+            turns.Add(new(Speaker(), DialogueTemplates.HandOverRecap));
+        }
+
         string closer = Speaker(), last = closer == a ? b : a;
         turns.Add(new(closer, recap, takeaways, DialogueTemplates.RecapChapter));
         turns.Add(new(last, DialogueTemplates.WrapUp(brief.Topic, closer)));
@@ -81,13 +89,16 @@ internal static class ScriptRenderer
         return (brief.Hosts[0].Name, brief.Hosts[1].Name);
     }
 
+    static int Words(IEnumerable<ScriptTurn> turns, string speaker) =>
+        turns.Where(t => t.Speaker == speaker).Sum(t => TextStats.CountWords(t.Text));
+
     // One takeaway per three notes, at most three: the best-ranked short note of each section, then of the whole plan;
     // told in arc order.
     static List<int> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes)
     {
-        bool Short(int i) => TextStats.CountWords(notes[i].Text) <= _maxTakeawayWords;
+        bool Short(int i) => TextStats.CountWords(notes[i].Text) <= MaxTakeawayWords;
         List<int> order = sections.SelectMany(s => s.Notes).ToList();
-        int count = Math.Clamp(order.Count / _notesPerTakeaway, 1, _maxTakeaways);
+        int count = Math.Clamp(order.Count / NotesPerTakeaway, 1, MaxTakeaways);
         var chosen = sections
             .Select(s => s.Notes.Where(Short).Order().FirstOrDefault(-1))
             .Where(i => i >= 0)

@@ -1,4 +1,3 @@
-using System.Text;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;

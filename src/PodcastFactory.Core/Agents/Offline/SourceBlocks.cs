@@ -12,7 +12,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static partial class SourceBlocks
 {
-    const int _maxJoinedItems = 6, _maxItemWords = 14;
+    const int MaxJoinedItems = 6, MaxItemWords = 14;
 
     /// <summary>The prose paragraphs of <paramref name="text"/>, in order, Markdown syntax removed.</summary>
     public static List<string> Paragraphs(string text)
@@ -110,7 +110,7 @@ internal static partial class SourceBlocks
     static string? JoinList(string leadIn, List<string> items)
     {
         List<string> parts = items.Select(i => i.Trim().TrimEnd('.', ';', ',')).Where(i => i.Length > 0).ToList();
-        if (parts.Count is 0 or > _maxJoinedItems || parts.Any(p => TextStats.CountWords(p) > _maxItemWords || p.Contains(". ", StringComparison.Ordinal)))
+        if (parts.Count is 0 or > MaxJoinedItems || parts.Any(p => TextStats.CountWords(p) > MaxItemWords || p.Contains(". ", StringComparison.Ordinal)))
         {
             return null;
         }

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers.Speech;
 
@@ -20,6 +20,7 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
     public const string ProviderName = "flite";
 
     readonly FliteOptions _options = options.Value;
+    IReadOnlySet<string>? _voices;
 
     /// <summary>True when the configured flite lists its voices (<c>-lv</c>; its <c>--version</c> exits with 1).</summary>
     public bool IsAvailable() => ToolProcess.Answers(_options.ExecutablePath, "-lv");
@@ -33,6 +34,13 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentNullException.ThrowIfNull(output);
         string name = FliteVoices.Resolve(voice);
+        IReadOnlySet<string> installed = await VoicesAsync(cancellationToken);
+        if (!installed.Contains(name))
+        {
+            // flite would silently speak an unknown voice with its default one.
+            throw new InvalidOperationException($"flite has no voice '{name}' (installed: {string.Join(", ", installed.Order(StringComparer.Ordinal))}).");
+        }
+
         string stem = Path.Combine(Path.GetTempPath(), $"podcastfactory-flite-{Guid.NewGuid():N}");
         string textPath = stem + ".txt", wavPath = stem + ".wav";
         long started = Stopwatch.GetTimestamp();
@@ -71,6 +79,28 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
         double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogSynthesized(logger, text.Length, name, durationMs);
         return new AgentUsage(AgentNames.AudioSynthesizer, ProviderName, name, text.Length, 0, "characters", durationMs, 0m);
+    }
+
+    // The installed voices, from "Voices available: kal awb rms slt" (asked once).
+    async Task<IReadOnlySet<string>> VoicesAsync(CancellationToken cancellationToken)
+    {
+        if (_voices is null)
+        {
+            string listing;
+            try
+            {
+                listing = await ToolProcess.RunAsync(_options.ExecutablePath, ["-lv"], null, TimeSpan.FromSeconds(_options.TimeoutSeconds), cancellationToken);
+            }
+            catch (Win32Exception e)
+            {
+                throw SpeechProviderUnavailableException.FliteNotFound(_options.ExecutablePath, e);
+            }
+
+            string names = listing.Contains(':', StringComparison.Ordinal) ? listing[(listing.IndexOf(':', StringComparison.Ordinal) + 1)..] : listing;
+            _voices = names.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return _voices;
     }
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "flite spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers.Speech;
 

@@ -10,7 +10,7 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// </summary>
 internal static class ToolProcess
 {
-    /// <summary>Runs <paramref name="executable"/>; returns its stderr.</summary>
+    /// <summary>Runs <paramref name="executable"/>; returns its stdout.</summary>
     /// <exception cref="Win32Exception">The executable could not be started (not installed).</exception>
     /// <exception cref="TimeoutException">It ran longer than <paramref name="timeout"/>.</exception>
     /// <exception cref="InvalidOperationException">It exited with a non-zero code.</exception>
@@ -57,13 +57,13 @@ internal static class ToolProcess
         }
 
         string errors = (await stderr).Trim();
-        await stdout;
+        string result = await stdout;
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(executable)} exited with code {process.ExitCode}: {errors}");
         }
 
-        return errors;
+        return result;
     }
 
     /// <summary>True when <paramref name="executable"/> starts and exits with code 0 within 10 seconds.</summary>
