@@ -29,6 +29,12 @@ internal sealed partial class ClaimPhrases
         "made", "done", "given", "taken", "known", "seen", "shown", "built", "found", "kept", "held", "run", "set",
     };
 
+    static readonly HashSet<string> _notNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "whose", "also", "still", "always", "often", "never", "already", "however", "instead", "something", "anything",
+        "everything", "nothing", "there", "thing", "things", "way", "ways", "lot",
+    };
+
     readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
 
     /// <summary>Counts in how many notes each word occurs; rare words make specific phrases.</summary>
@@ -111,7 +117,7 @@ internal sealed partial class ClaimPhrases
     double Rarity(string word) => 1.0 / _documentFrequency.GetValueOrDefault(word.ToLowerInvariant(), 1);
 
     static bool IsContent(string word) =>
-        word.Length >= 3 && !StopWords.Contains(word.ToLowerInvariant()) && !word.EndsWith("ly", StringComparison.Ordinal)
+        word.Length >= 3 && !StopWords.Contains(word.ToLowerInvariant()) && !_notNames.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal)
         && word.All(c => char.IsLetter(c) || c == '-');
 
     // Words with the punctuation after them; Boundary is true when there is some (a phrase does not cross it).

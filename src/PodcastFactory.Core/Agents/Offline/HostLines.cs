@@ -28,10 +28,18 @@ internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
         "{0}. I hadn't thought of it that way.", "So {0} is the piece to hold on to.", "{0}. That's a clear way to put it.",
         "Huh, {0}. That makes sense.", "Got it: {0}.", "{0}, that's worth remembering.", "Interesting, {0}.",
         "{0}. I'm with you so far.", "Mm, {0}. Let's keep going.", "{0}. Good.",
-        "Ah, {0}. Okay.", "{0}, I like that.", "{0}. That helps.", "Fair enough, {0}.",
+        "Ah, {0}. Okay.", "{0}, I like that.", "{0}. That helps.", "Fair enough, {0}.", "Noted: {0}.",
+        "{0}. That clears it up.", "Okay, so {0}.", "{0}. Keep going.", "Right, so that's {0}.", "{0}. Makes sense to me.",
+        "I see, {0}.", "{0}. That's useful.",
     ];
 
     static readonly string[] _answers = ["Good question.", "Sure.", "Glad you asked."];
+
+    static readonly string[] _bridges =
+    [
+        "Here's another one.", "There's more.", "Next point.", "One more from the notes.", "And another thing.",
+        "Let's add to that.", "Now, something related.", "Another piece of the picture.",
+    ];
 
     readonly ClaimPhrases _phrases = new(notes);
     readonly Dictionary<string[], int> _next = new(ReferenceEqualityComparer.Instance);
@@ -57,9 +65,12 @@ internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
         return _phrases.KeyPhrase(text) is string phrase ? Take(_phraseQuestions, phrase) : null;
     }
 
-    /// <summary>A follow-up that picks up the words of note <paramref name="index"/>, or null when none is left.</summary>
+    /// <summary>
+    /// A follow-up that picks up the words of note <paramref name="index"/>; when those run out, a short bridge to the
+    /// next note; null when both are used up.
+    /// </summary>
     public string? FollowUp(int index) =>
-        _phrases.KeyPhrase(notes[index].Text) is string phrase ? Capitalise(Take(_followUps, phrase)) : null;
+        (_phrases.KeyPhrase(notes[index].Text) is string phrase ? Capitalise(Take(_followUps, phrase)) : null) ?? Take(_bridges, "");
 
     /// <summary>A short acknowledgement before answering a question, or null when none is left.</summary>
     public string? Answer() => Take(_answers, "");

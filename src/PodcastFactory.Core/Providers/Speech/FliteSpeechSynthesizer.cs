@@ -12,7 +12,8 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// Local text-to-speech with flite and its CMU voices (<c>flite:rms</c>, <c>flite:slt</c>...): free, offline and
 /// deterministic, and far easier to understand than espeak-ng (word error rate of an offline recognizer 19-31% against
 /// 87-94%, see docs/voices.md). The text goes through a temporary file (flite reads no stdin) and the voice name is
-/// checked, because flite would also accept a path or URL there. 16 kHz mono 16-bit WAV out.
+/// checked, because flite would also accept a path or URL there. 16 kHz mono 16-bit WAV out, each voice brought to
+/// about -18 dBFS RMS (<see cref="FliteVoices.GainDecibels"/>) so both hosts speak at one level.
 /// </summary>
 public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> options, ILogger<FliteSpeechSynthesizer> logger)
 {
@@ -62,13 +63,14 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
                 throw new InvalidOperationException($"flite failed for voice '{name}' (see 'flite -lv' for the installed voices): {e.Message}", e);
             }
 
-            var wav = new FileStream(wavPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
-            await using (wav.ConfigureAwait(false))
+            byte[] wav = await File.ReadAllBytesAsync(wavPath, cancellationToken);
+            using (var header = new MemoryStream(wav, writable: false))
             {
-                await WavHeader.ReadAsync(wav, cancellationToken);
-                wav.Position = 0;
-                await wav.CopyToAsync(output, cancellationToken);
+                WavHeader parsed = await WavHeader.ReadAsync(header, cancellationToken);
+                PcmGain.Apply(wav, parsed.DataOffset, FliteVoices.GainDecibels(name));
             }
+
+            await output.WriteAsync(wav, cancellationToken);
         }
         finally
         {

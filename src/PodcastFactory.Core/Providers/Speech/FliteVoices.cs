@@ -18,6 +18,13 @@ public static partial class FliteVoices
     /// <summary>The default voice of the second host.</summary>
     public const string Female = "flite:slt";
 
+    // Gains that bring each voice to about -18 dBFS RMS, measured on bench/voices/passage.txt (docs/voices.md):
+    // rms -21.2, slt -15.4, awb -20.4, kal16 -28.4 dBFS before (kal16 peaks at -4.7 dBFS, so it gets only what fits).
+    static readonly Dictionary<string, double> _gains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 2.4, ["kal16"] = 4.5,
+    };
+
     static readonly HashSet<string> _female = new(StringComparer.OrdinalIgnoreCase) { "slt" };
 
     /// <summary>True when <paramref name="voice"/> asks for flite.</summary>
@@ -36,6 +43,9 @@ public static partial class FliteVoices
 
         return name;
     }
+
+    /// <summary>The gain, in dB, that brings flite voice <paramref name="name"/> to the common level (0 for unmeasured voices).</summary>
+    public static double GainDecibels(string name) => _gains.GetValueOrDefault(name);
 
     /// <summary>The espeak-ng voice used instead of a flite voice when flite is not installed.</summary>
     public static string EspeakFallback(string voice) =>
