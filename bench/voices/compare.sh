@@ -3,7 +3,7 @@
 # (the en-us model) transcribes the audio, and the table reports word error rate against the passage, speaking rate
 # (words per minute of audio), synthesis speed (seconds of audio per second of work) and the output sample rate.
 # Deterministic: the same packages give the same table. Needs: espeak-ng flite festival festvox-us-slt-hts
-# festvox-kallpc16k festvox-kdlpc16k pocketsphinx pocketsphinx-en-us sox (apt-get install ...).
+# festvox-kallpc16k festvox-kdlpc16k pocketsphinx pocketsphinx-en-us sox bc (apt-get install ...).
 # Usage: bench/voices/compare.sh [OUT_DIR]   (prints a Markdown table; audio and transcripts stay in OUT_DIR)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,8 +11,8 @@ out="${1:-${TMPDIR:-/tmp}/podcastfactory-voices}"
 mkdir -p "$out"
 passage="$here/passage.txt"
 model=/usr/share/pocketsphinx/model/en-us
-for tool in espeak-ng flite text2wave pocketsphinx_continuous sox soxi python3; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install espeak-ng flite festival festvox-us-slt-hts festvox-kallpc16k festvox-kdlpc16k pocketsphinx pocketsphinx-en-us sox" >&2; exit 3; }
+for tool in espeak-ng flite text2wave pocketsphinx_continuous sox soxi python3 bc; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install espeak-ng flite festival festvox-us-slt-hts festvox-kallpc16k festvox-kdlpc16k pocketsphinx pocketsphinx-en-us sox bc" >&2; exit 3; }
 done
 
 # id|engine command (reads the passage from $passage, writes $wav)

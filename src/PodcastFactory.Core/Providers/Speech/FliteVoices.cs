@@ -19,10 +19,10 @@ public static partial class FliteVoices
     public const string Female = "flite:slt";
 
     // Gains that bring each voice to about -18 dBFS RMS, measured on bench/voices/passage.txt (docs/voices.md):
-    // rms -21.2, slt -15.4, awb -20.4, kal16 -28.4 dBFS before (kal16 peaks at -4.7 dBFS, so it gets only what fits).
+    // rms -21.2, slt -15.4, awb -20.4, kal16 -28.4 dBFS before (awb peaks at -1.7 dBFS, so it gets only what fits).
     static readonly Dictionary<string, double> _gains = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 2.4, ["kal16"] = 4.5,
+        ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 1.5, ["kal16"] = 4.5,
     };
 
     static readonly HashSet<string> _female = new(StringComparer.OrdinalIgnoreCase) { "slt" };
