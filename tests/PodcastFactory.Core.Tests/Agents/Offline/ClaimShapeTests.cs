@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Agents.Offline;
 
-namespace PodcastFactory.Tests.Agents;
+namespace PodcastFactory.Core.Tests.Agents.Offline;
 
 public sealed class ClaimShapeTests
 {

@@ -1,9 +1,10 @@
+using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
 
-namespace PodcastFactory.Tests.Agents;
+namespace PodcastFactory.Core.Tests.Agents.Offline;
 
 /// <summary>The two articles of issue 16 (headings, question titles, lists, code, navigation), researched and scripted offline.</summary>
 public sealed class IssueArticlesTests
@@ -51,7 +52,7 @@ public sealed class IssueArticlesTests
     public async Task WriteAsync_IssueArticles_PassesEveryCheckOfTheReview()
     {
         ResearchNotes merged = await MergedAsync();
-        var brief = new Core.Agents.ScriptBrief(Topic, EpisodeRequest.DefaultHosts, 5, "en", 4000);
+        var brief = new ScriptBrief(Topic, EpisodeRequest.DefaultHosts, 5, "en", 4000);
 
         Script script = (await new OfflineScriptAgent().WriteAsync(brief, merged, CancellationToken.None)).Value;
         ScriptReview review = (await new OfflineEvaluatorAgent().EvaluateAsync(brief, script, merged, CancellationToken.None)).Value;

@@ -1,7 +1,7 @@
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 
-namespace PodcastFactory.Tests.Agents;
+namespace PodcastFactory.Core.Tests.Agents.Offline;
 
 /// <summary>The offline review on a draft like the one issue 16 reported (it passed at 1.00 before these checks).</summary>
 public sealed class NarrativeChecksTests

@@ -3,7 +3,7 @@ using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
 
-namespace PodcastFactory.Tests.Agents;
+namespace PodcastFactory.Core.Tests.Agents.Offline;
 
 public sealed class OfflineScriptArcTests
 {
