@@ -10,7 +10,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal sealed partial class ClaimPhrases
 {
-    const int MaxPhraseWords = 3;
+    const int MaxPhraseWords = 3, CommonWordNotes = 3;
 
     static readonly HashSet<string> _phraseStarts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,7 +32,9 @@ internal sealed partial class ClaimPhrases
     static readonly HashSet<string> _notNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "whose", "also", "still", "always", "often", "never", "already", "however", "instead", "something", "anything",
-        "everything", "nothing", "there", "thing", "things", "way", "ways", "lot",
+        "everything", "nothing", "there", "thing", "things", "way", "ways", "lot", "without", "within", "across", "along",
+        "around", "behind", "beyond", "despite", "except", "inside", "outside", "toward", "towards", "upon", "unlike",
+        "among", "throughout", "whether", "although", "though", "unless", "since",
     };
 
     readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
@@ -102,8 +104,14 @@ internal sealed partial class ClaimPhrases
                 length--;
             }
 
-            // Longer runs score by their rarest words, not by sheer length.
-            double score = Enumerable.Range(start, length).Sum(k => Rarity(words[k].Word)) / Math.Sqrt(Math.Max(1, length));
+            // A lone word is weak: an adjective before a comma ("a short, focused prompt") or a word most notes share
+            // ("agents") is no phrase at all, and two or three words score above one.
+            if (length == 1 && (words[start].Punctuation.StartsWith(',') || _documentFrequency.GetValueOrDefault(words[start].Word.ToLowerInvariant()) >= CommonWordNotes))
+            {
+                continue;
+            }
+
+            double score = Enumerable.Range(start, length).Sum(k => Rarity(words[k].Word)) / Math.Sqrt(Math.Max(1, length)) * (length > 1 ? 1.5 : 1);
             if (length > 0 && score > bestScore)
             {
                 bestScore = score;
