@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Speech;
 

@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers.Speech;
@@ -15,7 +17,7 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// checked, because flite would also accept a path or URL there. 16 kHz mono 16-bit WAV out, each voice brought to
 /// about -18 dBFS RMS (<see cref="FliteVoices.GainDecibels"/>) so both hosts speak at one level.
 /// </summary>
-public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> options, ILogger<FliteSpeechSynthesizer> logger)
+public sealed class FliteSpeechSynthesizer(IOptions<FliteOptions> options, ILogger<FliteSpeechSynthesizer> logger)
 {
     /// <summary>Provider name in the ledger.</summary>
     public const string ProviderName = "flite";
@@ -59,7 +61,7 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
             }
             catch (InvalidOperationException e)
             {
-                LogFailed(logger, name, e.Message);
+                Logs.FliteFailed(logger, name, e.Message);
                 throw new InvalidOperationException($"flite failed for voice '{name}' (see 'flite -lv' for the installed voices): {e.Message}", e);
             }
 
@@ -79,7 +81,7 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
         }
 
         double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogSynthesized(logger, text.Length, name, durationMs);
+        Logs.FliteSynthesized(logger, text.Length, name, durationMs);
         return new AgentUsage(AgentNames.AudioSynthesizer, ProviderName, name, text.Length, 0, "characters", durationMs, 0m);
     }
 
@@ -104,10 +106,4 @@ public sealed partial class FliteSpeechSynthesizer(IOptions<FliteOptions> option
 
         return _voices;
     }
-
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "flite spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
-    static partial void LogSynthesized(ILogger logger, int characters, string voice, double durationMs);
-
-    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "flite failed for voice {Voice}: {Errors}")]
-    static partial void LogFailed(ILogger logger, string voice, string errors);
 }

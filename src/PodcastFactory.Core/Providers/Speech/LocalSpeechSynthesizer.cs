@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers.Speech;
@@ -9,7 +10,7 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// espeak-ng voice of the same kind and a warning says how to install flite; availability is checked once. Both
 /// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts.
 /// </summary>
-public sealed partial class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, ILogger<LocalSpeechSynthesizer> logger)
+public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, ILogger<LocalSpeechSynthesizer> logger)
     : ISpeechSynthesizer
 {
     /// <summary>Provider name in the ledger and in the segment cache key.</summary>
@@ -44,12 +45,9 @@ public sealed partial class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espea
         string fallback = FliteVoices.EspeakFallback(voice);
         if (Interlocked.Exchange(ref _warned, 1) == 0)
         {
-            LogFliteMissing(logger, voice, fallback);
+            Logs.FliteMissing(logger, voice, fallback);
         }
 
         return espeak.SynthesizeAsync(text, fallback, language, output, cancellationToken);
     }
-
-    [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "flite is not installed, so voice {Voice} falls back to espeak-ng {Fallback}, which is much harder to understand. Install flite ('apt-get install flite' on Debian/Ubuntu, 'brew install flite' on macOS) or set Speech:Flite:ExecutablePath")]
-    static partial void LogFliteMissing(ILogger logger, string voice, string fallback);
 }

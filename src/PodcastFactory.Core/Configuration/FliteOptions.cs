@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PodcastFactory.Core.Providers.Speech;
+namespace PodcastFactory.Core.Configuration;
 
 /// <summary>Settings of the local flite speech provider (configuration section <see cref="SectionName"/>).</summary>
 public sealed class FliteOptions
