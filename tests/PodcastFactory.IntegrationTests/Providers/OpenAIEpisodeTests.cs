@@ -53,7 +53,7 @@ public sealed class OpenAIEpisodeTests
         long silentFrames = plan.Segments.Sum(s => (long)Math.Round(s.PauseAfterMs * 24000.0 / 1000 / 576));
         await using FileStream episode = File.OpenRead(runner.PathOf("azure-episode/episode.mp3"));
         Mp3Info info = await Mp3Info.MeasureAsync(episode, CancellationToken.None);
-        long expectedSegmentFrames = plan.Segments.Sum(s => s.Voice == "en-us+m3" ? 65L : 44L); // Alex -> ash -> tone-a
+        long expectedSegmentFrames = plan.Segments.Sum(s => s.Voice == EpisodeRequest.DefaultHosts[0].Voice ? 65L : 44L); // Alex -> ash -> tone-a
         Assert.Equal(expectedSegmentFrames, segmentFrames);
         Assert.Equal(segmentFrames + silentFrames, info.FrameCount);
         Assert.Equal(info.FrameCount * 576 / 24000.0, result.AudioSeconds!.Value, precision: 3);
