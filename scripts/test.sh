@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh clone: installs espeak-ng (where apt-get is available), Azurite
+# Runs the whole test suite from a fresh clone: installs flite and espeak-ng (where apt-get is available), Azurite
 # (npm ci), starts Azurite on free loopback ports with a fresh data folder, runs every test, stops Azurite by
 # its PID even when tests fail, and ends with one line: "tests: N passed, N failed".
 set -uo pipefail

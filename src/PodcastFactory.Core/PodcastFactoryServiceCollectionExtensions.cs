@@ -79,7 +79,10 @@ public static class PodcastFactoryServiceCollectionExtensions
         if (speech.Provider == ModelProviderKind.Offline)
         {
             services.AddValidatedOptions<EspeakOptions>(EspeakOptions.SectionName);
-            services.TryAddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
+            services.AddValidatedOptions<FliteOptions>(FliteOptions.SectionName);
+            services.TryAddSingleton<EspeakSpeechSynthesizer>();
+            services.TryAddSingleton<FliteSpeechSynthesizer>();
+            services.TryAddSingleton<ISpeechSynthesizer, LocalSpeechSynthesizer>();
         }
         else
         {

@@ -63,6 +63,15 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "espeak-ng exited with code {ExitCode} for voice {Voice}: {Errors}")]
     public static partial void EspeakFailed(ILogger logger, int exitCode, string voice, string errors);
 
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "flite spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
+    public static partial void FliteSynthesized(ILogger logger, int characters, string voice, double durationMs);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "flite failed for voice {Voice}: {Errors}")]
+    public static partial void FliteFailed(ILogger logger, string voice, string errors);
+
+    [LoggerMessage(EventId = 4121, Level = LogLevel.Warning, Message = "flite is not installed, so voice {Voice} falls back to espeak-ng {Fallback}, which is much harder to understand. Install flite ('apt-get install flite' on Debian/Ubuntu, 'brew install flite' on macOS) or set Speech:Flite:ExecutablePath")]
+    public static partial void FliteMissing(ILogger logger, string voice, string fallback);
+
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
     public static partial void ProviderRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
 

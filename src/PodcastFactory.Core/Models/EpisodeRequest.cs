@@ -24,7 +24,7 @@ public enum ResearchDepth
 
 /// <summary>One of the two hosts of the show.</summary>
 /// <param name="Name">Display name, used as the speaker label in the script.</param>
-/// <param name="Voice">Voice identifier for the speech provider (e.g. "en-us+m3" for espeak-ng, "alloy" for OpenAI).</param>
+/// <param name="Voice">Voice identifier for the speech provider (e.g. "flite:rms" for flite, "en-us+m3" for espeak-ng, "alloy" for OpenAI).</param>
 public sealed record HostVoice(string Name, string Voice);
 
 /// <summary>The kind of a supplied source.</summary>
@@ -85,5 +85,5 @@ public sealed record EpisodeRequest
 
     /// <summary>The default hosts: two distinct espeak-ng voices.</summary>
     public static readonly IReadOnlyList<HostVoice> DefaultHosts =
-        [new HostVoice("Alex", "en-us+m3"), new HostVoice("Sam", "en-us+f3")];
+        [new HostVoice("Alex", "flite:rms"), new HostVoice("Sam", "flite:slt")];
 }

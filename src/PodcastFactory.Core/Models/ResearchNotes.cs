@@ -5,7 +5,8 @@ namespace PodcastFactory.Core.Models;
 /// <param name="Source">Source name (e.g. "notes.md"), or null when the note is not a sourced claim.</param>
 /// <param name="Locator">Where in the source (e.g. "sentence 12" or a URL fragment).</param>
 /// <param name="Score">Relevance score assigned by the research agent (higher is more relevant).</param>
-public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score);
+/// <param name="Angle">The research angle that found the note (kept through the merge, so a script can follow the angles), or null.</param>
+public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null);
 
 /// <summary>The notes for one research angle, or the merged notes for the episode.</summary>
 /// <param name="Topic">The episode topic.</param>

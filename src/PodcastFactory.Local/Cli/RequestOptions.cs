@@ -26,7 +26,7 @@ public sealed class RequestOptions
     public Option<int> Minutes { get; } = new("--minutes", "-m") { Description = "Target length in minutes (1-60).", DefaultValueFactory = _ => 5 };
 
     /// <summary>--host (twice).</summary>
-    public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, given twice (default Alex:en-us+m3 and Sam:en-us+f3)." };
+    public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, given twice (default Alex:flite:rms and Sam:flite:slt; espeak-ng voices such as en-us+m3 work too)." };
 
     /// <summary>--language.</summary>
     public Option<string> Language { get; } = new("--language") { Description = "Language code.", DefaultValueFactory = _ => "en" };

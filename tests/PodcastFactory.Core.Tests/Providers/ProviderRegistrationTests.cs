@@ -22,7 +22,7 @@ public sealed class ProviderRegistrationTests
 
         Assert.IsType<OfflineResearchAgent>(services.GetRequiredService<IResearchAgent>());
         Assert.IsType<OfflineEvaluatorAgent>(services.GetRequiredService<IEvaluatorAgent>());
-        Assert.IsType<EspeakSpeechSynthesizer>(services.GetRequiredService<ISpeechSynthesizer>());
+        Assert.IsType<LocalSpeechSynthesizer>(services.GetRequiredService<ISpeechSynthesizer>());
         Assert.IsType<FreeCostEstimator>(services.GetRequiredService<ICostEstimator>());
     }
 

@@ -35,12 +35,16 @@ public sealed class EpisodeVariantsTests
     }
 
     [Fact]
-    public async Task Produce_EspeakMissing_AudioFailsSoftEpisodeIsPartialWithInstallHint()
+    public async Task Produce_FliteAndEspeakMissing_AudioFailsSoftEpisodeIsPartialWithInstallHint()
     {
         await using var runner = new LocalEpisodeRunner();
 
         (_, EpisodeResult? result) = await runner.ProduceAsync(Request(OutputPriority.Both), "no-espeak",
-            new Dictionary<string, string?> { ["Speech:Espeak:ExecutablePath"] = "/nonexistent/espeak-ng" });
+            new Dictionary<string, string?>
+            {
+                ["Speech:Espeak:ExecutablePath"] = "/nonexistent/espeak-ng",
+                ["Speech:Flite:ExecutablePath"] = "/nonexistent/flite",
+            });
 
         Assert.NotNull(result);
         Assert.Equal(EpisodeOutcome.Partial, result.Outcome);

@@ -18,7 +18,7 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(research);
-        ScriptReview ruled = (await rules.EvaluateAsync(brief, script, research, cancellationToken)).Value;
+        ScriptReview ruled = OnlyFormRules((await rules.EvaluateAsync(brief, script, research, cancellationToken)).Value);
 
         string system = Prompts.System(Prompts.Evaluator, new Dictionary<string, string>
         {
@@ -40,5 +40,23 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
             .ToList();
         var review = new ScriptReview(script.Revision, ruled.Passed && judge.Passed, Math.Round((ruled.Score + judge.Score) / 2, 4), checks, suggestions);
         return new AgentResult<ScriptReview>(review, judged.Usage);
+    }
+
+    // The offline review's story checks (fragments, list items, repetition, arc; last in its order, so their
+    // suggestions are last too) judge the offline writer's templates
+    // and chapters; for a model's script the judge weighs flow, so only the rules about length, coverage, balance,
+    // segment size, grounding and structure can veto.
+    static ScriptReview OnlyFormRules(ScriptReview review)
+    {
+        string[] story = [CheckNames.Fragments, CheckNames.ListItems, CheckNames.Repetition, CheckNames.Arc];
+        List<ReviewCheck> checks = review.Checks.Where(c => !story.Contains(c.Name, StringComparer.Ordinal)).ToList();
+        int passed = checks.Count(c => c.Passed);
+        return review with
+        {
+            Passed = passed == checks.Count,
+            Score = checks.Count == 0 ? 1 : Math.Round((double)passed / checks.Count, 4),
+            Checks = checks,
+            Suggestions = review.Suggestions.Take(checks.Count(c => !c.Passed)).ToList(),
+        };
     }
 }

@@ -20,4 +20,16 @@ public static class CheckNames
 
     /// <summary>Both hosts appear, they alternate, and there is an intro and an outro.</summary>
     public const string Structure = "structure";
+
+    /// <summary>Every stated note is a full sentence: no heading, navigation text, question or fragment.</summary>
+    public const string Fragments = "fragments";
+
+    /// <summary>No stated note is an instruction lifted out of its list.</summary>
+    public const string ListItems = "list-items";
+
+    /// <summary>No connecting line is said twice and no note is told twice outside the recap.</summary>
+    public const string Repetition = "repetition";
+
+    /// <summary>An intro that says what the episode covers, sections opened by transitions, a recap before the sign-off.</summary>
+    public const string Arc = "arc";
 }

@@ -1,81 +1,62 @@
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// The conversational lines of the offline script. They connect and react but never state a fact: every factual
-/// sentence in an offline script is a research note. Variants are picked by position, so output is deterministic.
+/// The fixed lines of the offline script's frame: welcome, overview, recap lead-ins, wrap-up and sign-off. They
+/// connect but never state a fact: every factual sentence in an offline script is a research note. Each line is used
+/// once per episode; the lines that react to a note are in <see cref="HostLines"/>.
 /// </summary>
 internal static class DialogueTemplates
 {
-    static readonly string[] _reactions =
-    [
-        "That's a useful place to start.",
-        "That makes sense.",
-        "Interesting, I hadn't thought of it that way.",
-        "Good point.",
-        "Right, that's worth remembering.",
-        "That's a helpful way to put it.",
-        "I like that framing.",
-    ];
+    static readonly string[] _takeawayLeads = ["The first takeaway:", "The second:", "And the third:"];
 
-    static readonly string[] _leads =
-    [
-        "Here's another point from the research.",
-        "The research also makes this point.",
-        "Building on that, here's the next key point.",
-        "Another thing that stood out.",
-        "There's a related point here.",
-    ];
+    /// <summary>Chapter title of the intro.</summary>
+    public const string IntroChapter = "Introduction";
 
-    static readonly string[] _questions =
-    [
-        "What else did the research turn up?",
-        "Is there more to it than that?",
-        "Where does that leave us?",
-        "What should listeners keep in mind here?",
-    ];
-
-    static readonly string[] _answers =
-    [
-        "Good question.",
-        "Glad you asked.",
-        "Well, here's one more thing.",
-        "Let me pick that up.",
-    ];
+    /// <summary>Chapter title of the recap and sign-off.</summary>
+    public const string RecapChapter = "Takeaways";
 
     /// <summary>Host A opens the show.</summary>
     public static string Welcome(string host, string cohost, string topic) =>
         $"Welcome to the show. I'm {host}, and with me today is {cohost}. We're talking about {topic}.";
 
-    /// <summary>Host B replies, setting expectations about the sources.</summary>
-    public static string IntroReply(string host, bool hasSources, bool hasNotes) => (hasSources, hasNotes) switch
-    {
-        (_, true) => $"Thanks, {host}. Everything we cover today comes from the research notes, so let's get into it.",
-        (true, false) => $"Thanks, {host}. One thing listeners should know: the sources we were given had no usable key points, so we won't state anything as fact today.",
-        _ => $"Thanks, {host}. One thing listeners should know: no sources were supplied for this episode, so we won't state anything as fact today.",
-    };
+    /// <summary>Host B says what the episode covers, section by section, and where the facts come from.</summary>
+    public static string Overview(string host, IReadOnlyList<string> sections) =>
+        $"Thanks, {host}. We'll cover {Join(sections)}, then the takeaways, all from the research notes.";
+
+    /// <summary>Host B replies when there is nothing to present, saying why.</summary>
+    public static string IntroReply(string host, bool hasSources) => hasSources
+        ? $"Thanks, {host}. One thing listeners should know: the sources we were given had no usable key points, so we won't state anything as fact today."
+        : $"Thanks, {host}. One thing listeners should know: no sources were supplied for this episode, so we won't state anything as fact today.";
 
     /// <summary>Closing line of an episode that had nothing to present.</summary>
     public static string NothingToPresent(string topic) =>
         $"Right. When there are sources to work from, we can come back to {topic} properly. Thanks for listening.";
 
-    /// <summary>Lead-in of the first key point.</summary>
-    public const string FirstLead = "Let's start with the point that came up most in the research.";
+    /// <summary>Hands the recap to the other host (said by the host who has spoken more).</summary>
+    public const string HandOverRecap = "Before we finish, can you sum it up for us?";
 
-    /// <summary>Reaction to the other host's point, then a lead-in to the next one.</summary>
-    public static string ReactAndLead(int turn) => $"{Pick(_reactions, turn)} {Pick(_leads, turn)}";
+    /// <summary>Opens the recap.</summary>
+    public static string RecapLead(int takeaways) => takeaways switch
+    {
+        1 => "Let's wrap up with the one thing to take away.",
+        2 => "Let's wrap up with two things to take away.",
+        _ => "Let's wrap up with three things to take away.",
+    };
 
-    /// <summary>Lead-in after the other host asked a follow-up question.</summary>
-    public static string Answer(int turn) => Pick(_answers, turn);
+    /// <summary>Lead-in of the n-th (0-based) takeaway.</summary>
+    public static string TakeawayLead(int index) => _takeawayLeads[Math.Min(index, _takeawayLeads.Length - 1)];
 
-    /// <summary>A follow-up question that asks for more without adding anything.</summary>
-    public static string Question(int turn) => $"{Pick(_reactions, turn + 3)} {Pick(_questions, turn)}";
-
-    /// <summary>Wrap-up by the host who did not present the last point.</summary>
-    public static string WrapUp(int turn, string topic, string cohost) =>
-        $"{Pick(_reactions, turn)} That covers the key points we found on {topic}. Thanks for listening, and thanks, {cohost}.";
+    /// <summary>Wrap-up by the host who did not give the recap.</summary>
+    public static string WrapUp(string topic, string cohost) =>
+        $"That's a good place to stop on {topic}. Thanks for listening, and thanks, {cohost}.";
 
     /// <summary>Final sign-off.</summary>
-    public static string SignOff(string cohost) => $"Thanks, {cohost}. Until next time, everyone.";
+    public static string SignOff(string cohost) => $"My pleasure, {cohost}. Until next time, everyone.";
 
-    static string Pick(string[] options, int index) => options[Math.Abs(index) % options.Length];
+    static string Join(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "the key points",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
 }

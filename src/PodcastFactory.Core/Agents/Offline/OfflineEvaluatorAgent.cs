@@ -4,8 +4,8 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding" and "structure"
-/// (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
+/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "structure", and how the
+/// story is told: "fragments", "list-items", "repetition" and "arc" (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
 /// passed; each failed check adds one concrete suggestion with the measured numbers.
 /// </summary>
 public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
@@ -27,6 +27,10 @@ public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
             FormChecks.SegmentLimit(brief, script),
             ContentChecks.Grounding(brief, script, research),
             FormChecks.Structure(brief, script),
+            NarrativeChecks.Fragments(script, research),
+            NarrativeChecks.ListItems(script, research),
+            NarrativeChecks.Repetition(script, research),
+            NarrativeChecks.Arc(script, research),
         ];
 
         int passed = outcomes.Count(o => o.Check.Passed);

@@ -14,13 +14,14 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// the centroid of all sentences (how central the sentence is to the sources), and 0.10 x a positional prior that
 /// leans angle k towards the k-th fifth of each document, since well-organised sources move from definitions to
 /// outlook. The total is scaled down for sentences under eight words, which make thin notes. The angle terms and the
-/// prior make different angles surface different, overlapping notes. Near-duplicates (Jaccard similarity of content
-/// tokens of 0.6 or more with an already chosen note) are skipped; fragments under four words are not notes.
+/// prior make different angles surface different, overlapping notes. Near-duplicates of an already chosen note (see
+/// <c>NearDuplicates</c>) are skipped; text that cannot stand alone as a claim (headings,
+/// questions, navigation, instructions out of their list, fragments: see <c>ClaimShape</c>) is never a note. Each note
+/// records its angle, so the script can tell the story angle by angle.
 /// </remarks>
 public sealed class OfflineResearchAgent : IResearchAgent
 {
     const double TopicWeight = 0.30, AngleWeight = 0.40, CentralityWeight = 0.15, PositionWeight = 0.15;
-    const double DuplicateJaccard = 0.6;
     const int MinWords = 4, FullWeightWords = 8, PriorBands = 5;
 
     /// <inheritdoc />
@@ -49,7 +50,7 @@ public sealed class OfflineResearchAgent : IResearchAgent
     {
         List<SourceSentence> sentences = sources
             .SelectMany((doc, i) => SentenceSplitter.Split(doc, i))
-            .Where(s => TextStats.CountWords(s.Text) >= MinWords)
+            .Where(s => TextStats.CountWords(s.Text) >= MinWords && ClaimShape.Problem(s.Text) is null)
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -74,7 +75,7 @@ public sealed class OfflineResearchAgent : IResearchAgent
             .ThenBy(r => r.sentence.Position);
 
         var chosen = new List<ResearchNote>();
-        var chosenTokens = new List<HashSet<string>>();
+        var chosenTokens = new List<IReadOnlySet<string>>();
         foreach ((SourceSentence sentence, int i, double score) in ranked)
         {
             if (chosen.Count >= Math.Max(0, brief.MaxNotes))
@@ -83,12 +84,12 @@ public sealed class OfflineResearchAgent : IResearchAgent
             }
 
             var set = new HashSet<string>(tokens[i], StringComparer.Ordinal);
-            if (chosenTokens.Any(c => TextOverlap.Jaccard(c, set) >= DuplicateJaccard))
+            if (NearDuplicates.RepeatsAny(chosenTokens, set))
             {
                 continue;
             }
 
-            chosen.Add(new ResearchNote(sentence.Text, sentence.Source, sentence.Locator, Math.Round(score, 4)));
+            chosen.Add(new ResearchNote(sentence.Text, sentence.Source, sentence.Locator, Math.Round(score, 4), brief.Angle));
             chosenTokens.Add(set);
         }
 

@@ -16,11 +16,15 @@ internal static class ScriptPlanner
     public const int KeyPointsPerMinute = 2;
 
     /// <summary>
-    /// The indexes of the top key points: the first min(5, notes, 2 x target minutes) notes. Coverage requires them,
-    /// and shortening never drops them.
+    /// The indexes of the top key points: the first min(5, 2 x target minutes) notes that can stand alone as a claim.
+    /// Coverage requires them, and shortening never drops them.
     /// </summary>
     public static IEnumerable<int> TopKeyPoints(ScriptBrief brief, ResearchNotes research) =>
-        Enumerable.Range(0, Math.Max(0, Math.Min(Math.Min(MaxKeyPoints, research.Notes.Count), KeyPointsPerMinute * brief.TargetMinutes)));
+        Usable(research).Take(Math.Max(0, Math.Min(MaxKeyPoints, KeyPointsPerMinute * brief.TargetMinutes)));
+
+    /// <summary>Indexes of the notes that can stand alone as a claim (see <see cref="ClaimShape"/>), in rank order.</summary>
+    public static IEnumerable<int> Usable(ResearchNotes research) =>
+        Enumerable.Range(0, research.Notes.Count).Where(i => ClaimShape.Problem(research.Notes[i].Text) is null);
 
     /// <summary>Adjusts <paramref name="initial"/> towards the target word count of <paramref name="brief"/>.</summary>
     public static SortedSet<int> Fit(ScriptBrief brief, ResearchNotes research, IEnumerable<int> initial)
@@ -30,9 +34,15 @@ internal static class ScriptPlanner
         var protectedNotes = new HashSet<int>(TopKeyPoints(brief, research));
         int current = Words(brief, research, plan);
 
-        foreach (int candidate in Enumerable.Range(0, research.Notes.Count).Where(i => !plan.Contains(i)).ToList())
+        foreach (int candidate in Usable(research).Where(i => !plan.Contains(i)).ToList())
         {
             int with = Words(brief, research, [.. plan, candidate]);
+            if (with <= current)
+            {
+                // The recap picks its takeaways from the plan, so a short note can make the script shorter: skip it.
+                continue;
+            }
+
             if (Math.Abs(with - target) >= Math.Abs(current - target))
             {
                 break;

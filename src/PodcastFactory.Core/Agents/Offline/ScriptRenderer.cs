@@ -3,69 +3,78 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Renders a plan (the research note indexes to present) as a two-host dialogue: intro, body, outro.
-/// Speakers strictly alternate; each body turn reacts to the previous one and presents one note verbatim, citing
-/// its index in <see cref="ScriptTurn.Claims"/>; after every third point the other host asks a follow-up instead.
-/// To keep the hosts balanced, the presenter takes the longer of the next two planned notes when behind in words and
-/// the shorter when ahead. Turns longer than the limit are split; parts that do not state the note lose the claim.
+/// Renders a plan (the research note indexes to present) as a two-host dialogue with an arc: an intro that says what
+/// the episode covers, one section per research angle (<see cref="AngleSections"/>) opened by a transition that names
+/// it, a recap of up to three takeaways, a sign-off. Each section, the intro and the recap set
+/// <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly alternate; inside a section the host who is
+/// ahead in words leads into the next note with a question built from its words, so the other host tells it; otherwise
+/// the next note is introduced by picking up the words of the note just told (<see cref="HostLines"/>). Every note is stated verbatim and cited in
+/// <see cref="ScriptTurn.Claims"/>. Turns longer than the limit are split; parts that do not state a note lose the claim.
 /// </summary>
 internal static class ScriptRenderer
 {
-    const int PointsPerQuestion = 3;
+    const int MaxTakeaways = 3, MaxTakeawayWords = 25, NotesPerTakeaway = 3;
 
     /// <summary>The turns for <paramref name="plan"/>, each within <see cref="ScriptBrief.MaxTurnCharacters"/>.</summary>
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
     {
         (string a, string b) = HostNames(brief);
         IReadOnlyList<ResearchNote> notes = research.Notes;
-        List<int> remaining = plan.Where(i => i >= 0 && i < notes.Count).Distinct().Order().ToList();
-
-        var turns = new List<ScriptTurn>
+        List<int> planned = plan.Where(i => i >= 0 && i < notes.Count).Distinct().Order().ToList();
+        var turns = new List<ScriptTurn> { new(a, DialogueTemplates.Welcome(a, b, brief.Topic), Chapter: DialogueTemplates.IntroChapter) };
+        if (planned.Count == 0)
         {
-            new(a, DialogueTemplates.Welcome(a, b, brief.Topic)),
-            new(b, DialogueTemplates.IntroReply(a, research.HasSources, remaining.Count > 0)),
-        };
-
-        if (remaining.Count == 0)
-        {
+            turns.Add(new(b, DialogueTemplates.IntroReply(a, research.HasSources)));
             turns.Add(new(a, DialogueTemplates.NothingToPresent(brief.Topic)));
             turns.Add(new(b, DialogueTemplates.SignOff(a)));
             return Finish(turns, notes, brief.MaxTurnCharacters);
         }
 
-        var words = new Dictionary<string, int> { [a] = Words(turns, a), [b] = Words(turns, b) };
-        int speaker = 0, presented = 0;
-        bool asked = false;
-        while (remaining.Count > 0)
-        {
-            string current = speaker == 0 ? a : b, other = speaker == 0 ? b : a;
-            string text;
-            IReadOnlyList<int>? claims = null;
-            if (presented > 0 && presented % PointsPerQuestion == 0 && !asked)
-            {
-                text = DialogueTemplates.Question(presented);
-                asked = true;
-            }
-            else
-            {
-                int index = PickNote(remaining, notes, behind: words[current] < words[other]);
-                remaining.Remove(index);
-                string lead = presented == 0 ? DialogueTemplates.FirstLead
-                    : asked ? DialogueTemplates.Answer(presented) : DialogueTemplates.ReactAndLead(presented);
-                text = $"{lead} {notes[index].Text}";
-                claims = [index];
-                presented++;
-                asked = false;
-            }
+        List<ArcSection> sections = AngleSections.Build(notes, planned);
+        turns.Add(new(b, DialogueTemplates.Overview(a, sections.Select(s => s.Overview).ToList())));
+        var lines = new HostLines(notes);
+        int? previous = null;
+        string Speaker() => turns.Count % 2 == 0 ? a : b;
+        string Other() => turns.Count % 2 == 0 ? b : a;
+        bool Ahead() => Words(turns, Speaker()) > Words(turns, Other());
 
-            turns.Add(new ScriptTurn(current, text, claims));
-            words[current] += TextStats.CountWords(text);
-            speaker = 1 - speaker;
+        foreach (ArcSection section in sections)
+        {
+            for (int j = 0; j < section.Notes.Count; j++)
+            {
+                int note = section.Notes[j];
+                // The host who is ahead in words asks, so the other tells the note: the hosts stay balanced.
+                string? question = j > 0 && Ahead() ? lines.Question(note) : null;
+                string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
+                string? chapter = j == 0 ? section.Chapter : null;
+                if (question is not null)
+                {
+                    turns.Add(new(Speaker(), pickUp + question, Chapter: chapter));
+                    string answer = lines.Answer() is string ack ? ack + " " : "";
+                    turns.Add(new(Speaker(), answer + notes[note].Text, [note]));
+                }
+                else
+                {
+                    string lead = j == 0 ? section.Transition + " " : "";
+                    turns.Add(new(Speaker(), pickUp + lead + notes[note].Text, [note], chapter));
+                }
+
+                previous = note;
+            }
         }
 
-        string closer = speaker == 0 ? a : b, last = speaker == 0 ? b : a;
-        turns.Add(new(closer, DialogueTemplates.WrapUp(presented, brief.Topic, last)));
-        turns.Add(new(last, DialogueTemplates.SignOff(closer)));
+        List<int> takeaways = Takeaways(sections, notes);
+        string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
+            + string.Join(" ", takeaways.Select((n, k) => $"{DialogueTemplates.TakeawayLead(k)} {notes[n].Text}"));
+        if (Ahead())
+        {
+            turns.Add(new(Speaker(), DialogueTemplates.HandOverRecap));
+        }
+
+        string closer = Speaker(), last = closer == a ? b : a;
+        turns.Add(new(closer, recap, takeaways, DialogueTemplates.RecapChapter));
+        turns.Add(new(last, DialogueTemplates.WrapUp(brief.Topic, closer)));
+        turns.Add(new(closer, DialogueTemplates.SignOff(last)));
         return Finish(turns, notes, brief.MaxTurnCharacters);
     }
 
@@ -80,25 +89,42 @@ internal static class ScriptRenderer
         return (brief.Hosts[0].Name, brief.Hosts[1].Name);
     }
 
-    static int PickNote(List<int> remaining, IReadOnlyList<ResearchNote> notes, bool behind)
-    {
-        if (remaining.Count == 1)
-        {
-            return remaining[0];
-        }
-
-        int first = remaining[0], second = remaining[1];
-        int firstWords = TextStats.CountWords(notes[first].Text), secondWords = TextStats.CountWords(notes[second].Text);
-        return behind ? (secondWords > firstWords ? second : first) : (secondWords < firstWords ? second : first);
-    }
-
     static int Words(IEnumerable<ScriptTurn> turns, string speaker) =>
         turns.Where(t => t.Speaker == speaker).Sum(t => TextStats.CountWords(t.Text));
 
+    // One takeaway per three notes, at most three: the best-ranked short note of each section, then of the whole plan;
+    // told in arc order.
+    static List<int> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes)
+    {
+        bool Short(int i) => TextStats.CountWords(notes[i].Text) <= MaxTakeawayWords;
+        List<int> order = sections.SelectMany(s => s.Notes).ToList();
+        int count = Math.Clamp(order.Count / NotesPerTakeaway, 1, MaxTakeaways);
+        var chosen = sections
+            .Select(s => s.Notes.Where(Short).Order().FirstOrDefault(-1))
+            .Where(i => i >= 0)
+            .OrderBy(i => i)
+            .Take(count)
+            .ToList();
+        chosen.AddRange(order.Where(Short).Order().Except(chosen).Take(count - chosen.Count));
+        if (chosen.Count == 0)
+        {
+            chosen.Add(order.Min());
+        }
+
+        return chosen.OrderBy(order.IndexOf).ToList();
+    }
+
+    // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
     static List<ScriptTurn> Finish(List<ScriptTurn> turns, IReadOnlyList<ResearchNote> notes, int maxCharacters) =>
         turns.SelectMany(t => TurnSplitter.Split(t, maxCharacters)
-                .Select(part => part.Claims is null || ReferenceEquals(part, t) || GroundingRules.IsTraceable(part, notes)
+                .Select((part, k) => (part.Claims is null || ReferenceEquals(part, t) || GroundingRules.IsTraceable(part, notes)
                     ? part
-                    : part with { Claims = null }))
+                    : part with { Claims = OwnClaims(part, notes) }) with { Chapter = k == 0 ? t.Chapter : null }))
             .ToList();
+
+    static List<int>? OwnClaims(ScriptTurn part, IReadOnlyList<ResearchNote> notes)
+    {
+        List<int> own = part.Claims!.Where(c => GroundingRules.IsTraceable(part with { Claims = [c] }, notes)).ToList();
+        return own.Count > 0 ? own : null;
+    }
 }

@@ -1,11 +1,11 @@
-using System.Text;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Splits a (Markdown or plain text) source into sentences. Paragraphs are separated by blank lines; each list item
-/// is its own paragraph; headings, code blocks and rules are skipped because they are not statements.
+/// Splits a (Markdown or plain text) source into sentences. Paragraphs come from <see cref="SourceBlocks"/> (headings,
+/// code, navigation and lists out of context are left out); a sentence that opens with a pronoun or connective
+/// pointing back ("It", "This", "But"...) is joined to the sentence before it, so a note can stand on its own.
 /// </summary>
 internal static class SentenceSplitter
 {
@@ -14,11 +14,25 @@ internal static class SentenceSplitter
         "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "fig", "no", "approx", "cf", "st",
     };
 
+    /// <summary>A sentence that depends on the previous one is joined to it only while the two stay within this many words.</summary>
+    public const int MaxJoinedWords = 60;
+
+    static readonly HashSet<string> _contextOpeners = new(StringComparer.Ordinal)
+    {
+        "It", "This", "That", "These", "Those", "They", "Its", "Their", "Such", "Others", "Both", "He", "She", "But",
+        "And", "Also", "Otherwise", "Instead", "Therefore", "Thus", "Hence", "Then",
+    };
+
+    static readonly string[] _contextPhrases =
+    [
+        "The second ", "The third ", "The same ", "The latter ", "The former ", "The other ", "In this ", "For this ", "Because of this",
+    ];
+
     /// <summary>All sentences of the document, in order, with their locators.</summary>
     public static IReadOnlyList<SourceSentence> Split(SourceDocument document, int documentIndex)
     {
-        List<List<string>> paragraphs = Paragraphs(document.Text)
-            .Select(SplitSentences)
+        List<List<(string Text, (int First, int Last) Sentences)>> paragraphs = SourceBlocks.Paragraphs(document.Text)
+            .Select(p => JoinDependents(SplitSentences(p)))
             .Where(p => p.Count > 0)
             .ToList();
         int total = paragraphs.Sum(p => p.Count);
@@ -30,9 +44,11 @@ internal static class SentenceSplitter
             for (int s = 0; s < paragraphs[p].Count; s++)
             {
                 int position = result.Count;
-                string locator = singleParagraph ? $"sentence {s + 1}" : $"paragraph {p + 1}, sentence {s + 1}";
+                (int first, int last) = paragraphs[p][s].Sentences;
+                string sentences = first == last ? $"sentence {first}" : $"sentences {first}-{last}";
+                string locator = singleParagraph ? sentences : $"paragraph {p + 1}, {sentences}";
                 double relative = total <= 1 ? 0 : (double)position / (total - 1);
-                result.Add(new SourceSentence(paragraphs[p][s], document.Name, locator, documentIndex, position, relative));
+                result.Add(new SourceSentence(paragraphs[p][s].Text, document.Name, locator, documentIndex, position, relative));
             }
         }
 
@@ -89,41 +105,39 @@ internal static class SentenceSplitter
         return sentences;
     }
 
-    static IEnumerable<string> Paragraphs(string text)
+    // A sentence that leans on the one before it ("It is...", "This keeps...", "Others keep...") is joined to it, so
+    // a note never starts with a pronoun the listener cannot resolve. Joins stop at MaxJoinedWords.
+    static List<(string Text, (int First, int Last) Sentences)> JoinDependents(List<string> sentences)
     {
-        var current = new StringBuilder();
-        bool inCode = false;
-        foreach (string rawLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        var units = new List<(string Text, (int First, int Last) Sentences)>();
+        for (int i = 0; i < sentences.Count; i++)
         {
-            if (MarkdownStripper.IsCodeFence(rawLine))
+            string sentence = sentences[i];
+            bool dependent = units.Count > 0
+                && (_contextOpeners.Contains(FirstWord(sentence)) || _contextPhrases.Any(p => sentence.StartsWith(p, StringComparison.Ordinal)))
+                && TextStats.CountWords(units[^1].Text) + TextStats.CountWords(sentence) <= MaxJoinedWords;
+            if (dependent)
             {
-                inCode = !inCode;
-                continue;
+                units[^1] = (units[^1].Text + " " + sentence, (units[^1].Sentences.First, i + 1));
             }
-
-            bool blank = string.IsNullOrWhiteSpace(rawLine);
-            bool skip = inCode || MarkdownStripper.IsHeading(rawLine) || MarkdownStripper.IsRule(rawLine);
-            if (blank || skip || MarkdownStripper.IsListItem(rawLine))
+            else
             {
-                if (current.Length > 0)
-                {
-                    yield return current.ToString();
-                    current.Clear();
-                }
-
-                if (blank || skip)
-                {
-                    continue;
-                }
+                units.Add((sentence, (i + 1, i + 1)));
             }
-
-            current.Append(current.Length > 0 ? " " : "").Append(MarkdownStripper.StripLine(rawLine));
         }
 
-        if (current.Length > 0)
+        return units;
+    }
+
+    static string FirstWord(string sentence)
+    {
+        int end = 0;
+        while (end < sentence.Length && char.IsLetter(sentence[end]))
         {
-            yield return current.ToString();
+            end++;
         }
+
+        return sentence[..end];
     }
 
     static bool IsAbbreviation(string text, int dot)

@@ -7,7 +7,7 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 /// (the offline defaults, e.g. "en-us+m3", "en-us+f3") map deterministically: a "+f" variant picks a female-sounding
 /// voice and any other variant a male-sounding one, the variant's number choosing within the list (1 = first), so
 /// the default hosts ("en-us+m3", "en-us+f3") get ash and coral. Anything else passes through unchanged for compatible servers with
-/// their own voice names.
+/// their own voice names. flite voices ("flite:rms", "flite:slt") map like the espeak-ng voice they fall back to.
 /// </summary>
 public static partial class OpenAIVoices
 {
@@ -26,6 +26,12 @@ public static partial class OpenAIVoices
         if (Known.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
         {
             return trimmed.ToLowerInvariant();
+        }
+
+        if (Speech.FliteVoices.IsFlite(trimmed))
+        {
+            // The offline defaults ("flite:rms", "flite:slt") keep a male and a female voice.
+            return Speech.FliteVoices.EspeakFallback(trimmed).Contains("+f", StringComparison.Ordinal) ? _female[2] : _male[2];
         }
 
         Match match = EspeakVoice().Match(trimmed);

@@ -16,4 +16,11 @@ public sealed class SpeechProviderUnavailableException(string message, Exception
         + "set Speech__Espeak__ExecutablePath to its full path, "
         + "or configure another speech provider (e.g. Speech__Provider=AzureOpenAI with its endpoint and deployment).",
         innerException);
+
+    /// <summary>The flite executable could not be started.</summary>
+    public static SpeechProviderUnavailableException FliteNotFound(string executablePath, Exception innerException) => new(
+        $"The speech provider flite could not be started from '{executablePath}' ({innerException.Message}). "
+        + "Install it ('apt-get install flite' on Debian/Ubuntu, 'brew install flite' on macOS), "
+        + "set Speech__Flite__ExecutablePath to its full path, or give the hosts espeak-ng voices (e.g. --host Alex:en-us+m3).",
+        innerException);
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 
@@ -37,19 +38,29 @@ public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<M
         return new MergeResearchOutput(mdName, jsonName, merged.Notes.Count, merged.HasSources);
     }
 
-    /// <summary>Round-robin merge across angles with de-duplication by normalised text.</summary>
+    /// <summary>
+    /// Round-robin merge across angles (best of each angle first). A note that repeats one already kept (same words,
+    /// or a near-duplicate: see <see cref="NearDuplicates"/>) is dropped, so each note keeps the angle that ranked it highest.
+    /// </summary>
     public static ResearchNotes Merge(string topic, IReadOnlyList<ResearchNotes> angles)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new List<IReadOnlySet<string>>();
         var merged = new List<ResearchNote>();
         int longest = angles.Count == 0 ? 0 : angles.Max(a => a.Notes.Count);
         for (int rank = 0; rank < longest && merged.Count < MaxMergedNotes; rank++)
         {
             foreach (ResearchNotes angle in angles)
             {
-                if (rank < angle.Notes.Count && seen.Add(Normalise(angle.Notes[rank].Text)) && merged.Count < MaxMergedNotes)
+                if (rank >= angle.Notes.Count || merged.Count >= MaxMergedNotes)
+                {
+                    continue;
+                }
+
+                HashSet<string> tokens = TextTokenizer.TokenSet(angle.Notes[rank].Text);
+                if (tokens.Count == 0 ? merged.All(m => m.Text != angle.Notes[rank].Text) : !NearDuplicates.RepeatsAny(seen, tokens))
                 {
                     merged.Add(angle.Notes[rank]);
+                    seen.Add(tokens);
                 }
             }
         }
@@ -60,7 +71,4 @@ public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<M
             : "No sources were supplied, so the research holds no facts; the episode stays short and says so.";
         return new ResearchNotes(topic, "merged", summary, merged, hasSources);
     }
-
-    static string Normalise(string text) =>
-        new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 }

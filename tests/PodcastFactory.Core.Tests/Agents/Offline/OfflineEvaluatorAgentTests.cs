@@ -27,14 +27,14 @@ public sealed class OfflineEvaluatorAgentTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_AnyScript_ReportsTheSixNamedChecks()
+    public async Task EvaluateAsync_AnyScript_ReportsTheTenNamedChecks()
     {
         ResearchNotes research = AgentTestData.SmallResearch(3);
         Script script = (await _writer.WriteAsync(AgentTestData.Brief(), research, CancellationToken.None)).Value;
 
         ScriptReview review = await EvaluateAsync(script, research);
 
-        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure"], review.Checks.Select(c => c.Name));
+        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure", "fragments", "list-items", "repetition", "arc"], review.Checks.Select(c => c.Name));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class OfflineEvaluatorAgentTests
         Assert.False(Check(review, CheckNames.Length).Passed);
         string suggestion = Assert.Single(review.Suggestions, s => s.StartsWith("Script is", StringComparison.Ordinal));
         Assert.Contains($"Script is {script.WordCount} words; target is 750 ±25% (563-938): add about", suggestion, StringComparison.Ordinal);
-        Assert.Equal(review.Checks.Count(c => c.Passed) / 6.0, review.Score, 3);
+        Assert.Equal(review.Checks.Count(c => c.Passed) / 10.0, review.Score, 3);
     }
 
     [Fact]

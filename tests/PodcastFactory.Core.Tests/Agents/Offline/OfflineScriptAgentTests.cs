@@ -50,9 +50,11 @@ public sealed class OfflineScriptAgentTests
         Assert.NotEmpty(claimed);
         Assert.All(claimed, t =>
         {
-            int index = Assert.Single(t.Claims!);
-            Assert.InRange(index, 0, research.Notes.Count - 1);
-            Assert.EndsWith(research.Notes[index].Text, t.Text, StringComparison.Ordinal);
+            Assert.All(t.Claims!, index =>
+            {
+                Assert.InRange(index, 0, research.Notes.Count - 1);
+                Assert.Contains(research.Notes[index].Text, t.Text, StringComparison.Ordinal);
+            });
         });
     }
 
@@ -63,7 +65,7 @@ public sealed class OfflineScriptAgentTests
 
         Script script = (await _agent.WriteAsync(AgentTestData.Brief(minutes: 10), research, CancellationToken.None)).Value;
 
-        Assert.Equal([0, 1], script.Turns.SelectMany(t => t.Claims ?? []).Order());
+        Assert.Equal([0, 1], script.Turns.SelectMany(t => t.Claims ?? []).Distinct().Order());
         Assert.True(script.WordCount < 150, $"{script.WordCount} words");
     }
 
@@ -124,7 +126,7 @@ public sealed class OfflineScriptAgentTests
 
         Script revised = (await _agent.ReviseAsync(AgentTestData.Brief(minutes: 1), research, long1, AgentTestData.FailedReview(0, CheckNames.Length), CancellationToken.None)).Value;
 
-        List<int> kept = revised.Turns.SelectMany(t => t.Claims ?? []).Order().ToList();
+        List<int> kept = revised.Turns.SelectMany(t => t.Claims ?? []).Distinct().Order().ToList();
         Assert.InRange(revised.WordCount, 150 * 0.75, 150 * 1.25);
         Assert.Equal(Enumerable.Range(0, kept.Count), kept);
     }

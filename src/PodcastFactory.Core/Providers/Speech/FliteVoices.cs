@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace PodcastFactory.Core.Providers.Speech;
+
+/// <summary>
+/// Voice ids of the flite provider: <c>flite:NAME</c>, where NAME is one of flite's voices (<c>flite -lv</c>; Debian's
+/// flite ships rms, slt, awb, kal and kal16). When flite is missing, each flite voice falls back to an espeak-ng voice
+/// of the same kind (slt is female, the others male), so an episode still gets two distinct voices.
+/// </summary>
+public static partial class FliteVoices
+{
+    /// <summary>The prefix that routes a voice to flite.</summary>
+    public const string Prefix = "flite:";
+
+    /// <summary>The default voice of the first host (measured best in docs/voices.md).</summary>
+    public const string Male = "flite:rms";
+
+    /// <summary>The default voice of the second host.</summary>
+    public const string Female = "flite:slt";
+
+    // Gains that bring each voice to about -18 dBFS RMS, measured on bench/voices/passage.txt (docs/voices.md):
+    // rms -21.2, slt -15.4, awb -20.4, kal16 -28.4 dBFS before (awb peaks at -1.7 dBFS, so it gets only what fits).
+    static readonly Dictionary<string, double> _gains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 1.5, ["kal16"] = 4.5,
+    };
+
+    static readonly HashSet<string> _female = new(StringComparer.OrdinalIgnoreCase) { "slt" };
+
+    /// <summary>True when <paramref name="voice"/> asks for flite.</summary>
+    public static bool IsFlite(string? voice) => voice?.Trim().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ?? false;
+
+    /// <summary>The flite voice name of a <c>flite:NAME</c> id.</summary>
+    /// <exception cref="ArgumentException">The id is not a flite voice id or its name has characters flite voices never have.</exception>
+    public static string Resolve(string voice)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(voice);
+        string name = IsFlite(voice) ? voice.Trim()[Prefix.Length..] : "";
+        if (!NameRegex().IsMatch(name))
+        {
+            throw new ArgumentException($"Voice '{voice}' is not a flite voice (e.g. '{Male}', '{Female}').", nameof(voice));
+        }
+
+        return name;
+    }
+
+    /// <summary>The gain, in dB, that brings flite voice <paramref name="name"/> to the common level (0 for unmeasured voices).</summary>
+    public static double GainDecibels(string name) => _gains.GetValueOrDefault(name);
+
+    /// <summary>The espeak-ng voice used instead of a flite voice when flite is not installed.</summary>
+    public static string EspeakFallback(string voice) =>
+        _female.Contains(Resolve(voice)) ? "en-us+f3" : "en-us+m3";
+
+    [GeneratedRegex(@"^[A-Za-z0-9_]{1,32}$")]
+    private static partial Regex NameRegex();
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Diagnostics;
+using PodcastFactory.Core.Models;
+
+namespace PodcastFactory.Core.Providers.Speech;
+
+/// <summary>
+/// The offline speech provider: voices named <c>flite:NAME</c> are spoken by flite (the better-measured engine, see
+/// docs/voices.md), every other voice by espeak-ng. When flite is not installed, flite voices fall back to an
+/// espeak-ng voice of the same kind and a warning says how to install flite; availability is checked once. Both
+/// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts.
+/// </summary>
+public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, ILogger<LocalSpeechSynthesizer> logger)
+    : ISpeechSynthesizer
+{
+    /// <summary>Provider name in the ledger and in the segment cache key.</summary>
+    public const string ProviderName = "local";
+
+    readonly Lazy<bool> _fliteAvailable = new(flite.IsAvailable);
+    int _warned;
+
+    /// <inheritdoc />
+    public string Name => ProviderName;
+
+    /// <inheritdoc />
+    public AudioFormat Format => AudioFormat.Wav;
+
+    /// <inheritdoc />
+    public int MaxInputCharacters => espeak.MaxInputCharacters;
+
+    /// <inheritdoc />
+    public Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(voice);
+        if (!FliteVoices.IsFlite(voice))
+        {
+            return espeak.SynthesizeAsync(text, voice, language, output, cancellationToken);
+        }
+
+        if (_fliteAvailable.Value)
+        {
+            return flite.SynthesizeAsync(text, voice, output, cancellationToken);
+        }
+
+        string fallback = FliteVoices.EspeakFallback(voice);
+        if (Interlocked.Exchange(ref _warned, 1) == 0)
+        {
+            Logs.FliteMissing(logger, voice, fallback);
+        }
+
+        return espeak.SynthesizeAsync(text, fallback, language, output, cancellationToken);
+    }
+}
