@@ -5,7 +5,8 @@ namespace PodcastFactory.Core.Models;
 /// <param name="Source">Source name (e.g. "notes.md"), or null when the note is not a sourced claim.</param>
 /// <param name="Locator">Where in the source (e.g. "sentence 12" or a URL fragment).</param>
 /// <param name="Score">Relevance score assigned by the research agent (higher is more relevant).</param>
-public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score);
+/// <param name="Web">For notes from web research: URL, title, retrieval time and a verbatim quote of the captured page.</param>
+public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, WebCitation? Web = null);
 
 /// <summary>The notes for one research angle, or the merged notes for the episode.</summary>
 /// <param name="Topic">The episode topic.</param>
@@ -13,7 +14,8 @@ public sealed record ResearchNote(string Text, string? Source, string? Locator, 
 /// <param name="Summary">A short human-readable summary; says plainly when there were no sources.</param>
 /// <param name="Notes">The claims, most relevant first.</param>
 /// <param name="HasSources">False when no sources were supplied: nothing may be presented as a sourced fact.</param>
-public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources);
+/// <param name="Problems">Web research that was dropped (a failed query, a refused page) with the reason.</param>
+public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources, IReadOnlyList<string>? Problems = null);
 
 /// <summary>A source document as the research agent sees it.</summary>
 /// <param name="Name">Display name used in source pointers.</param>
