@@ -12,7 +12,9 @@ using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
 using PodcastFactory.Core.Scheduling;
+using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Sources.Fetching;
+using PodcastFactory.Core.Sources.Web;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Starting;
@@ -34,6 +36,8 @@ public static class PodcastFactoryServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddBoundedFetcher();
+        services.AddWebSearch(configuration);
+        services.TryAddTransient<WebResearcher>();
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
         services.TryAddTransient<StartGate>();

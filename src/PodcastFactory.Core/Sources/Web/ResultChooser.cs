@@ -60,10 +60,12 @@ public static class ResultChooser
     public static string Normalise(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return Domain(url) + (url.IsDefaultPort ? "" : ":" + url.Port) + url.AbsolutePath.TrimEnd('/') + url.Query;
+        return Domain(url) + url.AbsolutePath.TrimEnd('/') + url.Query;
     }
 
-    static string Domain(Uri url) => url.IdnHost.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.IdnHost[4..] : url.IdnHost;
+    // A non-default port counts as another site (two services on one host are two sources).
+    static string Domain(Uri url) =>
+        (url.IdnHost.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.IdnHost[4..] : url.IdnHost) + (url.IsDefaultPort ? "" : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     static bool IsRefusedHost(Uri url, bool allowPrivateNetwork)
     {
