@@ -59,6 +59,7 @@ public sealed class WebResearchEpisodeTests : IAsyncLifetime
         string manifest = await File.ReadAllTextAsync(runner.PathOf("web-topic/manifest.json"));
         Assert.Contains("\"research\": \"web\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"web-search\"", manifest, StringComparison.Ordinal);
+        Assert.Matches("\"claimsChecked\": [1-9]", manifest);
     }
 
     [Fact]
