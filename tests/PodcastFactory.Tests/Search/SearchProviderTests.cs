@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Search;
 
 namespace PodcastFactory.Tests.Search;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using PodcastFactory.Core.Agents;
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
 
 namespace PodcastFactory.Core.Providers.Search;
@@ -32,7 +31,7 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (NonRetryableAgentException ex)
+        catch (NonRetryableException ex)
         {
             bool auth = ex.Message.Contains(" 401 ", StringComparison.Ordinal) || ex.Message.Contains(" 403 ", StringComparison.Ordinal);
             throw new SearchFailedException(auth ? $"{ex.Message} (check Search:ApiKey and Search:Endpoint)" : ex.Message, ex);

@@ -10,7 +10,7 @@ public sealed record SearchHit(string Url, string Title, string Snippet);
 public sealed class SearchFailedException : Exception
 {
     /// <summary>The answered (so paid) request behind the failure, when the provider answered at all.</summary>
-    public Costs.AgentUsage? Usage { get; init; }
+    public Models.AgentUsage? Usage { get; init; }
 
     /// <summary>Creates the exception.</summary>
     public SearchFailedException(string message)

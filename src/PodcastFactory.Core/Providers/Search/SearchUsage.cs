@@ -1,4 +1,4 @@
-using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Providers.Search;
 

@@ -15,7 +15,7 @@ namespace PodcastFactory.Core.Sources.Web;
 /// <param name="Text">The main text.</param>
 public sealed record CapturedPage(string Name, string Artifact, string Url, string Title, DateTimeOffset RetrievedAt, string Text)
 {
-    const string _separator = "\n---\n\n";
+    const string Separator = "\n---\n\n";
 
     /// <summary>The artifact name of the n-th (1-based) captured page of an episode.</summary>
     public static string ArtifactName(string episodeId, int number) => string.Create(CultureInfo.InvariantCulture, $"{episodeId}/sources/web-{number}.md");
@@ -28,7 +28,7 @@ public sealed record CapturedPage(string Name, string Artifact, string Url, stri
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {Title}\n\n- URL: {Url}\n- Retrieved: {RetrievedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\n");
-        md.Append(_separator).Append(Text).Append('\n');
+        md.Append(Separator).Append(Text).Append('\n');
         return md.ToString();
     }
 
@@ -36,9 +36,9 @@ public sealed record CapturedPage(string Name, string Artifact, string Url, stri
     public static CapturedPage Parse(string name, string artifact, string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        int split = markdown.IndexOf(_separator, StringComparison.Ordinal);
+        int split = markdown.IndexOf(Separator, StringComparison.Ordinal);
         string header = split < 0 ? markdown : markdown[..split];
-        string text = split < 0 ? "" : markdown[(split + _separator.Length)..].TrimEnd('\n');
+        string text = split < 0 ? "" : markdown[(split + Separator.Length)..].TrimEnd('\n');
         string[] lines = header.Split('\n');
         string title = lines.FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..] ?? "";
         string url = Field(lines, "- URL: ");

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
-using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Sources.Extraction;
