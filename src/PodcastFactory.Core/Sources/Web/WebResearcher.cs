@@ -48,14 +48,16 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
         var usages = new List<AgentUsage>();
         string recordName = CapturedPage.SearchArtifactName(angle.EpisodeId, angle.AngleIndex);
         SearchRecord record;
+        Task captured = Task.CompletedTask;
         if (await store.GetInfoAsync(recordName, cancellationToken) is not null)
         {
             record = await store.ReadJsonAsync<SearchRecord>(recordName, cancellationToken);
         }
         else
         {
+            // Captured while the pages are fetched (it only has to exist before this activity returns).
             record = await SearchAsync(search, angle, plan, usages, cancellationToken);
-            await store.WriteJsonAsync(recordName, record, null, cancellationToken);
+            captured = store.WriteJsonAsync(recordName, record, null, cancellationToken);
         }
 
         var problems = new List<string>(record.Problems);
@@ -64,7 +66,9 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
             .Select((hit, k) => CaptureAsync(hit, (angle.AngleIndex * plan.Pages) + k + 1, angle.EpisodeId, gate, cancellationToken))
             .ToArray();
         var pages = new List<CapturedPage>();
-        foreach ((CapturedPage? page, string? problem) in await Task.WhenAll(fetches))
+        (CapturedPage? Page, string? Problem)[] outcomes = await Task.WhenAll(fetches);
+        await captured;
+        foreach ((CapturedPage? page, string? problem) in outcomes)
         {
             if (page is not null)
             {
