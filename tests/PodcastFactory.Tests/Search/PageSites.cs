@@ -22,6 +22,9 @@ internal sealed class PageSites : IAsyncDisposable
 
     public int Requests => _sites.Sum(s => s.Requests.Count);
 
+    /// <summary>Latency of every good page.</summary>
+    public int DelayMs { get; set; }
+
     public static async Task<PageSites> StartAsync(int goodPages)
     {
         var sites = new PageSites();
@@ -32,7 +35,11 @@ internal sealed class PageSites : IAsyncDisposable
                 + "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav><article><h1>Durable workflows, part " + (i + 1) + "</h1>"
                 + string.Concat(paragraphs.Skip(i).Where((_, k) => k % goodPages == 0).Select(p => $"<p>{WebUtility.HtmlEncode(p.TrimStart('#', ' '))}</p>"))
                 + "</article><footer>Copyright nobody</footer></body></html>";
-            TestSite site = await TestSite.StartAsync(app => app.MapGet("/article", () => Results.Content(html, "text/html; charset=utf-8")));
+            TestSite site = await TestSite.StartAsync(app => app.MapGet("/article", async (HttpContext c) =>
+            {
+                await Task.Delay(sites.DelayMs, c.RequestAborted);
+                return Results.Content(html, "text/html; charset=utf-8");
+            }));
             sites._sites.Add(site);
             sites.Good.Add(site.Url("/article").ToString());
         }

@@ -125,7 +125,9 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
 
             string title = extracted.Title.Length > 0 && extracted.Title != fetched.FinalUrl.ToString() ? extracted.Title : hit.Title;
             string text = extracted.Text.Length > MaxPageCharacters ? extracted.Text[..MaxPageCharacters] : extracted.Text;
-            var page = new CapturedPage(name, artifact, hit.Url, title, fetched.RetrievedAt, text);
+            // Whole seconds, as the artifact records them, so a replayed page reads back exactly as first used.
+            DateTimeOffset retrieved = new(fetched.RetrievedAt.UtcTicks - (fetched.RetrievedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            var page = new CapturedPage(name, artifact, hit.Url, title, retrieved, text);
             await store.WriteTextAsync(artifact, page.Render(), InputHash.Of(hit.Url), cancellationToken);
             return (page, null);
         }
