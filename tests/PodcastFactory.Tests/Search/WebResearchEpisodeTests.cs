@@ -51,6 +51,7 @@ public sealed class WebResearchEpisodeTests : IAsyncLifetime
         Assert.Contains("- URL: " + _pages.Good[0], page, StringComparison.Ordinal);
         Assert.Contains("- Retrieved: ", page, StringComparison.Ordinal);
         Assert.DoesNotContain("tracking", page, StringComparison.Ordinal);
+        Assert.Contains("- URL: " + _pages.Good[2], await File.ReadAllTextAsync(runner.PathOf("web-topic/sources/web-5.md")), StringComparison.Ordinal); // replaced the dropped ones
         string research = await File.ReadAllTextAsync(runner.PathOf("web-topic/research.md"));
         Assert.Contains($"]({_pages.Good[0]}), retrieved ", research, StringComparison.Ordinal);
         Assert.Contains("quote: \"", research, StringComparison.Ordinal);

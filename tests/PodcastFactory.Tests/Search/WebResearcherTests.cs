@@ -74,8 +74,19 @@ public sealed class WebResearcherTests : IAsyncLifetime
     {
         WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(index: 1), CancellationToken.None);
 
-        Assert.Equal(["web-4", "web-5", "web-6"], result.Pages.Select(p => p.Name));
-        Assert.True(File.Exists(Path.Combine(_root, "ep", "sources", "web-4.md")));
+        Assert.Equal(["web-7", "web-8", "web-9"], result.Pages.Select(p => p.Name)); // 3 pages x 2 candidates per angle
+        Assert.True(File.Exists(Path.Combine(_root, "ep", "sources", "web-7.md")));
+    }
+
+    [Fact]
+    public async Task ResearchAsync_DroppedPage_ReplacedByTheNextCandidate()
+    {
+        _search.PageUrls.Insert(0, _pages.Binary);
+
+        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(), CancellationToken.None);
+
+        Assert.Equal(_pages.Good, result.Pages.Select(p => p.Url));
+        Assert.Contains(result.Problems, p => p.StartsWith("page " + _pages.Binary + " dropped", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public static class WebCitations
     /// <summary>The page sentence that best matches <paramref name="note"/>, verbatim, shortened to <see cref="MaxQuoteCharacters"/>.</summary>
     public static string Quote(string note, string pageText)
     {
-        string best = SentenceSplitter.SplitSentences(pageText ?? "")
+        string best = (pageText ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(SentenceSplitter.SplitSentences)
             .Select(s => s.Trim())
             .Where(s => s.Length > 0)
             .OrderByDescending(s => TextOverlap.Match(note, s))

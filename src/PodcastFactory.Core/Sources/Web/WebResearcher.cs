@@ -32,6 +32,9 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
     /// <summary>Longest page text kept, in characters.</summary>
     public const int MaxPageCharacters = 200_000;
 
+    /// <summary>Candidates chosen per page wanted: the extra ones replace pages that are dropped.</summary>
+    public const int CandidatesPerPage = 2;
+
     /// <summary>True when a search provider is configured.</summary>
     public bool IsConfigured => search is not null;
 
@@ -60,26 +63,23 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
             captured = store.WriteJsonAsync(recordName, record, null, cancellationToken);
         }
 
+        // Candidates in order, in waves: a dropped page is replaced by the next candidate, so a bad result costs one more
+        // wave of latency instead of a page. Page numbers follow the candidate's place, so they are stable.
         var problems = new List<string>(record.Problems);
-        using var gate = new SemaphoreSlim(fetch.Value.MaxParallel);
-        Task<(CapturedPage? Page, string? Problem)>[] fetches = record.Chosen
-            .Select((hit, k) => CaptureAsync(hit, (angle.AngleIndex * plan.Pages) + k + 1, angle.EpisodeId, gate, cancellationToken))
-            .ToArray();
         var pages = new List<CapturedPage>();
-        (CapturedPage? Page, string? Problem)[] outcomes = await Task.WhenAll(fetches);
-        await captured;
-        foreach ((CapturedPage? page, string? problem) in outcomes)
+        using var gate = new SemaphoreSlim(fetch.Value.MaxParallel);
+        int stride = plan.Pages * CandidatesPerPage, next = 0;
+        while (pages.Count < plan.Pages && next < record.Chosen.Count)
         {
-            if (page is not null)
-            {
-                pages.Add(page);
-            }
-            else if (problem is not null)
-            {
-                problems.Add(problem);
-            }
+            int take = Math.Min(plan.Pages - pages.Count, record.Chosen.Count - next);
+            (CapturedPage? Page, string? Problem)[] wave = await Task.WhenAll(Enumerable.Range(next, take).Select(k =>
+                CaptureAsync(record.Chosen[k], (angle.AngleIndex * stride) + k + 1, angle.EpisodeId, gate, cancellationToken)));
+            next += take;
+            pages.AddRange(wave.Where(w => w.Page is not null).Select(w => w.Page!));
+            problems.AddRange(wave.Where(w => w.Problem is not null).Select(w => w.Problem!));
         }
 
+        await captured;
         return new WebResearchResult(pages, problems, usages);
     }
 
@@ -100,7 +100,7 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
         }));
         usages.AddRange(answers.Where(a => a.Usage is not null).Select(a => a.Usage!));
         (IReadOnlyList<SearchHit> chosen, IReadOnlyList<string> skipped) =
-            ResultChooser.Choose(answers.Select(a => a.Hits).ToList(), plan.Pages, workflow.Value.AllowPrivateNetworkSources);
+            ResultChooser.Choose(answers.Select(a => a.Hits).ToList(), plan.Pages * CandidatesPerPage, workflow.Value.AllowPrivateNetworkSources);
         return new SearchRecord(queries, chosen, answers.Where(a => a.Problem is not null).Select(a => a.Problem!).Concat(skipped).ToList());
     }
 
