@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PodcastFactory.Core.Agents;
+using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
@@ -35,6 +37,7 @@ public sealed class WebResearcherTests : IAsyncLifetime
         services.AddBoundedFetcher();
         services.AddWebSearch(configuration);
         services.AddSingleton<IArtifactStore>(new FileSystemArtifactStore(_root));
+        services.AddSingleton<IQueryWriter, KeywordQueryWriter>();
         services.AddTransient<WebResearcher>();
         _services = services.BuildServiceProvider();
     }

@@ -1,4 +1,3 @@
-using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Sources.Web;
@@ -17,22 +16,4 @@ public sealed record WebResearchPlan(int Queries, int ResultsPerQuery, int Pages
         _ => new(2, 5, 3),
     };
 
-    /// <summary>
-    /// Keyword queries (no model): the topic with the angle's content words first (so angles find different pages),
-    /// then the bare topic, then the topic with the angle's first words; distinct, at most <see cref="Queries"/>.
-    /// </summary>
-    public IReadOnlyList<string> KeywordQueries(string topic, string angle)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        List<string> words = (angle ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !StopWords.Contains(w.ToLowerInvariant()))
-            .ToList();
-        string[] candidates =
-        [
-            $"{topic} {string.Join(' ', words)}".Trim(),
-            topic.Trim(),
-            $"{topic} {string.Join(' ', words.Take(1))}".Trim(),
-        ];
-        return candidates.Distinct(StringComparer.OrdinalIgnoreCase).Take(Math.Max(1, Queries)).ToList();
-    }
 }

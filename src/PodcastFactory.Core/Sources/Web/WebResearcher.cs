@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
@@ -19,12 +20,13 @@ public sealed record WebResearchResult(IReadOnlyList<CapturedPage> Pages, IReadO
 public sealed record SearchRecord(IReadOnlyList<string> Queries, IReadOnlyList<SearchHit> Chosen, IReadOnlyList<string> Problems);
 
 /// <summary>
-/// Web research for one angle: keyword queries, searched in parallel; results chosen (<see cref="ResultChooser"/>);
+/// Web research for one angle: queries (<see cref="IQueryWriter"/>: the model, or keywords offline), searched in parallel; results chosen (<see cref="ResultChooser"/>);
 /// pages fetched in parallel (at most <c>Fetch:MaxParallel</c> at once) through the <see cref="BoundedFetcher"/>; main
 /// text extracted and captured as <c>sources/web-n.md</c> before use. A failed query or page is dropped with its
 /// reason; a captured page or search record is reused as it is, so replays are stable and free.
 /// </summary>
-public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, IOptions<FetchOptions> fetch, IOptions<WorkflowOptions> workflow, ISearchProvider? search = null)
+public sealed class WebResearcher(
+    IArtifactStore store, BoundedFetcher fetcher, IQueryWriter queryWriter, IOptions<FetchOptions> fetch, IOptions<WorkflowOptions> workflow, ISearchProvider? search = null)
 {
     /// <summary>Pages with less main text than this are dropped as unreadable.</summary>
     public const int MinPageCharacters = 200;
@@ -85,7 +87,13 @@ public sealed class WebResearcher(IArtifactStore store, BoundedFetcher fetcher, 
 
     async Task<SearchRecord> SearchAsync(ISearchProvider provider, WebAngle angle, WebResearchPlan plan, List<AgentUsage> usages, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> queries = plan.KeywordQueries(angle.Topic, angle.Angle);
+        AgentResult<IReadOnlyList<string>> written = await queryWriter.WriteQueriesAsync(angle.Topic, angle.Angle, plan.Queries, angle.Language, cancellationToken);
+        if (written.Usage.TotalUnits > 0)
+        {
+            usages.Add(written.Usage);
+        }
+
+        IReadOnlyList<string> queries = written.Value;
         var answers = await Task.WhenAll(queries.Select(async q =>
         {
             try
