@@ -1,7 +1,7 @@
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 
-namespace PodcastFactory.Tests.Agents;
+namespace PodcastFactory.Core.Tests.Agents.Offline;
 
 public sealed class FactCheckTests
 {

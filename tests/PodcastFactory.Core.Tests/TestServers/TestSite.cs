@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PodcastFactory.Tests.Sources;
+namespace PodcastFactory.Core.Tests.TestServers;
 
 /// <summary>A loopback web site (127.0.0.1, port 0) whose routes a test maps; requests are counted per path.</summary>
 internal sealed class TestSite : IAsyncDisposable

@@ -1,7 +1,7 @@
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Starting;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.Core.Tests.Workflow.Starting;
 
 public sealed class ResearchModesTests
 {

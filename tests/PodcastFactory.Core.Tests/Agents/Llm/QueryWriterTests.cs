@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
-using PodcastFactory.Tests.Providers;
+using PodcastFactory.Core.Tests.Providers.OpenAI;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.Core.Tests.Agents.Llm;
 
 public sealed class QueryWriterTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Sources.Fetching;
 
-namespace PodcastFactory.Tests.Sources;
+namespace PodcastFactory.Core.Tests.Sources.Fetching;
 
 /// <summary>A <see cref="BoundedFetcher"/> wired as the app wires it, with settings from a dictionary.</summary>
 internal static class FetcherHost

@@ -1,10 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PodcastFactory.Tests.Sources;
-using PodcastFactory.Tests.Workflow;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.Core.Tests.TestServers;
 
 /// <summary>
 /// Separate loopback sites (one port each, so each counts as its own domain) serving an article built from the
@@ -28,7 +26,7 @@ internal sealed class PageSites : IAsyncDisposable
     public static async Task<PageSites> StartAsync(int goodPages)
     {
         var sites = new PageSites();
-        string[] paragraphs = File.ReadAllText(LocalEpisodeRunner.Fixture("durable-workflows.md")).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        string[] paragraphs = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "durable-workflows.md")).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i < goodPages; i++)
         {
             string html = "<html><head><title>Durable workflows, part " + (i + 1) + "</title><script>var tracking = 1;</script></head><body>"

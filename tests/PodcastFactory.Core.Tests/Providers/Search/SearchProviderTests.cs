@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Search;
+using PodcastFactory.Core.Tests.TestServers;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.Core.Tests.Providers.Search;
 
 public sealed class SearchProviderTests : IAsyncLifetime
 {

@@ -3,9 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using PodcastFactory.Tests.Sources;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.Core.Tests.TestServers;
 
 /// <summary>
 /// One loopback server speaking the four search APIs as they are documented: Tavily <c>POST /search</c> (Bearer key,

@@ -1,9 +1,10 @@
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Tests.TestServers;
 using PodcastFactory.Core.Workflow;
-using PodcastFactory.Tests.Workflow;
+using PodcastFactory.IntegrationTests.Workflow;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.IntegrationTests.Sources;
 
 public sealed class WebResearchEpisodeTests : IAsyncLifetime
 {

@@ -9,8 +9,9 @@ using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Sources.Fetching;
 using PodcastFactory.Core.Sources.Web;
+using PodcastFactory.Core.Tests.TestServers;
 
-namespace PodcastFactory.Tests.Search;
+namespace PodcastFactory.Core.Tests.Sources.Web;
 
 public sealed class WebResearcherTests : IAsyncLifetime
 {

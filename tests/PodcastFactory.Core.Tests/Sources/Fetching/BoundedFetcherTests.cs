@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Sources.Fetching;
+using PodcastFactory.Core.Tests.TestServers;
 
-namespace PodcastFactory.Tests.Sources;
+namespace PodcastFactory.Core.Tests.Sources.Fetching;
 
 public sealed class BoundedFetcherTests : IAsyncLifetime
 {
