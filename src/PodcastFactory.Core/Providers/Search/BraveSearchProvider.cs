@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PodcastFactory.Core.Configuration;
 
 namespace PodcastFactory.Core.Providers.Search;
 
@@ -9,8 +10,6 @@ public sealed class BraveSearchProvider(HttpClient http, SearchOptions options) 
     /// <inheritdoc />
     public override string Name => "brave";
 
-    /// <inheritdoc />
-    protected override SearchProviderKind Kind => SearchProviderKind.Brave;
 
     /// <inheritdoc />
     protected override HttpRequestMessage BuildRequest(Uri baseUrl, string query, int count, string language)

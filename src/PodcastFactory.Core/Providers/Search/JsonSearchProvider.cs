@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
 
@@ -47,7 +48,7 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
 
         using (response)
         {
-            AgentUsage usage = SearchUsage.Answered(Name, Options.PricePerRequestUsd ?? SearchPrices.PerRequest(Kind), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            AgentUsage usage = SearchUsage.Answered(Name, Options.PricePerRequest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
                 throw new SearchFailedException(string.Create(CultureInfo.InvariantCulture, $"{Name} answered {(int)response.StatusCode} {response.ReasonPhrase}.")) { Usage = usage };
@@ -73,9 +74,6 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
             }
         }
     }
-
-    /// <summary>The provider kind (for its default price).</summary>
-    protected abstract SearchProviderKind Kind { get; }
 
     /// <summary>Builds the provider's request for <paramref name="query"/>.</summary>
     protected abstract HttpRequestMessage BuildRequest(Uri baseUrl, string query, int count, string language);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodcastFactory.Core.Configuration;
 
 namespace PodcastFactory.Core.Providers.Search;
 
@@ -8,8 +9,6 @@ public sealed class SearXngSearchProvider(HttpClient http, SearchOptions options
     /// <inheritdoc />
     public override string Name => "searxng";
 
-    /// <inheritdoc />
-    protected override SearchProviderKind Kind => SearchProviderKind.SearXng;
 
     /// <inheritdoc />
     protected override HttpRequestMessage BuildRequest(Uri baseUrl, string query, int count, string language)

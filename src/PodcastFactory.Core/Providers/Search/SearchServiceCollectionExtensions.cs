@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Providers.OpenAI;
 
 namespace PodcastFactory.Core.Providers.Search;

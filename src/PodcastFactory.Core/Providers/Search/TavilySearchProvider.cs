@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PodcastFactory.Core.Configuration;
 
 namespace PodcastFactory.Core.Providers.Search;
 
@@ -10,8 +11,6 @@ public sealed class TavilySearchProvider(HttpClient http, SearchOptions options)
     /// <inheritdoc />
     public override string Name => "tavily";
 
-    /// <inheritdoc />
-    protected override SearchProviderKind Kind => SearchProviderKind.Tavily;
 
     /// <inheritdoc />
     protected override HttpRequestMessage BuildRequest(Uri baseUrl, string query, int count, string language)

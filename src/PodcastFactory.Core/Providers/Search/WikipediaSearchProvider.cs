@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PodcastFactory.Core.Configuration;
 
 namespace PodcastFactory.Core.Providers.Search;
 
@@ -15,8 +16,6 @@ public sealed partial class WikipediaSearchProvider(HttpClient http, SearchOptio
     /// <inheritdoc />
     public override string Name => "wikipedia";
 
-    /// <inheritdoc />
-    protected override SearchProviderKind Kind => SearchProviderKind.Wikipedia;
 
     /// <inheritdoc />
     protected override HttpRequestMessage BuildRequest(Uri baseUrl, string query, int count, string language)

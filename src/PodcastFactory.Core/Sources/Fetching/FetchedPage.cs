@@ -1,3 +1,5 @@
+using PodcastFactory.Core.Configuration;
+
 namespace PodcastFactory.Core.Sources.Fetching;
 
 /// <summary>A page fetched within the bounds of <see cref="FetchOptions"/>.</summary>

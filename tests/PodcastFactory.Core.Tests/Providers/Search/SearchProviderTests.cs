@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Tests.TestServers;
@@ -146,7 +147,7 @@ public sealed class SearchProviderTests : IAsyncLifetime
 
         Assert.Contains("JSON", ex.Message, StringComparison.Ordinal);
         Assert.NotNull(ex.Usage);
-        Assert.Equal(SearchPrices.PerRequest(Enum.Parse<SearchProviderKind>(provider)), ex.Usage!.CostUsd);
+        Assert.Equal(SearchOptions.DefaultPrice(Enum.Parse<SearchProviderKind>(provider)), ex.Usage!.CostUsd);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PodcastFactory.Core.Providers.Search;
+namespace PodcastFactory.Core.Configuration;
 
 /// <summary>The web search providers.</summary>
 public enum SearchProviderKind
@@ -32,7 +32,7 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>API key (Tavily, Brave).</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>USD per search request; defaults per provider (see <see cref="SearchPrices"/>).</summary>
+    /// <summary>USD per search request; defaults per provider (see <see cref="DefaultPrice"/>).</summary>
     [Range(0, 1, ErrorMessage = "Search:PricePerRequestUsd must be between 0 and 1.")]
     public decimal? PricePerRequestUsd { get; set; }
 
@@ -57,6 +57,17 @@ public sealed class SearchOptions : IValidatableObject
         _ => "http://localhost:8080/",
     }).TrimEnd('/') + "/");
 
+    /// <summary>The price of one request: the setting, else <see cref="DefaultPrice"/>.</summary>
+    public decimal PricePerRequest => PricePerRequestUsd ?? DefaultPrice(Provider);
+
+    /// <summary>List price of one request: Tavily basic search is one credit (about $0.008), Brave's paid plan $5 per 1000, SearXNG and Wikipedia are free.</summary>
+    public static decimal DefaultPrice(SearchProviderKind provider) => provider switch
+    {
+        SearchProviderKind.Tavily => 0.008m,
+        SearchProviderKind.Brave => 0.005m,
+        _ => 0m,
+    };
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -75,16 +86,4 @@ public sealed class SearchOptions : IValidatableObject
             yield return new ValidationResult("Search:Endpoint must be an absolute http or https URL.", [nameof(Endpoint)]);
         }
     }
-}
-
-/// <summary>List prices per search request (USD), used when <c>Search:PricePerRequestUsd</c> is not set.</summary>
-public static class SearchPrices
-{
-    /// <summary>The price of one request to <paramref name="provider"/>: Tavily basic search is one credit (about $0.008), Brave's paid plan $5 per 1000, SearXNG and Wikipedia are free.</summary>
-    public static decimal PerRequest(SearchProviderKind provider) => provider switch
-    {
-        SearchProviderKind.Tavily => 0.008m,
-        SearchProviderKind.Brave => 0.005m,
-        _ => 0m,
-    };
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PodcastFactory.Core.Sources.Fetching;
+namespace PodcastFactory.Core.Configuration;
 
 /// <summary>
 /// Limits of every outbound page fetch (URL sources and web research). Section <c>Fetch</c>. Each bound exists because
