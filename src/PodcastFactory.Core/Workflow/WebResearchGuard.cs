@@ -30,7 +30,8 @@ internal static class WebResearchGuard
         }
         else if (merged.Problems is { Count: > 0 } dropped)
         {
-            run.Warn($"research: web research dropped {dropped.Count} or more queries or pages (reasons in research.md).");
+            string count = dropped.Count < MergeResearchActivity.MaxReportedProblems ? dropped.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{dropped.Count} or more";
+            run.Warn($"research: web research dropped {count} queries or pages (reasons in research.md).");
         }
     }
 }
