@@ -21,6 +21,13 @@ public static class FactCheck
     public static string Passage(ResearchNote note) =>
         note?.Web is { Quote.Length: > 0 } web ? web.Quote : note?.Text ?? "";
 
+    /// <summary>True when <paramref name="note"/>'s passage supports what <paramref name="turn"/> says.</summary>
+    public static bool Supports(ScriptTurn turn, ResearchNote note)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return TextOverlap.Match(turn.Text, Passage(note)) >= MinSupport;
+    }
+
     /// <summary>Checks every claim of <paramref name="script"/> against <paramref name="research"/>.</summary>
     public static FactCheckReport Run(Script script, ResearchNotes research)
     {

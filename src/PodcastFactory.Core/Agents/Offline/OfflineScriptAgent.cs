@@ -25,7 +25,8 @@ public sealed class OfflineScriptAgent : IScriptAgent
 
     /// <summary>
     /// Applies the failed checks of <paramref name="review"/> deterministically, then re-renders the dialogue:
-    /// "grounding" drops claimed turns that do not match their notes (invalid indexes are always dropped),
+    /// "grounding" drops claimed turns that do not match their notes (invalid indexes are always dropped), "fact-check"
+    /// drops each claim its cited passage does not support,
     /// "coverage" adds the missing top key points, "length" adds unused notes or drops the lowest-ranked ones towards
     /// the target; re-rendering restores alternation, word balance, intro and outro ("balance", "structure") and
     /// splits long turns ("segment-limit"). A review with no failed checks returns the script unchanged.
@@ -48,7 +49,7 @@ public sealed class OfflineScriptAgent : IScriptAgent
         IEnumerable<int> plan = previous.Turns
             .Where(t => GroundingRules.HasValidClaims(t, research.Notes))
             .Where(t => !failed.Contains(CheckNames.Grounding) || GroundingRules.IsTraceable(t, research.Notes))
-            .SelectMany(t => t.Claims!)
+            .SelectMany(t => t.Claims!.Where(c => !failed.Contains(FactCheck.CheckName) || FactCheck.Supports(t, research.Notes[c])))
             .ToList();
 
         if (failed.Contains(CheckNames.Coverage))

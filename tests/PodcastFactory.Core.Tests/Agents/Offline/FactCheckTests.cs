@@ -62,4 +62,19 @@ public sealed class FactCheckTests
         Assert.Contains("turn 1 (note 0)", check.Detail, StringComparison.Ordinal);
         Assert.False(review.Passed);
     }
+
+    [Fact]
+    public async Task Revise_AfterFactCheckFailure_RemovesTheUnsupportedClaim()
+    {
+        var brief = new PodcastFactory.Core.Agents.ScriptBrief("topic", EpisodeRequest.DefaultHosts, 1, "en", 600);
+        var script = new Script("t", [new ScriptTurn("Alex", "So durable orchestrations replay their history to rebuild local state after a crash.", [0]),
+            new ScriptTurn("Sam", "Quantum computers will replace every database by next year.", [1])], 0);
+        var review = new ScriptReview(0, false, 0.5, [new ReviewCheck(FactCheck.CheckName, false, "turn 2 (note 1)")], []);
+
+        Script revised = (await new OfflineScriptAgent().ReviseAsync(brief, _research, script, review, CancellationToken.None)).Value;
+
+        Assert.Empty(FactCheck.Run(revised, _research).Unsupported);
+        Assert.DoesNotContain(revised.Turns, t => t.Claims?.Contains(1) == true); // removed, not re-cited
+        Assert.Contains(revised.Turns, t => t.Claims?.Contains(0) == true);
+    }
 }
