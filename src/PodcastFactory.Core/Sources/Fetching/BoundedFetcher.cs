@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
-using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Sources.Fetching;
 

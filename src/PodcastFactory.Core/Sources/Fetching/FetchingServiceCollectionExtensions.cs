@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
-using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Sources.Fetching;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using PodcastFactory.Core.Providers.Search;
-using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Core.Sources.Fetching;
 
 namespace PodcastFactory.Core.Sources.Web;
 
