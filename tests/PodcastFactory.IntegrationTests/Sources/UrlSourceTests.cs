@@ -74,7 +74,7 @@ public sealed class UrlSourceTests : IAsyncLifetime
         ValidationError error = Assert.Single(ex.Errors);
         Assert.Equal("sources[0].value", error.Field);
         Assert.Contains("Fetch:MaxBytes", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(runner.PathOf("url-big")));
+        Assert.False(Directory.Exists(runner.PathOf("url-big/sources"))); // nothing captured, no orchestration scheduled
     }
 
     EpisodeRequest Request() => new()
