@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Sources.Extraction;
@@ -26,7 +28,8 @@ public sealed record SearchRecord(IReadOnlyList<string> Queries, IReadOnlyList<S
 /// reason; a captured page or search record is reused as it is, so replays are stable and free.
 /// </summary>
 public sealed class WebResearcher(
-    IArtifactStore store, BoundedFetcher fetcher, IQueryWriter queryWriter, IOptions<FetchOptions> fetch, IOptions<WorkflowOptions> workflow, ISearchProvider? search = null)
+    IArtifactStore store, BoundedFetcher fetcher, IQueryWriter queryWriter, IOptions<FetchOptions> fetch, IOptions<WorkflowOptions> workflow,
+    ILogger<WebResearcher> logger, ISearchProvider? search = null)
 {
     /// <summary>Pages with less main text than this are dropped as unreadable.</summary>
     public const int MinPageCharacters = 200;
@@ -82,6 +85,12 @@ public sealed class WebResearcher(
         }
 
         await captured;
+        foreach (string problem in problems)
+        {
+            Logs.WebResearchDropped(logger, angle.EpisodeId, problem);
+        }
+
+        Logs.WebResearchDone(logger, angle.EpisodeId, angle.AngleIndex + 1, pages.Count, usages.Count(u => u.Agent == SearchUsage.Agent), problems.Count);
         return new WebResearchResult(pages, problems, usages);
     }
 
