@@ -59,6 +59,9 @@ try
             case "stitch":
                 await GuardAsync(scenario, "-", () => StitchScenario.RunAsync(bench));
                 break;
+            case "web-research":
+                await GuardAsync(scenario, "memory", () => WebResearchScenario.RunAsync(bench));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

@@ -12,6 +12,9 @@ using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
 using PodcastFactory.Core.Scheduling;
+using PodcastFactory.Core.Providers.Search;
+using PodcastFactory.Core.Sources.Fetching;
+using PodcastFactory.Core.Sources.Web;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Starting;
@@ -32,13 +35,9 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SourceLoader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                ConnectCallback = SourceAddressPolicy.ConnectCallback(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.AllowPrivateNetworkSources),
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
-            });
+        services.AddBoundedFetcher();
+        services.AddWebSearch(configuration);
+        services.TryAddTransient<WebResearcher>();
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
         services.TryAddTransient<StartGate>();

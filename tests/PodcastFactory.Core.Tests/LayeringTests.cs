@@ -18,9 +18,10 @@ public sealed partial class LayeringTests
         ["Artifacts"] = 2, ["Costs"] = 2, ["Audio"] = 2,
         ["Providers"] = 3,
         ["Agents"] = 4,
-        ["Workflow"] = 5,
-        ["Scheduling"] = 6,
-        ["Api"] = 7,
+        ["Sources"] = 5,
+        ["Workflow"] = 6,
+        ["Scheduling"] = 7,
+        ["Api"] = 8,
     };
 
     [Fact]

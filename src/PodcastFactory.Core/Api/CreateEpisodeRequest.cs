@@ -18,6 +18,9 @@ public sealed record CreateEpisodeRequest
     /// <summary>Sources that ground the research.</summary>
     public IReadOnlyList<SourceInput>? Sources { get; init; }
 
+    /// <summary>sources, web or both; default web when a search provider is configured and no sources are given.</summary>
+    public ResearchMode? Research { get; init; }
+
     /// <summary>audio, social or both.</summary>
     public OutputPriority? Priority { get; init; }
 
@@ -56,6 +59,7 @@ public sealed record CreateEpisodeRequest
         {
             Topic = Topic ?? "",
             Sources = Sources ?? d.Sources,
+            Research = Research,
             Priority = Priority ?? d.Priority,
             Depth = Depth ?? d.Depth,
             TargetMinutes = TargetMinutes ?? d.TargetMinutes,

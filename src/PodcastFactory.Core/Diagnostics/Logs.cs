@@ -84,6 +84,12 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "No price for model {Model}: its calls are recorded at $0. Add Pricing:Models:{Model} to price them.")]
     public static partial void UnknownModelPrice(ILogger logger, string model);
 
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Episode {EpisodeId}: web research for angle {Angle}: {Pages} page(s) captured, {Searches} search(es) paid, {Dropped} query/page(s) dropped")]
+    public static partial void WebResearchDone(ILogger logger, string episodeId, int angle, int pages, int searches, int dropped);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: web research dropped: {Problem}")]
+    public static partial void WebResearchDropped(ILogger logger, string episodeId, string problem);
+
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Schedule slot {Slot}: episode {EpisodeId} already exists; nothing to do")]
     public static partial void ScheduleAlreadyStarted(ILogger logger, DateTimeOffset slot, string episodeId);
 

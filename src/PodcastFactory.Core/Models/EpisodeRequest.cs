@@ -53,6 +53,12 @@ public sealed record EpisodeRequest
     /// <summary>Sources that ground the research; without them offline research says so and invents nothing.</summary>
     public IReadOnlyList<SourceInput> Sources { get; init; } = [];
 
+    /// <summary>
+    /// What grounds the research: sources, web or both. Null means web when a search provider is configured and no
+    /// sources are given, else sources; resolved when the episode starts.
+    /// </summary>
+    public ResearchMode? Research { get; init; }
+
     /// <summary>Which outputs to produce.</summary>
     public OutputPriority Priority { get; init; } = OutputPriority.Both;
 

@@ -6,7 +6,8 @@ namespace PodcastFactory.Core.Models;
 /// <param name="Locator">Where in the source (e.g. "sentence 12" or a URL fragment).</param>
 /// <param name="Score">Relevance score assigned by the research agent (higher is more relevant).</param>
 /// <param name="Angle">The research angle that found the note (kept through the merge, so a script can follow the angles), or null.</param>
-public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null);
+/// <param name="Web">For notes from web research: URL, title, retrieval time and a verbatim quote of the captured page.</param>
+public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null, WebCitation? Web = null);
 
 /// <summary>The notes for one research angle, or the merged notes for the episode.</summary>
 /// <param name="Topic">The episode topic.</param>
@@ -14,7 +15,8 @@ public sealed record ResearchNote(string Text, string? Source, string? Locator, 
 /// <param name="Summary">A short human-readable summary; says plainly when there were no sources.</param>
 /// <param name="Notes">The claims, most relevant first.</param>
 /// <param name="HasSources">False when no sources were supplied: nothing may be presented as a sourced fact.</param>
-public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources);
+/// <param name="Problems">Web research that was dropped (a failed query, a refused page) with the reason.</param>
+public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources, IReadOnlyList<string>? Problems = null);
 
 /// <summary>A source document as the research agent sees it.</summary>
 /// <param name="Name">Display name used in source pointers.</param>

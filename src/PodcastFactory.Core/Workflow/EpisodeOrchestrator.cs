@@ -57,9 +57,10 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         ResearchAngleOutput[] angles = await StageGuards.Critical(run, stage, () => Task.WhenAll(plan.Angles.Select((angle, i) =>
             run.Context.CallActivityAsync<ResearchAngleOutput>(
                 nameof(ResearchAngleActivity),
-                new ResearchAngleInput(run.Id, run.Input.Request.Topic, angle, i, run.Input.Request.Language, run.Input.Sources),
+                new ResearchAngleInput(run.Id, run.Input.Request.Topic, angle, i, run.Input.Request.Language, run.Input.Sources,
+                    run.Input.Request.Research ?? ResearchMode.Sources, run.Input.Request.Depth),
                 LlmOptions))));
-        run.Spent(stage.Name, angles.Select(a => a.Usage));
+        run.Spent(stage.Name, angles.Select(a => a.Usage).Concat(angles.SelectMany(a => a.SearchUsages ?? [])));
         run.Produced([.. angles.SelectMany(a => new[] { a.Artifact, a.JsonArtifact })]);
 
         MergeResearchOutput merged = await StageGuards.Critical(run, stage, () => run.Context.CallActivityAsync<MergeResearchOutput>(
@@ -67,10 +68,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             new MergeResearchInput(run.Id, run.Input.Request.Topic, angles.Select(a => a.JsonArtifact).ToList()),
             StorageOptions));
         run.Produced(merged.Artifact, merged.JsonArtifact);
-        if (!merged.HasSources)
-        {
-            run.Warn("research: no sources were supplied; the episode states no facts and is short.");
-        }
+        WebResearchGuard.Check(run, stage, merged);
 
         run.Complete(stage, Invariant($"{angles.Length} angles, {merged.NoteCount} notes"));
         return merged;

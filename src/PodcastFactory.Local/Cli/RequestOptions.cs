@@ -16,6 +16,9 @@ public sealed class RequestOptions
     /// <summary>--text (repeatable): inline source text.</summary>
     public Option<string[]> Texts { get; } = new("--text") { Description = "Inline source text. Repeatable." };
 
+    /// <summary>--research.</summary>
+    public Option<ResearchMode?> Research { get; } = new("--research") { Description = "What grounds the research: sources, web or both (default web when Search__Provider is set and no sources are given)." };
+
     /// <summary>--priority.</summary>
     public Option<OutputPriority> Priority { get; } = new("--priority") { Description = "Outputs to produce: audio, social or both.", DefaultValueFactory = _ => OutputPriority.Both };
 
@@ -44,7 +47,7 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Sources, Texts, Priority, Depth, Minutes, Hosts, Language, Budget, MaxRevisions, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Language, Budget, MaxRevisions, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
@@ -86,6 +89,7 @@ public sealed class RequestOptions
         {
             Topic = result.GetValue(Topic) ?? "",
             Sources = sources,
+            Research = result.GetValue(Research),
             Priority = result.GetValue(Priority),
             Depth = result.GetValue(Depth),
             TargetMinutes = result.GetValue(Minutes),

@@ -46,6 +46,19 @@ public sealed class EpisodeApiStartTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_WebResearchWithoutSearchProvider_Returns400NamingTheSetting()
+    {
+        var request = ApiTestHost.Request("""{"id":"ep-web-1","topic":"Durable Functions","research":"web"}""", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        string message = response.Json.GetProperty("errors").GetProperty("research")[0].GetString()!;
+        Assert.Contains("Search__Provider", message, StringComparison.Ordinal);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Fact]
     public async Task StartAsync_InvalidFields_Returns400ProblemKeyedByField()
     {
         var request = ApiTestHost.Request("""{"id":"Bad Id!","topic":"x","targetMinutes":99}""", "POST");

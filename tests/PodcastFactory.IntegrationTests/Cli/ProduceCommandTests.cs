@@ -31,6 +31,17 @@ public sealed class ProduceCommandTests
     }
 
     [Fact]
+    public async Task Produce_ResearchWebWithoutSearchProvider_ExitsTwoSayingHowToConfigureSearch()
+    {
+        using var console = new ConsoleCapture();
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--research", "web", "--out", Path.GetTempPath()]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("Search__Provider", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Produce_MalformedHost_ExitsTwoWithTheExpectedSyntax()
     {
         using var console = new ConsoleCapture();

@@ -26,6 +26,7 @@ public sealed class UrlSourceTests : IAsyncLifetime
             + string.Concat(File.ReadAllText(LocalEpisodeRunner.Fixture("durable-workflows.md")).Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
             + "</body></html>";
         _site.MapGet("/article", () => Results.Content(html, "text/html"));
+        _site.MapGet("/big", () => Results.Text(new string('a', 200_000), "text/plain"));
         await _site.StartAsync();
         _url = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/article";
     }
@@ -59,6 +60,21 @@ public sealed class UrlSourceTests : IAsyncLifetime
         Assert.DoesNotContain("var x", source, StringComparison.Ordinal);
         string research = await File.ReadAllTextAsync(runner.PathOf("url-allowed/research.md"));
         Assert.Contains(_url, research, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_UrlLargerThanTheCap_RefusedNamingTheSourceAndNothingStarts()
+    {
+        await using var runner = new LocalEpisodeRunner();
+        var settings = new Dictionary<string, string?> { ["Workflow:AllowPrivateNetworkSources"] = "true", ["Fetch:MaxBytes"] = "100000" };
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            runner.ProduceAsync(Request() with { Sources = [new SourceInput(SourceKind.Url, _url.Replace("/article", "/big", StringComparison.Ordinal))] }, "url-big", settings));
+
+        ValidationError error = Assert.Single(ex.Errors);
+        Assert.Equal("sources[0].value", error.Field);
+        Assert.Contains("Fetch:MaxBytes", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(runner.PathOf("url-big/sources"))); // nothing captured, no orchestration scheduled
     }
 
     EpisodeRequest Request() => new()

@@ -35,6 +35,10 @@ public static class DataBlocks
         {
             ResearchNote note = research.Notes[i];
             text.Append(CultureInfo.InvariantCulture, $"[{i}] {note.Text} (source: {note.Source ?? "none"}; {note.Locator ?? "no locator"})\n");
+            if (note.Web is { } web)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    passage from {web.Url} (\"{web.Title}\", retrieved {web.RetrievedAt.UtcDateTime:yyyy-MM-dd}): \"{web.Quote}\"\n");
+            }
         }
 
         return Block("RESEARCH", text.ToString().TrimEnd());

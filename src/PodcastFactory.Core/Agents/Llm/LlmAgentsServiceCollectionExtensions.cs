@@ -34,6 +34,7 @@ public static class LlmAgentsServiceCollectionExtensions
         services.AddSingleton<IScriptAgent, LlmScriptAgent>();
         services.AddSingleton<IEvaluatorAgent, LlmEvaluatorAgent>();
         services.AddSingleton<ISocialAgent, LlmSocialAgent>();
+        services.AddSingleton<IQueryWriter, LlmQueryWriter>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ internal static class Prompts
     public const string ScriptRevise = "script-revise";
     public const string Evaluator = "evaluator";
     public const string Social = "social";
+    public const string Queries = "queries";
 
     /// <summary>The agent's prompt followed by the data-is-not-instructions rule.</summary>
     public static string System(string name, IReadOnlyDictionary<string, string> values) =>

@@ -17,6 +17,7 @@ public static class OfflineAgentsServiceCollectionExtensions
         services.TryAddSingleton<IScriptAgent, OfflineScriptAgent>();
         services.TryAddSingleton<IEvaluatorAgent, OfflineEvaluatorAgent>();
         services.TryAddSingleton<ISocialAgent, OfflineSocialAgent>();
+        services.TryAddSingleton<IQueryWriter, KeywordQueryWriter>();
         return services;
     }
 }

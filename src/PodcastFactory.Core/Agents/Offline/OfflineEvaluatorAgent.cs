@@ -4,8 +4,9 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "structure", and how the
-/// story is told: "fragments", "list-items", "repetition" and "arc" (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
+/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "fact-check" (see
+/// <see cref="FactCheck"/>), "structure", and how the story is told: "fragments", "list-items", "repetition" and "arc"
+/// (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
 /// passed; each failed check adds one concrete suggestion with the measured numbers.
 /// </summary>
 public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
@@ -26,6 +27,7 @@ public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
             FormChecks.Balance(brief, script),
             FormChecks.SegmentLimit(brief, script),
             ContentChecks.Grounding(brief, script, research),
+            FactCheck.Outcome(script, research),
             FormChecks.Structure(brief, script),
             NarrativeChecks.Fragments(script, research),
             NarrativeChecks.ListItems(script, research),

@@ -25,8 +25,9 @@ public sealed class OfflineScriptAgent : IScriptAgent
 
     /// <summary>
     /// Applies the failed checks of <paramref name="review"/> deterministically, then re-renders the dialogue:
-    /// "grounding" drops claimed turns that do not match their notes (invalid indexes are always dropped),
-    /// "fragments" and "list-items" drop the notes that cannot stand alone, "coverage" adds the missing top key points,
+    /// "grounding" drops claimed turns that do not match their notes (invalid indexes are always dropped), "fact-check"
+    /// drops each claim its cited passage does not support, "fragments" and "list-items" drop the notes that cannot
+    /// stand alone, "coverage" adds the missing top key points,
     /// "length" adds unused notes or drops the lowest-ranked ones towards the target; re-rendering restores alternation,
     /// word balance, intro and outro ("balance", "structure"), the arc and lines said once ("arc", "repetition") and
     /// splits long turns ("segment-limit"). A review with no failed checks returns the script unchanged.
@@ -49,7 +50,7 @@ public sealed class OfflineScriptAgent : IScriptAgent
         IEnumerable<int> plan = previous.Turns
             .Where(t => GroundingRules.HasValidClaims(t, research.Notes))
             .Where(t => !failed.Contains(CheckNames.Grounding) || GroundingRules.IsTraceable(t, research.Notes))
-            .SelectMany(t => t.Claims!)
+            .SelectMany(t => t.Claims!.Where(c => !failed.Contains(FactCheck.CheckName) || FactCheck.Supports(t, research.Notes[c])))
             .Where(i => !(failed.Contains(CheckNames.Fragments) || failed.Contains(CheckNames.ListItems))
                 || ClaimShape.Problem(research.Notes[i].Text) is null)
             .ToList();

@@ -117,14 +117,15 @@ internal static class ScriptRenderer
     // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
     static List<ScriptTurn> Finish(List<ScriptTurn> turns, IReadOnlyList<ResearchNote> notes, int maxCharacters) =>
         turns.SelectMany(t => TurnSplitter.Split(t, maxCharacters)
-                .Select((part, k) => (part.Claims is null || ReferenceEquals(part, t) || GroundingRules.IsTraceable(part, notes)
+                .Select((part, k) => (part.Claims is null || ReferenceEquals(part, t)
                     ? part
                     : part with { Claims = OwnClaims(part, notes) }) with { Chapter = k == 0 ? t.Chapter : null }))
             .ToList();
 
     static List<int>? OwnClaims(ScriptTurn part, IReadOnlyList<ResearchNote> notes)
     {
-        List<int> own = part.Claims!.Where(c => GroundingRules.IsTraceable(part with { Claims = [c] }, notes)).ToList();
+        // A split part cites only the notes it states itself (the fact-check holds each cited passage to the part).
+        List<int> own = part.Claims!.Where(c => c >= 0 && c < notes.Count && FactCheck.Supports(part, notes[c])).ToList();
         return own.Count > 0 ? own : null;
     }
 }

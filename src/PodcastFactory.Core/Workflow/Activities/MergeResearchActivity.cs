@@ -9,7 +9,12 @@ namespace PodcastFactory.Core.Workflow.Activities;
 public sealed record MergeResearchInput(string EpisodeId, string Topic, IReadOnlyList<string> AngleArtifacts);
 
 /// <summary>Output of <see cref="MergeResearchActivity"/>.</summary>
-public sealed record MergeResearchOutput(string Artifact, string JsonArtifact, int NoteCount, bool HasSources);
+/// <param name="Artifact">research.md.</param>
+/// <param name="JsonArtifact">research.json.</param>
+/// <param name="NoteCount">Merged notes.</param>
+/// <param name="HasSources">False when nothing grounded the research.</param>
+/// <param name="Problems">What web research dropped, with reasons (first few), so a failure can say why.</param>
+public sealed record MergeResearchOutput(string Artifact, string JsonArtifact, int NoteCount, bool HasSources, IReadOnlyList<string>? Problems = null);
 
 /// <summary>
 /// Fans in the angles: interleaves their notes (best of each angle first), drops duplicates, and writes
@@ -19,6 +24,9 @@ public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<M
 {
     /// <summary>Notes kept after merging.</summary>
     public const int MaxMergedNotes = 60;
+
+    /// <summary>Problems carried back to the orchestrator (the rest stay in research.md).</summary>
+    public const int MaxReportedProblems = 8;
 
     /// <inheritdoc />
     public override async Task<MergeResearchOutput> RunAsync(TaskActivityContext context, MergeResearchInput input)
@@ -35,7 +43,7 @@ public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<M
         string hash = InputHash.Of(nameof(MergeResearchActivity), angles);
         await store.WriteJsonAsync(jsonName, merged, hash, CancellationToken.None);
         await store.WriteTextAsync(mdName, ResearchMarkdown.Render(merged), hash, CancellationToken.None);
-        return new MergeResearchOutput(mdName, jsonName, merged.Notes.Count, merged.HasSources);
+        return new MergeResearchOutput(mdName, jsonName, merged.Notes.Count, merged.HasSources, merged.Problems?.Take(MaxReportedProblems).ToList());
     }
 
     /// <summary>
@@ -69,6 +77,7 @@ public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<M
         string summary = hasSources
             ? $"{merged.Count} distinct notes from {angles.Count} research angles: {string.Join("; ", angles.Select(a => a.Angle))}."
             : "No sources were supplied, so the research holds no facts; the episode stays short and says so.";
-        return new ResearchNotes(topic, "merged", summary, merged, hasSources);
+        List<string> problems = angles.SelectMany(a => a.Problems ?? []).Distinct(StringComparer.Ordinal).ToList();
+        return new ResearchNotes(topic, "merged", summary, merged, hasSources, problems.Count == 0 ? null : problems);
     }
 }

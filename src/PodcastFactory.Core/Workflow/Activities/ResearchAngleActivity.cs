@@ -2,17 +2,27 @@ using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Sources.Web;
 
 namespace PodcastFactory.Core.Workflow.Activities;
 
 /// <summary>Input of <see cref="ResearchAngleActivity"/>.</summary>
-public sealed record ResearchAngleInput(string EpisodeId, string Topic, string Angle, int AngleIndex, string Language, IReadOnlyList<SourceRef> Sources);
+public sealed record ResearchAngleInput(string EpisodeId, string Topic, string Angle, int AngleIndex, string Language, IReadOnlyList<SourceRef> Sources,
+    ResearchMode Research = ResearchMode.Sources, ResearchDepth Depth = ResearchDepth.Standard);
 
 /// <summary>Output of <see cref="ResearchAngleActivity"/>: references, not the notes themselves.</summary>
-public sealed record ResearchAngleOutput(string Artifact, string JsonArtifact, int NoteCount, AgentUsage Usage);
+/// <param name="Artifact">research/angle-n.md.</param>
+/// <param name="JsonArtifact">research/angle-n.json.</param>
+/// <param name="NoteCount">Notes written.</param>
+/// <param name="Usage">The research agent's call.</param>
+/// <param name="SearchUsages">Web searches this attempt paid for (none when the search record was already captured).</param>
+public sealed record ResearchAngleOutput(string Artifact, string JsonArtifact, int NoteCount, AgentUsage Usage, IReadOnlyList<AgentUsage>? SearchUsages = null);
 
-/// <summary>Researches one angle from the captured sources and writes <c>research/angle-n.md</c> (+ .json).</summary>
-public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent agent, PaidStep paidStep) : TaskActivity<ResearchAngleInput, ResearchAngleOutput>
+/// <summary>
+/// Researches one angle from the captured sources and, when asked, web pages (searched, fetched and captured as
+/// <c>sources/web-n.md</c> first), and writes <c>research/angle-n.md</c> (+ .json) with web notes cited.
+/// </summary>
+public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent agent, WebResearcher web, PaidStep paidStep) : TaskActivity<ResearchAngleInput, ResearchAngleOutput>
 {
     /// <summary>Notes kept per angle.</summary>
     public const int NotesPerAngle = 12;
@@ -29,17 +39,26 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
             sources.Add(new SourceDocument(source.Name, await store.ReadTextAsync(source.Artifact, CancellationToken.None)));
         }
 
+        WebResearchResult found = input.Research == ResearchMode.Sources
+            ? new WebResearchResult([], [], [])
+            : await web.ResearchAsync(new WebAngle(input.EpisodeId, input.Topic, input.Angle, input.AngleIndex, input.Language, input.Depth), CancellationToken.None);
+        sources.AddRange(found.Pages.Select(p => new SourceDocument(p.Name, p.Text)));
+
         string hash = InputHash.Of(nameof(ResearchAngleActivity), input, sources);
         var brief = new ResearchBrief(input.Topic, input.Angle, input.AngleIndex, NotesPerAngle, input.Language);
         AgentResult<ResearchNotes> result = await paidStep.RunAsync(
             new PaidStepKey(input.EpisodeId, AgentNames.Research, "words", jsonName, hash),
             reuse: () => store.ReadJsonAsync<ResearchNotes>(jsonName, CancellationToken.None),
-            pay: () => agent.ResearchAsync(brief, sources, CancellationToken.None),
+            pay: async () =>
+            {
+                AgentResult<ResearchNotes> researched = await agent.ResearchAsync(brief, sources, CancellationToken.None);
+                return researched with { Value = WebCitations.Attach(researched.Value, found.Pages, found.Problems) };
+            },
             save: async notes =>
             {
                 await store.WriteTextAsync(mdName, ResearchMarkdown.Render(notes), hash, CancellationToken.None);
                 await store.WriteJsonAsync(jsonName, notes, hash, CancellationToken.None);
             });
-        return new ResearchAngleOutput(mdName, jsonName, result.Value.Notes.Count, result.Usage);
+        return new ResearchAngleOutput(mdName, jsonName, result.Value.Notes.Count, result.Usage, found.Usages);
     }
 }

@@ -16,7 +16,7 @@ public static class ResearchMarkdown
         if (!notes.HasSources)
         {
             md.Append("> No sources were supplied. Nothing below is presented as a sourced fact.\n");
-            return md.ToString();
+            return AppendProblems(md, notes).ToString();
         }
 
         for (int i = 0; i < notes.Notes.Count; i++)
@@ -24,8 +24,26 @@ public static class ResearchMarkdown
             ResearchNote note = notes.Notes[i];
             string pointer = note.Source is null ? "unsourced" : $"{note.Source}{(note.Locator is null ? "" : ", " + note.Locator)}";
             md.Append(CultureInfo.InvariantCulture, $"{i + 1}. {note.Text} [{pointer}]\n");
+            if (note.Web is { } web)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"   - Source: [{web.Title}]({web.Url}), retrieved {web.RetrievedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}; quote: \"{web.Quote}\"\n");
+            }
         }
 
-        return md.ToString();
+        return AppendProblems(md, notes).ToString();
+    }
+
+    static StringBuilder AppendProblems(StringBuilder md, ResearchNotes notes)
+    {
+        if (notes.Problems is { Count: > 0 } problems)
+        {
+            md.Append("\n## Dropped during web research\n\n");
+            foreach (string problem in problems)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {problem}\n");
+            }
+        }
+
+        return md;
     }
 }

@@ -38,7 +38,8 @@ public sealed record EpisodeManifest(
     ManifestCosts Costs,
     IReadOnlyList<ManifestArtifact> Artifacts,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<ManifestSource>? Sources = null);
+    IReadOnlyList<ManifestSource>? Sources = null,
+    FactCheckReport? FactCheck = null);
 
 /// <summary>One supplied source as the manifest records it: what it was, not its text (that is in <c>Artifact</c>).</summary>
 /// <param name="Kind">text, file or url.</param>
@@ -83,8 +84,23 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             new ManifestCosts(ledger.TotalUsd, ledger.ByAgent(), input.Ledger),
             artifacts,
             input.Warnings,
-            (input.Sources ?? []).Select(s => new ManifestSource(s.Kind, s.Name, s.Url, s.Artifact, s.Bytes, s.Sha256)).ToList());
+            (input.Sources ?? []).Select(s => new ManifestSource(s.Kind, s.Name, s.Url, s.Artifact, s.Bytes, s.Sha256)).ToList(),
+            await FactCheckAsync(input.EpisodeId, artifacts));
         await store.WriteJsonAsync(name, manifest, inputHash: null, CancellationToken.None);
         return new WriteManifestOutput(name, artifacts.Count, ledger.TotalUsd);
+    }
+
+    // Claims checked and supported, for the final script against the merged research (when both exist).
+    async Task<FactCheckReport?> FactCheckAsync(string episodeId, List<ManifestArtifact> artifacts)
+    {
+        string script = ArtifactNames.Script(episodeId), research = ArtifactNames.ResearchJson(episodeId);
+        if (!artifacts.Any(a => a.Name == script) || !artifacts.Any(a => a.Name == research))
+        {
+            return null;
+        }
+
+        return Agents.Offline.FactCheck.Run(
+            await store.ReadJsonAsync<Script>(script, CancellationToken.None),
+            await store.ReadJsonAsync<ResearchNotes>(research, CancellationToken.None));
     }
 }

@@ -8,6 +8,7 @@ using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Sources.Web;
 
 namespace PodcastFactory.Core.Workflow.Starting;
 
@@ -30,12 +31,19 @@ public sealed class EpisodeStarter(
     IOptions<WorkflowOptions> workflow,
     TimeProvider time,
     StartGate gate,
-    ILogger<EpisodeStarter> logger)
+    ILogger<EpisodeStarter> logger,
+    WebResearcher web)
 {
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
     public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
+        (ResearchMode research, ValidationError? researchError) = ResearchModes.Resolve(request, web.IsConfigured);
+        if (researchError is not null)
+        {
+            errors.Add(researchError);
+        }
+
         if (episodeId is not null && !EpisodeIds.IsValid(episodeId))
         {
             errors.Add(new("id", "Episode id must be 3-64 lower-case letters, digits or hyphens, starting with a letter or digit."));
@@ -86,7 +94,7 @@ public sealed class EpisodeStarter(
             workflow.Value.MaxParallelSegments,
             Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
             estimator.Estimate(request));
-        var input = new EpisodeInput(id, request with { Sources = [] }, refs, settings);
+        var input = new EpisodeInput(id, request with { Sources = [], Research = research }, refs, settings);
         // Only the owner of the start record gets here, so the backend sees one schedule per id.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
         await gate.ScheduledAsync(id, claim, CancellationToken.None);

@@ -27,14 +27,14 @@ public sealed class OfflineEvaluatorAgentTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_AnyScript_ReportsTheTenNamedChecks()
+    public async Task EvaluateAsync_AnyScript_ReportsTheElevenNamedChecks()
     {
         ResearchNotes research = AgentTestData.SmallResearch(3);
         Script script = (await _writer.WriteAsync(AgentTestData.Brief(), research, CancellationToken.None)).Value;
 
         ScriptReview review = await EvaluateAsync(script, research);
 
-        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure", "fragments", "list-items", "repetition", "arc"], review.Checks.Select(c => c.Name));
+        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "fact-check", "structure", "fragments", "list-items", "repetition", "arc"], review.Checks.Select(c => c.Name));
     }
 
     [Fact]
@@ -49,7 +49,8 @@ public sealed class OfflineEvaluatorAgentTests
         Assert.False(Check(review, CheckNames.Length).Passed);
         string suggestion = Assert.Single(review.Suggestions, s => s.StartsWith("Script is", StringComparison.Ordinal));
         Assert.Contains($"Script is {script.WordCount} words; target is 750 ±25% (563-938): add about", suggestion, StringComparison.Ordinal);
-        Assert.Equal(review.Checks.Count(c => c.Passed) / 10.0, review.Score, 3);
+        Assert.Equal(review.Checks.Count(c => c.Passed) / (double)review.Checks.Count, review.Score, 3);
+        Assert.True(Check(review, "fact-check").Passed, Check(review, "fact-check").Detail);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
 using Moq;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Sources.Fetching;
 using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Tests.Workflow.Starting;
@@ -8,7 +11,8 @@ namespace PodcastFactory.Core.Tests.Workflow.Starting;
 public sealed class SourceTextTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pf-src-").FullName;
-    private readonly SourceLoader _loader = new(Mock.Of<IHttpClientFactory>());
+    private readonly SourceLoader _loader = new(new BoundedFetcher(
+        Mock.Of<IHttpClientFactory>(), Options.Create(new FetchOptions()), Options.Create(new WorkflowOptions()), TimeProvider.System));
 
     [Fact]
     public async Task LoadAsync_FileOfNulBytes_IsRefusedAsNotText()

@@ -1,7 +1,7 @@
 using System.Net;
-using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Core.Sources.Fetching;
 
-namespace PodcastFactory.Core.Tests.Workflow.Starting;
+namespace PodcastFactory.Core.Tests.Sources.Fetching;
 
 public sealed class SourceAddressPolicyTests
 {

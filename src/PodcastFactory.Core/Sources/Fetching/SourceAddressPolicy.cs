@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PodcastFactory.Core.Workflow.Starting;
+namespace PodcastFactory.Core.Sources.Fetching;
 
 /// <summary>
 /// Which addresses a URL source may be fetched from. The HTTP API accepts URL sources from callers, so without a

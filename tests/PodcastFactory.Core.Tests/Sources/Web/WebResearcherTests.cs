@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PodcastFactory.Core.Agents;
+using PodcastFactory.Core.Agents.Offline;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers.Search;
+using PodcastFactory.Core.Sources.Fetching;
+using PodcastFactory.Core.Sources.Web;
+using PodcastFactory.Core.Tests.TestServers;
+
+namespace PodcastFactory.Core.Tests.Sources.Web;
+
+public sealed class WebResearcherTests : IAsyncLifetime
+{
+    readonly string _root = Path.Combine(Path.GetTempPath(), "pf-web-" + Guid.NewGuid().ToString("N")[..8]);
+    FakeSearchServer _search = null!;
+    PageSites _pages = null!;
+    ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _search = await FakeSearchServer.StartAsync();
+        _pages = await PageSites.StartAsync(goodPages: 3);
+        _search.PageUrls.AddRange(_pages.Good);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Search:Provider"] = "SearXng",
+            ["Search:Endpoint"] = _search.Root.ToString(),
+            ["Workflow:AllowPrivateNetworkSources"] = "true",
+        };
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration).AddSingleton(TimeProvider.System).AddLogging();
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName);
+        services.AddBoundedFetcher();
+        services.AddWebSearch(configuration);
+        services.AddSingleton<IArtifactStore>(new FileSystemArtifactStore(_root));
+        services.AddSingleton<IQueryWriter, KeywordQueryWriter>();
+        services.AddTransient<WebResearcher>();
+        _services = services.BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _pages.DisposeAsync();
+        await _search.DisposeAsync();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    static WebAngle Angle(int index = 0) => new("ep", "How durable workflows recover", "background and key definitions", index, "en", ResearchDepth.Standard);
+
+    [Fact]
+    public async Task ResearchAsync_RunAgain_ReadsCapturedSearchAndPagesWithoutCallingOut()
+    {
+        var researcher = _services.GetRequiredService<WebResearcher>();
+        WebResearchResult first = await researcher.ResearchAsync(Angle(), CancellationToken.None);
+        int searches = _search.Calls.Count, fetches = _pages.Requests;
+        _search.PageUrls.Reverse(); // the web changed in between
+
+        WebResearchResult second = await researcher.ResearchAsync(Angle(), CancellationToken.None);
+
+        Assert.Equal(3, first.Pages.Count);
+        Assert.Equal(first.Pages.Select(p => (p.Url, p.Text, p.RetrievedAt)), second.Pages.Select(p => (p.Url, p.Text, p.RetrievedAt)));
+        Assert.Equal((searches, fetches), (_search.Calls.Count, _pages.Requests));
+        Assert.Empty(second.Usages);
+        Assert.Equal(2, first.Usages.Count);
+    }
+
+    [Fact]
+    public async Task ResearchAsync_SecondAngle_NumbersItsPagesAfterTheFirstAngles()
+    {
+        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(index: 1), CancellationToken.None);
+
+        Assert.Equal(["web-7", "web-8", "web-9"], result.Pages.Select(p => p.Name)); // 3 pages x 2 candidates per angle
+        Assert.True(File.Exists(Path.Combine(_root, "ep", "sources", "web-7.md")));
+    }
+
+    [Fact]
+    public async Task ResearchAsync_DroppedPage_ReplacedByTheNextCandidate()
+    {
+        _search.PageUrls.Insert(0, _pages.Binary);
+
+        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(), CancellationToken.None);
+
+        Assert.Equal(_pages.Good, result.Pages.Select(p => p.Url));
+        Assert.Contains(result.Problems, p => p.StartsWith("page " + _pages.Binary + " dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ResearchAsync_SlowPages_FetchedInParallel()
+    {
+        _pages.DelayMs = 600;
+        var clock = Stopwatch.StartNew();
+
+        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(), CancellationToken.None);
+
+        Assert.Equal(3, result.Pages.Count);
+        Assert.True(clock.ElapsedMilliseconds < 1500, $"3 pages of 600 ms took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task ResearchAsync_OneQueryRejected_KeepsTheOtherQueryAndRecordsWhy()
+    {
+        _search.Fail(401, "{\"error\":\"no\"}");
+
+        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(), CancellationToken.None);
+
+        Assert.NotEmpty(result.Pages);
+        Assert.Contains(result.Problems, p => p.Contains("dropped", StringComparison.Ordinal) && p.Contains("401", StringComparison.Ordinal));
+    }
+}
