@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+using PodcastFactory.Core.Providers;
+
+namespace PodcastFactory.Core.Audio.Mastering;
+
+/// <summary>What mastering did.</summary>
+/// <param name="Input">Loudness of the stitched segments before mastering.</param>
+/// <param name="Output">Loudness of the mastered PCM as sent to the encoder.</param>
+/// <param name="GainDb">Gain applied to reach the target.</param>
+/// <param name="LimiterDepthDb">Deepest true-peak limiting, dB (0 when the limiter never acted).</param>
+/// <param name="Timeline">Where every segment is in the master.</param>
+public sealed record MasterResult(LoudnessReport Input, LoudnessReport Output, double GainDb, double LimiterDepthDb, EpisodeTimeline Timeline);
+
+/// <summary>
+/// Masters an episode straight from its segments, streaming: the first pass decodes every segment (with its pause)
+/// into the loudness meter and records the timeline; the next decode again, apply the gain that brings the integrated
+/// loudness to the target and the true-peak limiter, and measure the result (limiting costs a little loudness, so up
+/// to three dry passes correct the gain); the last streams 16-bit mono PCM into the encoder. Memory is a few buffers, whatever the episode's length. All segments must share one sample rate.
+/// </summary>
+public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
+{
+    const int Chunk = 16384;
+    const double MaxGainDb = 40;
+    const int MaxCorrectionPasses = 3;
+    const double CorrectionToleranceLu = 0.2;
+
+    /// <summary>Masters <paramref name="inputs"/> (in <paramref name="format"/>) into the encoder <paramref name="startEncoder"/> starts for the episode's sample rate.</summary>
+    /// <exception cref="AudioFormatMismatchException">Segments differ in sample rate.</exception>
+    /// <exception cref="InvalidDataException">A segment is not valid audio, or the whole episode is silent.</exception>
+    public async Task<MasterResult> MasterAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, Func<int, Task<IPcmEncoding>> startEncoder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(startEncoder);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("At least one segment is required.", nameof(inputs));
+        }
+
+        (int rate, LoudnessReport input, EpisodeTimeline timeline) = await MeasureAsync(inputs, format, cancellationToken);
+        if (double.IsNegativeInfinity(input.IntegratedLufs))
+        {
+            throw new InvalidDataException("The episode is silent: its loudness is below the -70 LUFS gate, so there is nothing to master.");
+        }
+
+        // Limiting lowers loudness a little: dry passes (no encoder) correct the gain until it lands within tolerance.
+        double gainDb = Math.Min(MaxGainDb, targetLufs - input.IntegratedLufs);
+        for (int pass = 0; pass < MaxCorrectionPasses; pass++)
+        {
+            (LoudnessReport dry, _) = await RenderAsync(inputs, format, rate, gainDb, sink: null, cancellationToken);
+            double error = targetLufs - dry.IntegratedLufs;
+            if (Math.Abs(error) <= CorrectionToleranceLu)
+            {
+                break;
+            }
+
+            gainDb = Math.Min(MaxGainDb, gainDb + error);
+        }
+
+        await using IPcmEncoding encoding = await startEncoder(rate);
+        (LoudnessReport output, double depth) = await RenderAsync(inputs, format, rate, gainDb, encoding.Input, cancellationToken);
+        await encoding.CompleteAsync(cancellationToken);
+        return new MasterResult(input, output, gainDb, depth, timeline);
+    }
+
+    async Task<(int Rate, LoudnessReport Report, EpisodeTimeline Timeline)> MeasureAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, CancellationToken cancellationToken)
+    {
+        float[] buffer = new float[Chunk];
+        LoudnessMeter? meter = null;
+        int rate = 0;
+        long position = 0;
+        var segments = new List<TimelineSegment>(inputs.Count);
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            await using PcmSegmentReader reader = await OpenAsync(inputs[i], format, cancellationToken);
+            if (meter is null)
+            {
+                rate = reader.SampleRate;
+                meter = new LoudnessMeter(rate, 1);
+            }
+            else if (reader.SampleRate != rate)
+            {
+                throw new AudioFormatMismatchException(i, inputs[i].Name, $"{rate} Hz", $"{reader.SampleRate} Hz");
+            }
+
+            var tracker = new SegmentTracker(i, position, rate);
+            int n;
+            while ((n = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                meter.Add(buffer.AsSpan(0, n));
+                tracker.Add(buffer.AsSpan(0, n));
+            }
+
+            segments.Add(tracker.Finish());
+            long pause = PauseSamples(inputs[i].PauseAfterMs, rate);
+            Array.Clear(buffer);
+            for (long left = pause; left > 0; left -= Chunk)
+            {
+                meter.Add(buffer.AsSpan(0, (int)Math.Min(Chunk, left)));
+            }
+
+            position += tracker.Length + pause;
+        }
+
+        return (rate, meter!.Report(), new EpisodeTimeline(rate, (double)position / rate, segments));
+    }
+
+    async Task<(LoudnessReport Output, double LimiterDepthDb)> RenderAsync(
+        IReadOnlyList<StitchInput> inputs, AudioFormat format, int rate, double gainDb, Stream? sink, CancellationToken cancellationToken)
+    {
+        float gain = (float)Math.Pow(10, gainDb / 20);
+        var limiter = new TruePeakLimiter(rate, ceilingDbtp);
+        var meter = new LoudnessMeter(rate, 1);
+        float[] buffer = new float[Chunk];
+        float[] limited = new float[Chunk];
+        byte[] pcm = new byte[Chunk * 2];
+
+        async Task EmitAsync(int count)
+        {
+            meter.Add(limited.AsSpan(0, count));
+            if (sink is null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(pcm.AsSpan(i * 2), (short)Math.Clamp(MathF.Round(limited[i] * 32767f), -32768f, 32767f));
+            }
+
+            await sink.WriteAsync(pcm.AsMemory(0, count * 2), cancellationToken);
+        }
+
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            await using (PcmSegmentReader reader = await OpenAsync(inputs[i], format, cancellationToken))
+            {
+                int n;
+                while ((n = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    for (int s = 0; s < n; s++)
+                    {
+                        buffer[s] *= gain;
+                    }
+
+                    await EmitAsync(limiter.Process(buffer.AsSpan(0, n), limited));
+                }
+            }
+
+            Array.Clear(buffer);
+            for (long left = PauseSamples(inputs[i].PauseAfterMs, rate); left > 0; left -= Chunk)
+            {
+                await EmitAsync(limiter.Process(buffer.AsSpan(0, (int)Math.Min(Chunk, left)), limited));
+            }
+        }
+
+        await EmitAsync(limiter.Flush(limited));
+        return (meter.Report(), -LoudnessMeter.ToDb(limiter.MinimumGain));
+    }
+
+    static async Task<PcmSegmentReader> OpenAsync(StitchInput input, AudioFormat format, CancellationToken cancellationToken) =>
+        await PcmSegmentReader.OpenAsync(await input.Open(cancellationToken), format, input.Name, cancellationToken);
+
+    static long PauseSamples(int milliseconds, int rate) => (long)Math.Round((double)rate * milliseconds / 1000);
+}
