@@ -9,6 +9,8 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Publishing;
+using PodcastFactory.Core.Publishing.Feed;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
 using PodcastFactory.Core.Scheduling;
@@ -33,6 +35,8 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.AddValidatedOptions<WorkflowOptions>(WorkflowOptions.SectionName);
         services.AddValidatedOptions<SchedulerOptions>(SchedulerOptions.SectionName);
         services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
+        services.AddValidatedOptions<PublishingOptions>(PublishingOptions.SectionName);
+        services.AddValidatedOptions<FeedOptions>(FeedOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddBoundedFetcher();
@@ -48,6 +52,9 @@ public static class PodcastFactoryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value,
             sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
             sp.GetRequiredService<IArtifactStore>()));
+        services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
+        services.TryAddTransient<EpisodePublisher>();
+        services.TryAddTransient<FeedApi>();
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();
         services.TryAddTransient<EpisodeApi>();

@@ -27,6 +27,12 @@ public static class ApiRoutes
     /// <summary>GET/PUT: the scheduler's topic backlog.</summary>
     public const string Backlog = "backlog";
 
+    /// <summary>GET: the podcast feed.</summary>
+    public const string Feed = "feed.xml";
+
+    /// <summary>GET: the default show artwork.</summary>
+    public const string FeedArtwork = "feed/artwork.png";
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

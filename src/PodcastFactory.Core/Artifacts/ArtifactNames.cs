@@ -51,6 +51,24 @@ public static class ArtifactNames
     /// <summary>The stitched episode audio.</summary>
     public static string EpisodeAudio(string episodeId, string extension) => $"{episodeId}/episode.{extension}";
 
+    /// <summary>The published master (always MP3).</summary>
+    public static string Master(string episodeId) => $"{episodeId}/episode.mp3";
+
+    /// <summary>Where every segment sits in the master (written by the publish stage).</summary>
+    public static string Timeline(string episodeId) => $"{episodeId}/audio/timeline.json";
+
+    /// <summary>The transcript, <c>vtt</c> or <c>srt</c>.</summary>
+    public static string Transcript(string episodeId, string extension) => $"{episodeId}/transcript.{extension}";
+
+    /// <summary>Podcasting 2.0 chapters.</summary>
+    public static string Chapters(string episodeId) => $"{episodeId}/chapters.json";
+
+    /// <summary>Show notes, <c>md</c> or <c>html</c>.</summary>
+    public static string ShowNotes(string episodeId, string extension) => $"{episodeId}/show-notes.{extension}";
+
+    /// <summary>What the publish stage measured and wrote.</summary>
+    public static string Publication(string episodeId) => $"{episodeId}/publish.json";
+
     /// <summary>Final evaluation.</summary>
     public static string Quality(string episodeId) => $"{episodeId}/quality.json";
 

@@ -21,6 +21,11 @@ public static class ContentTypes
         ".mp3" => Mp3,
         ".md" => Markdown,
         ".json" => Json,
+        ".vtt" => "text/vtt; charset=utf-8",
+        ".srt" => "application/x-subrip; charset=utf-8",
+        ".html" => "text/html; charset=utf-8",
+        ".xml" => "application/rss+xml; charset=utf-8",
+        ".png" => "image/png",
         _ => Binary,
     };
 }

@@ -6,4 +6,5 @@ namespace PodcastFactory.Core.Audio;
 /// <param name="Voice">The host's voice identifier for the speech provider.</param>
 /// <param name="Text">What is spoken; never longer than the plan's character limit.</param>
 /// <param name="PauseAfterMs">Silence inserted after this segment when the episode is stitched.</param>
-public sealed record AudioSegment(int Index, string Speaker, string Voice, string Text, int PauseAfterMs);
+/// <param name="Turn">0-based index of the script turn the segment belongs to (transcript and chapters use it); -1 when unknown.</param>
+public sealed record AudioSegment(int Index, string Speaker, string Voice, string Text, int PauseAfterMs, int Turn = -1);

@@ -73,7 +73,7 @@ public sealed class ScriptSegmenter
             for (int i = 0; i < pieces.Count; i++)
             {
                 int pause = i == pieces.Count - 1 ? _turnPauseMs : _sentencePauseMs;
-                segments.Add(new AudioSegment(segments.Count, host.Name, host.Voice, pieces[i], pause));
+                segments.Add(new AudioSegment(segments.Count, host.Name, host.Voice, pieces[i], pause, turnIndex));
             }
         }
 

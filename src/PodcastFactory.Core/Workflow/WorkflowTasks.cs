@@ -18,6 +18,7 @@ public static class WorkflowTasks
         typeof(SynthesizeSegmentActivity),
         typeof(StitchAudioActivity),
         typeof(FinalEvaluationActivity),
+        typeof(PublishEpisodeActivity),
         typeof(WriteManifestActivity),
     ];
 

@@ -51,6 +51,11 @@ public static class ActivityFunctions
     public static Task<FinalEvaluationOutput> FinalEvaluation([ActivityTrigger] FinalEvaluationInput input, FunctionContext context) =>
         ActivityRunner.RunAsync<FinalEvaluationActivity, FinalEvaluationInput, FinalEvaluationOutput>(context, input);
 
+    /// <summary>Runs <see cref="PublishEpisodeActivity"/>.</summary>
+    [Function(nameof(PublishEpisodeActivity))]
+    public static Task<PublishEpisodeOutput> PublishEpisode([ActivityTrigger] PublishEpisodeInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<PublishEpisodeActivity, PublishEpisodeInput, PublishEpisodeOutput>(context, input);
+
     /// <summary>Runs <see cref="WriteManifestActivity"/>.</summary>
     [Function(nameof(WriteManifestActivity))]
     public static Task<WriteManifestOutput> WriteManifest([ActivityTrigger] WriteManifestInput input, FunctionContext context) =>

@@ -22,6 +22,8 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.Approve, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.ApproveAsync(r, id, ct));
         api.MapGet(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.GetAsync(r, ct));
         api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
+        api.MapGet(ApiRoutes.Feed, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
+        api.MapGet(ApiRoutes.FeedArtwork, FeedApi.GetArtwork);
         return api;
     }
 

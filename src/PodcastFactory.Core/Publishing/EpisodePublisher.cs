@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Audio.Mastering;
+using PodcastFactory.Core.Audio.Tagging;
+using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Publishing.Feed;
+using PodcastFactory.Core.Workflow.Activities;
+
+namespace PodcastFactory.Core.Publishing;
+
+/// <summary>
+/// The publish stage's work, in order: master the segments into <c>episode.mp3</c> (ID3v2.4 tag with chapters), then
+/// the transcript (VTT, SRT), <c>chapters.json</c>, show notes (Markdown, HTML) and <c>publish.json</c>, and last the
+/// feed item, so an episode enters the feed only when everything it links to exists.
+/// </summary>
+public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed)
+{
+    /// <summary>Publishes the episode described by <paramref name="input"/>.</summary>
+    public async Task<PublishEpisodeOutput> PublishAsync(PublishEpisodeInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        PublishingOptions options = publishing.Value;
+        if (!options.Enabled)
+        {
+            return new PublishEpisodeOutput(true, [], 0, 0, 0, 0, 0, 0, null);
+        }
+
+        string id = input.EpisodeId;
+        Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, cancellationToken);
+        SegmentPlan plan = await store.ReadJsonAsync<SegmentPlan>(input.PlanArtifact, cancellationToken);
+        var feedPublisher = new FeedPublisher(feedStore, feed.Value);
+        string guid = "podcastfactory:" + id;
+        int number = await feedPublisher.NextEpisodeNumberAsync(guid, cancellationToken);
+
+        await using var writer = new MasterWriter(store, options);
+        MasterResult master = await writer.MasterAsync(plan, input.SegmentArtifacts, cancellationToken);
+        IReadOnlyList<EpisodeChapter> chapters = ChapterBuilder.Build(script, plan, master.Timeline, options.TurnsPerFallbackChapter);
+        byte[] tag = Id3v2Tag.Build(new Id3Metadata(
+            script.Title,
+            feed.Value.Title,
+            string.Join(" & ", input.Hosts.Select(h => h.Name)),
+            number,
+            DateOnly.FromDateTime(input.PublishedAt),
+            ShowNotes.AiStatement,
+            chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList()));
+        ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, InputHash.Of(input), cancellationToken);
+
+        IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, master.Timeline);
+        var notes = new ShowNotesContent(
+            script.Title,
+            await SummaryAsync(input.ResearchArtifact, script, cancellationToken),
+            chapters,
+            input.SourceNames.Select(n => new ShowNotesSource(n, Uri.TryCreate(n, UriKind.Absolute, out Uri? link) ? link : null)).ToList(),
+            input.Hosts.Select(h => (h.Name, h.Voice)).ToList(),
+            input.Models);
+        string html = ShowNotes.Html(notes);
+        List<string> written = [mp3.Name];
+        written.Add(await WriteAsync(ArtifactNames.Timeline(id), System.Text.Json.JsonSerializer.Serialize(master.Timeline, PodcastJson.Options), cancellationToken));
+        written.Add(await WriteAsync(ArtifactNames.Transcript(id, "vtt"), TranscriptFormats.WebVtt(cues), cancellationToken));
+        written.Add(await WriteAsync(ArtifactNames.Transcript(id, "srt"), TranscriptFormats.Srt(cues), cancellationToken));
+        written.Add(await WriteAsync(ArtifactNames.Chapters(id), ChaptersJson.Write(chapters, script.Title), cancellationToken));
+        written.Add(await WriteAsync(ArtifactNames.ShowNotes(id, "md"), ShowNotes.Markdown(notes), cancellationToken));
+        written.Add(await WriteAsync(ArtifactNames.ShowNotes(id, "html"), html, cancellationToken));
+
+        int attempts = await feedPublisher.PublishAsync(new FeedItem(
+            guid,
+            script.Title,
+            html,
+            input.PublishedAt,
+            Url(id, "episode.mp3"),
+            mp3.Length,
+            (long)Math.Round(master.Timeline.Duration),
+            number,
+            Url(id, "transcript.vtt"),
+            Url(id, "transcript.srt"),
+            Url(id, "chapters.json"),
+            input.Language), cancellationToken);
+
+        var publication = new Publication(
+            master.Input.IntegratedLufs, master.Output.IntegratedLufs, master.Output.TruePeakDbtp, options.TargetLufs, options.MaxTruePeakDbtp,
+            master.GainDb, master.LimiterDepthDb, master.Timeline.SampleRate, master.Timeline.Duration, mp3.Length, writer.EncoderDescription,
+            cues.Count, chapters.Count, number, written, feedStore.Location, attempts);
+        written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, null, cancellationToken)).Name);
+        return new PublishEpisodeOutput(false, written, publication.IntegratedLufs, publication.TruePeakDbtp, publication.DurationSeconds, mp3.Length, chapters.Count, number, feedStore.Location);
+    }
+
+    Uri Url(string id, string relative) => feed.Value.Combine(Api.ApiRoutes.ArtifactPath(id, relative).TrimStart('/')[(Api.ApiRoutes.Prefix.Length + 1)..]);
+
+    async Task<string> WriteAsync(string name, string text, CancellationToken cancellationToken) =>
+        (await store.WriteTextAsync(name, text, null, cancellationToken)).Name;
+
+    // The research summary when sources were supplied; otherwise the opening of the script.
+    async Task<string> SummaryAsync(string researchArtifact, Script script, CancellationToken cancellationToken)
+    {
+        ResearchNotes? research = await store.GetInfoAsync(researchArtifact, cancellationToken) is null
+            ? null
+            : await store.ReadJsonAsync<ResearchNotes>(researchArtifact, cancellationToken);
+        if (research is { HasSources: true, Summary.Length: > 0 })
+        {
+            return research.Summary;
+        }
+
+        string opening = string.Join(' ', script.Turns.Take(2).Select(t => t.Text));
+        return string.Join(' ', TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(opening)).Take(3));
+    }
+}

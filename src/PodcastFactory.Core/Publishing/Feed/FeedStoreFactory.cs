@@ -1,0 +1,16 @@
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Configuration;
+
+namespace PodcastFactory.Core.Publishing.Feed;
+
+/// <summary>Creates the feed store next to the configured artifact store (its root folder, or its container).</summary>
+public static class FeedStoreFactory
+{
+    /// <summary>Creates the store for <paramref name="options"/>.</summary>
+    public static IFeedStore Create(ArtifactStoreOptions options) => options.Provider switch
+    {
+        ArtifactStoreKind.FileSystem => new FileSystemFeedStore(options.RootPath),
+        ArtifactStoreKind.Blob => new BlobFeedStore(ArtifactStoreFactory.CreateContainerClient(options)),
+        _ => throw new NotSupportedException($"Artifacts:Provider '{options.Provider}' has no feed store."),
+    };
+}
