@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Audio.Mastering;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using NLayer;
-using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Audio.Mastering;
 

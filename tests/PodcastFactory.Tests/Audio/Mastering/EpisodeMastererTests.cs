@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
-using PodcastFactory.Core.Providers;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Tests.Audio;
 
 namespace PodcastFactory.Tests.Audio.Mastering;
