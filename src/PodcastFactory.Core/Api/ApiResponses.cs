@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
 
 namespace PodcastFactory.Core.Api;
@@ -24,6 +25,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="LastUpdatedAt">When its state last changed.</param>
 /// <param name="StatusUrl">Absolute URL of this status.</param>
 /// <param name="Artifacts">Stored artifacts with download links (omitted in lists).</param>
+/// <param name="Publication">What the publish stage measured and wrote (<c>publish.json</c>), when it ran; omitted in lists.</param>
 public sealed record EpisodeStatusResponse(
     string Id,
     OrchestrationRuntimeStatus RuntimeStatus,
@@ -38,7 +40,8 @@ public sealed record EpisodeStatusResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
     string StatusUrl,
-    IReadOnlyList<ArtifactLink>? Artifacts);
+    IReadOnlyList<ArtifactLink>? Artifacts,
+    Publication? Publication = null);
 
 /// <summary>One stored artifact of an episode.</summary>
 /// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>

@@ -2,6 +2,7 @@ using PodcastFactory.Core.Models;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
 
 namespace PodcastFactory.Core.Api;
@@ -16,6 +17,12 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
         EpisodeProgress? progress = ReadProgress(metadata.SerializedCustomStatus);
         EpisodeResult? result = ReadResult(metadata);
         List<ArtifactLink>? artifacts = null;
+        Publication? publication = null;
+        if (withArtifacts && await store.GetInfoAsync(ArtifactNames.Publication(id), cancellationToken) is not null)
+        {
+            publication = await store.ReadJsonAsync<Publication>(ArtifactNames.Publication(id), cancellationToken);
+        }
+
         if (withArtifacts)
         {
             artifacts = [];
@@ -40,7 +47,8 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             baseUrl + ApiRoutes.EpisodePath(id),
-            artifacts);
+            artifacts,
+            publication);
     }
 
     /// <summary>The typed progress the orchestrator publishes, if any.</summary>

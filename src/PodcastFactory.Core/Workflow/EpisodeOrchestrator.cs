@@ -10,8 +10,8 @@ namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
 /// One episode, top to bottom: plan, research (fan-out per angle), script, quality gate with bounded revisions,
-/// optional approval, social post in parallel with audio, final evaluation, manifest. Activities exchange artifact
-/// names, never content. Research, script and review are critical; social and audio fail soft.
+/// optional approval, social post in parallel with audio, final evaluation, publish, manifest. Activities exchange artifact
+/// names, never content. Research, script and review are critical; social, audio and publish fail soft.
 /// </summary>
 public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, EpisodeResult>
 {
@@ -38,7 +38,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             Task<AudioOutput?> audio = AudioAsync(run, plan, gate.Script, socialEstimate: plan.RunSocial ? input.Settings.Estimates.SocialCallUsd : 0);
             await Task.WhenAll(social, audio);
             await FinalEvaluationAsync(run, plan, gate.Script, await social, await audio);
-            bool missing = (plan.RunAudio && await audio is null) || (plan.RunSocial && await social is null);
+            bool published = await PublishStage.RunAsync(run, gate.Script, research, await audio);
+            bool missing = (plan.RunAudio && await audio is null) || (plan.RunSocial && await social is null) || !published;
             return await FinishAsync(run, missing ? EpisodeOutcome.Partial : EpisodeOutcome.Completed, gate.Script.Title, await audio);
         }
         catch (EpisodeStageFailedException failure)

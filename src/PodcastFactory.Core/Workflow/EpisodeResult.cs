@@ -7,7 +7,7 @@ public enum EpisodeOutcome
     Completed,
     /// <summary>The script failed its last review (or approval was refused): no audio or social was produced.</summary>
     NeedsReview,
-    /// <summary>The script passed, but a requested output (audio or social post) is missing: see the warnings.</summary>
+    /// <summary>The script passed, but a requested output (audio, social post, or the published master) is missing: see the warnings.</summary>
     Partial,
 }
 

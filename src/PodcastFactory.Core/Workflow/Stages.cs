@@ -17,6 +17,8 @@ public static class Stages
     public const string Audio = "audio";
     /// <summary>Final evaluation.</summary>
     public const string Quality = "quality";
+    /// <summary>Master, transcript, chapters, show notes and feed.</summary>
+    public const string Publish = "publish";
     /// <summary>Manifest.</summary>
     public const string Manifest = "manifest";
     /// <summary>Finished.</summary>
@@ -25,7 +27,7 @@ public static class Stages
     // Percent published when each stage starts, in pipeline order: the one place the progress shares are decided.
     static readonly (string Stage, int Percent)[] _progress =
     [
-        (Research, 5), (Script, 35), (Review, 45), (Approval, 62), (Social, 65), (Audio, 66), (Quality, 92), (Manifest, 96), (Done, 100),
+        (Research, 5), (Script, 35), (Review, 45), (Approval, 62), (Social, 65), (Audio, 66), (Quality, 92), (Publish, 93), (Manifest, 96), (Done, 100),
     ];
 
     /// <summary>Percent published when <paramref name="stage"/> starts.</summary>

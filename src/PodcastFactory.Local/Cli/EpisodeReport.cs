@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
 using Spectre.Console;
@@ -43,7 +44,10 @@ public static class EpisodeReport
         {
             if (manifest is not null)
             {
-                SummaryRenderer.Render(AnsiConsole.Console, manifest, store.Location);
+                Publication? publication = await store.GetInfoAsync(ArtifactNames.Publication(id), cancellationToken) is null
+                    ? null
+                    : await store.ReadJsonAsync<Publication>(ArtifactNames.Publication(id), cancellationToken);
+                SummaryRenderer.Render(AnsiConsole.Console, manifest, store.Location, publication);
             }
 
             if (error is not null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
 using Spectre.Console;
@@ -11,7 +12,7 @@ namespace PodcastFactory.Local.Cli;
 public static class SummaryRenderer
 {
     /// <summary>Renders the manifest as tables.</summary>
-    public static void Render(IAnsiConsole console, EpisodeManifest manifest, string storeLocation)
+    public static void Render(IAnsiConsole console, EpisodeManifest manifest, string storeLocation, Publication? publication = null)
     {
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]Episode {Markup.Escape(manifest.EpisodeId)}[/]: {Markup.Escape(manifest.Status)}  total cost ${manifest.Costs.TotalUsd:0.0000}"));
@@ -45,6 +46,12 @@ public static class SummaryRenderer
         console.Write(stages);
         console.Write(agents);
         console.Write(artifacts);
+        if (publication is not null)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[bold]Published[/]: episode.mp3 {publication.IntegratedLufs:0.0} LUFS (target {publication.TargetLufs:0.0}), true peak {publication.TruePeakDbtp:0.0} dBTP, {publication.DurationSeconds:0.0} s, {publication.Chapters} chapters, {publication.Cues} transcript cues; feed item #{publication.EpisodeNumber} in {Markup.Escape(publication.Feed)}"));
+        }
+
         foreach (string warning in manifest.Warnings)
         {
             console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
