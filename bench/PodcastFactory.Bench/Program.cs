@@ -62,6 +62,9 @@ try
             case "web-research":
                 await GuardAsync(scenario, "memory", () => WebResearchScenario.RunAsync(bench));
                 break;
+            case "master":
+                await GuardAsync(scenario, "-", () => MasterScenario.RunAsync(bench));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

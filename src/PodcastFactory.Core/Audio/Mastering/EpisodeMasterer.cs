@@ -15,14 +15,14 @@ public sealed record MasterResult(LoudnessReport Input, LoudnessReport Output, d
 /// Masters an episode straight from its segments, streaming: the first pass decodes every segment (with its pause)
 /// into the loudness meter and records the timeline; the next decode again, apply the gain that brings the integrated
 /// loudness to the target and the true-peak limiter, and measure the result (limiting costs a little loudness, so up
-/// to three dry passes correct the gain); the last streams 16-bit mono PCM into the encoder. Memory is a few buffers, whatever the episode's length. All segments must share one sample rate.
+/// to two dry passes, which measure loudness only, correct the gain); the last streams 16-bit mono PCM into the encoder. Memory is a few buffers, whatever the episode's length. All segments must share one sample rate.
 /// </summary>
 public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
 {
     const int Chunk = 16384;
     const double MaxGainDb = 40;
-    const int MaxCorrectionPasses = 3;
-    const double CorrectionToleranceLu = 0.2;
+    const int MaxCorrectionPasses = 2;
+    const double CorrectionToleranceLu = 0.25;
 
     /// <summary>Masters <paramref name="inputs"/> (in <paramref name="format"/>) into the encoder <paramref name="startEncoder"/> starts for the episode's sample rate.</summary>
     /// <exception cref="AudioFormatMismatchException">Segments differ in sample rate.</exception>
@@ -109,7 +109,7 @@ public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
     {
         float gain = (float)Math.Pow(10, gainDb / 20);
         var limiter = new TruePeakLimiter(rate, ceilingDbtp);
-        var meter = new LoudnessMeter(rate, 1);
+        var meter = new LoudnessMeter(rate, 1, truePeak: sink is not null);
         float[] buffer = new float[Chunk];
         float[] limited = new float[Chunk];
         byte[] pcm = new byte[Chunk * 2];

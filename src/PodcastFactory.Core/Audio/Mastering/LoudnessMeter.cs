@@ -16,6 +16,7 @@ public sealed record LoudnessReport(double IntegratedLufs, double TruePeakDbtp, 
 public sealed class LoudnessMeter
 {
     readonly int _channels;
+    readonly bool _truePeakOn;
     readonly int _subBlockFrames;
     readonly (Biquad Shelf, Biquad HighPass)[] _filters;
     readonly Oversampler[] _oversamplers;
@@ -29,8 +30,12 @@ public sealed class LoudnessMeter
     long _frames;
 
     /// <summary>Creates a meter for <paramref name="channels"/> interleaved channels at <paramref name="sampleRate"/>.</summary>
-    public LoudnessMeter(int sampleRate, int channels)
+    /// <param name="sampleRate">Sample rate.</param>
+    /// <param name="channels">Interleaved channels (1 or 2).</param>
+    /// <param name="truePeak">False to skip true-peak measurement (it is most of the cost) when only loudness is needed.</param>
+    public LoudnessMeter(int sampleRate, int channels, bool truePeak = true)
     {
+        _truePeakOn = truePeak;
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(channels, 2);
@@ -54,7 +59,11 @@ public sealed class LoudnessMeter
             {
                 double x = samples[i + c];
                 _samplePeak = Math.Max(_samplePeak, Math.Abs(x));
-                _truePeak = Math.Max(_truePeak, _oversamplers[c].PushPeak(x));
+                if (_truePeakOn)
+                {
+                    _truePeak = Math.Max(_truePeak, _oversamplers[c].PushPeak(x));
+                }
+
                 double k = _filters[c].HighPass.Process(_filters[c].Shelf.Process(x));
                 _current += k * k;
             }
@@ -72,7 +81,7 @@ public sealed class LoudnessMeter
     public LoudnessReport Report()
     {
         double truePeak = _truePeak;
-        for (int c = 0; c < _channels; c++)
+        for (int c = 0; c < _channels && _truePeakOn; c++)
         {
             for (int i = 0; i < Oversampler.Delay; i++)
             {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>
@@ -26,21 +28,42 @@ public sealed class Oversampler
         // A doubled ring buffer keeps the newest TapsPerPhase samples contiguous without modulo in the inner loop.
         _history[_position] = sample;
         _history[_position + TapsPerPhase] = sample;
-        _position = (_position + 1) % TapsPerPhase;
-        double peak = 0;
-        for (int p = 0; p < Factor; p++)
+        if (++_position == TapsPerPhase)
         {
-            double[] taps = _phases[p];
-            double sum = 0;
-            for (int j = 0; j < TapsPerPhase; j++)
-            {
-                sum += _history[_position + j] * taps[j];
-            }
+            _position = 0;
+        }
 
-            peak = Math.Max(peak, Math.Abs(sum));
+        // Phase 0 sits on an input sample, where the windowed sinc is 1 at its centre and 0 elsewhere.
+        ReadOnlySpan<double> window = _history.AsSpan(_position, TapsPerPhase);
+        double peak = Math.Abs(window[TapsPerPhase - 1 - Delay]);
+        for (int p = 1; p < Factor; p++)
+        {
+            peak = Math.Max(peak, Math.Abs(Dot(window, _phases[p])));
         }
 
         return peak;
+    }
+
+    static double Dot(ReadOnlySpan<double> x, double[] taps)
+    {
+        if (Vector.IsHardwareAccelerated && TapsPerPhase % Vector<double>.Count == 0)
+        {
+            var sum = Vector<double>.Zero;
+            for (int j = 0; j < TapsPerPhase; j += Vector<double>.Count)
+            {
+                sum += new Vector<double>(x[j..]) * new Vector<double>(taps, j);
+            }
+
+            return Vector.Sum(sum);
+        }
+
+        double total = 0;
+        for (int j = 0; j < TapsPerPhase; j++)
+        {
+            total += x[j] * taps[j];
+        }
+
+        return total;
     }
 
     // Phase p interpolates at time (newest - Delay + p/4); tap j weighs the sample j places after the oldest kept.

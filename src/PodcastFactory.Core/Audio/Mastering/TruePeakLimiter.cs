@@ -14,10 +14,12 @@ public sealed class TruePeakLimiter
     readonly double _release;
     readonly Oversampler _oversampler = new();
     readonly float[] _signal;
-    readonly double[] _needs;
     readonly long[] _minIndexes;
+    readonly double[] _minValues;
     readonly double[] _held;
     int _minHead;
+    int _signalPosition;
+    int _heldPosition;
     int _minCount;
     double _sum;
     double _released = 1;
@@ -43,8 +45,8 @@ public sealed class TruePeakLimiter
         _release = 1 - Math.Exp(-1000 / (releaseMs * sampleRate));
         Latency = _lookahead + Oversampler.Delay - 1;
         _signal = new float[Latency + 1];
-        _needs = new double[_lookahead + 1];
         _minIndexes = new long[_lookahead + 1];
+        _minValues = new double[_lookahead + 1];
         _held = new double[_lookahead];
         Array.Fill(_held, 1.0);
         _sum = _lookahead;
@@ -89,7 +91,12 @@ public sealed class TruePeakLimiter
     int Push(float sample, Span<float> output)
     {
         long n = _pushed++;
-        _signal[n % _signal.Length] = sample;
+        _signal[_signalPosition] = sample;
+        if (++_signalPosition == _signal.Length)
+        {
+            _signalPosition = 0;
+        }
+
         double interval = _oversampler.PushPeak(sample);
         double peak = Math.Max(interval, _previousInterval);
         _previousInterval = interval;
@@ -100,38 +107,50 @@ public sealed class TruePeakLimiter
         }
 
         AddNeed(m, peak > _ceiling ? _ceiling / peak : 1);
-        double windowMin = _needs[_minIndexes[_minHead] % _needs.Length];
-        _released = Math.Min(windowMin, _released + ((1 - _released) * _release));
-        long j = m - _lookahead + 1;
-        int slot = (int)((j + _lookahead) % _lookahead);
-        _sum += _released - _held[slot];
-        _held[slot] = _released;
-        if (j < 0)
+        _released = Math.Min(_minValues[_minHead], _released + ((1 - _released) * _release));
+        _sum += _released - _held[_heldPosition];
+        _held[_heldPosition] = _released;
+        if (++_heldPosition == _held.Length)
+        {
+            _heldPosition = 0;
+        }
+
+        if (m - _lookahead + 1 < 0)
         {
             return 0;
         }
 
+        // The signal ring holds Latency + 1 samples: the oldest (sample n - Latency) sits where the next write goes.
         double gain = Math.Min(1, _sum / _lookahead);
         MinimumGain = Math.Min(MinimumGain, gain);
-        output[0] = (float)(_signal[j % _signal.Length] * gain);
+        output[0] = (float)(_signal[_signalPosition] * gain);
         _emitted++;
         return 1;
     }
 
-    // Sliding-window minimum over the last L needs (a monotonic queue of indexes): O(1) per sample.
+    // Sliding-window minimum over the last L needs (a monotonic queue of index/value pairs): O(1) per sample.
     void AddNeed(long m, double need)
     {
-        _needs[m % _needs.Length] = need;
-        while (_minCount > 0 && _needs[_minIndexes[(_minHead + _minCount - 1) % _minIndexes.Length] % _needs.Length] >= need)
+        int capacity = _minIndexes.Length;
+        while (_minCount > 0)
         {
+            int last = _minHead + _minCount - 1;
+            if (_minValues[last >= capacity ? last - capacity : last] < need)
+            {
+                break;
+            }
+
             _minCount--;
         }
 
-        _minIndexes[(_minHead + _minCount) % _minIndexes.Length] = m;
+        int tail = _minHead + _minCount;
+        tail = tail >= capacity ? tail - capacity : tail;
+        _minIndexes[tail] = m;
+        _minValues[tail] = need;
         _minCount++;
         while (_minIndexes[_minHead] <= m - _lookahead)
         {
-            _minHead = (_minHead + 1) % _minIndexes.Length;
+            _minHead = _minHead + 1 == capacity ? 0 : _minHead + 1;
             _minCount--;
         }
     }

@@ -1,7 +1,6 @@
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Models;
-using PodcastFactory.Tests.Audio;
 
 namespace PodcastFactory.Tests.Audio.Mastering;
 
