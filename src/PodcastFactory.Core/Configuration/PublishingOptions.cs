@@ -19,6 +19,10 @@ public sealed class PublishingOptions : IValidatableObject
     [Range(-9.0, 0.0, ErrorMessage = "Publishing:MaxTruePeakDbtp must be between -9 and 0.")]
     public double MaxTruePeakDbtp { get; set; } = -1;
 
+    /// <summary>How far the encoded MP3's loudness may miss the target before it is mastered once more with the error corrected, LU.</summary>
+    [Range(0.1, 1.0, ErrorMessage = "Publishing:LoudnessToleranceLu must be between 0.1 and 1.")]
+    public double LoudnessToleranceLu { get; set; } = 0.3;
+
     /// <summary>Extra headroom below <see cref="MaxTruePeakDbtp"/> for the overshoot MP3 encoding adds, dB.</summary>
     [Range(0.0, 3.0, ErrorMessage = "Publishing:CodecHeadroomDb must be between 0 and 3.")]
     public double CodecHeadroomDb { get; set; } = 0.7;

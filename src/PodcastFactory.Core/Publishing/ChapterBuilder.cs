@@ -11,7 +11,7 @@ public sealed record EpisodeChapter(double Start, double End, string Title);
 /// Chapters from the script's sections: a chapter starts at the first audible sound of each turn whose
 /// <see cref="ScriptTurn.Chapter"/> is set, titled with it. When no turn names a chapter (older scripts, or a model
 /// that ignored the field), the episode is cut every <c>turnsPerChapter</c> turns and each chapter is titled with the
-/// opening words of its first turn. The first chapter always starts at 0 (titled with the episode's title when the
+/// opening words of its first substantial statement (the first chapter takes the episode's title). The first chapter always starts at 0 (titled with the episode's title when the
 /// script's first chapter starts later). At most <see cref="MaxChapters"/> chapters.
 /// </summary>
 public static class ChapterBuilder
@@ -21,6 +21,7 @@ public static class ChapterBuilder
 
     const int MaxTitleLength = 80;
     const int FallbackTitleWords = 8;
+    const int MinTitleWords = 6;
 
     /// <summary>Builds the chapters, in order, covering the whole episode.</summary>
     public static IReadOnlyList<EpisodeChapter> Build(Script script, SegmentPlan plan, EpisodeTimeline timeline, int turnsPerChapter)
@@ -39,7 +40,9 @@ public static class ChapterBuilder
         var starts = new List<(double Start, string Title)>();
         for (int t = 0; t < script.Turns.Count; t++)
         {
-            string? title = titled ? script.Turns[t].Chapter : t % turnsPerChapter == 0 ? FallbackTitle(script.Turns[t].Text) : null;
+            string? title = titled ? script.Turns[t].Chapter
+                : t == 0 ? script.Title
+                : t % turnsPerChapter == 0 ? FallbackTitle(script.Turns.Skip(t).Take(turnsPerChapter).Select(x => x.Text)) : null;
             if (!string.IsNullOrWhiteSpace(title) && turnStarts.TryGetValue(t, out double start))
             {
                 starts.Add((start, Clean(title)));
@@ -55,9 +58,13 @@ public static class ChapterBuilder
         return starts.Select((c, i) => new EpisodeChapter(c.Start, i + 1 < starts.Count ? starts[i + 1].Start : timeline.Duration, c.Title)).ToList();
     }
 
-    static string FallbackTitle(string text)
+    // The first statement of at least MinTitleWords words in the chapter's turns (short replies like "Good point" say
+    // nothing about the section), cut to a few words.
+    static string FallbackTitle(IEnumerable<string> turns)
     {
-        string sentence = TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(text)).FirstOrDefault() ?? "";
+        List<string> sentences = turns.SelectMany(t => TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(t))).ToList();
+        string sentence = sentences.FirstOrDefault(s => !s.EndsWith('?') && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinTitleWords)
+            ?? sentences.FirstOrDefault() ?? "";
         string[] words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string title = string.Join(' ', words.Take(FallbackTitleWords)).TrimEnd('.', ',', ';', ':', '!', '?');
         return words.Length > FallbackTitleWords ? title + "…" : title;

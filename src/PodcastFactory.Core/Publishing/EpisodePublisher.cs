@@ -79,7 +79,8 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             input.Language), cancellationToken);
 
         var publication = new Publication(
-            master.Input.IntegratedLufs, master.Output.IntegratedLufs, master.Output.TruePeakDbtp, options.TargetLufs, options.MaxTruePeakDbtp,
+            master.Input.IntegratedLufs, writer.Encoded!.IntegratedLufs, writer.Encoded.TruePeakDbtp, master.Output.IntegratedLufs, master.Output.TruePeakDbtp,
+            writer.Passes, options.TargetLufs, options.MaxTruePeakDbtp,
             master.GainDb, master.LimiterDepthDb, master.Timeline.SampleRate, master.Timeline.Duration, mp3.Length, writer.EncoderDescription,
             cues.Count, chapters.Count, number, written, feedStore.Location, attempts);
         written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, null, cancellationToken)).Name);

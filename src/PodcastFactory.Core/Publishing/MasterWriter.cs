@@ -34,10 +34,32 @@ public sealed class MasterWriter(IArtifactStore store, PublishingOptions options
         var inputs = segmentArtifacts
             .Select((name, i) => new StitchInput(name, ct => store.OpenReadAsync(name, ct), plan.Segments[i].PauseAfterMs))
             .ToList();
+        double target = options.TargetLufs;
         double ceiling = options.MaxTruePeakDbtp - options.CodecHeadroomDb;
-        var masterer = new EpisodeMasterer(options.TargetLufs, ceiling);
-        return await masterer.MasterAsync(inputs, plan.Format, rate => encoder.StartAsync(rate, _temp, cancellationToken), cancellationToken);
+        MasterResult result = await new EpisodeMasterer(target, ceiling).MasterAsync(inputs, plan.Format, rate => encoder.StartAsync(rate, _temp, cancellationToken), cancellationToken);
+        Encoded = Mp3Loudness.Measure(_temp, cancellationToken);
+
+        // The codec shifts loudness (a few tenths of a LU at 64 kbit/s) and peaks: when the MP3 itself misses the
+        // target by more than the tolerance, master once more with the measured error corrected.
+        double loudnessError = options.TargetLufs - Encoded.IntegratedLufs;
+        double peakExcess = Encoded.TruePeakDbtp - options.MaxTruePeakDbtp;
+        if (Math.Abs(loudnessError) > options.LoudnessToleranceLu || peakExcess > 0)
+        {
+            target += loudnessError;
+            ceiling -= Math.Max(0, peakExcess) + (peakExcess > 0 ? 0.2 : 0);
+            result = await new EpisodeMasterer(target, ceiling).MasterAsync(inputs, plan.Format, rate => encoder.StartAsync(rate, _temp, cancellationToken), cancellationToken);
+            Encoded = Mp3Loudness.Measure(_temp, cancellationToken);
+            Passes = 2;
+        }
+
+        return result;
     }
+
+    /// <summary>Loudness and true peak of the encoded MP3 (decoded and measured), after <see cref="MasterAsync"/>.</summary>
+    public LoudnessReport? Encoded { get; private set; }
+
+    /// <summary>How many times the episode was mastered and encoded (2 when the codec's shift had to be corrected).</summary>
+    public int Passes { get; private set; } = 1;
 
     /// <summary>Writes <paramref name="tag"/> followed by the encoded MP3 to <paramref name="name"/>.</summary>
     public async Task<ArtifactInfo> WriteAsync(string name, byte[] tag, string inputHash, CancellationToken cancellationToken)

@@ -2,8 +2,11 @@ namespace PodcastFactory.Core.Publishing;
 
 /// <summary><c>publish.json</c>: what the publish stage measured and wrote.</summary>
 /// <param name="InputLufs">Loudness of the stitched speech before mastering.</param>
-/// <param name="IntegratedLufs">Loudness of the master (PCM sent to the encoder).</param>
-/// <param name="TruePeakDbtp">True peak of the master (PCM sent to the encoder; the codec may add a few tenths, hence the headroom).</param>
+/// <param name="IntegratedLufs">Loudness of <c>episode.mp3</c> as decoded (what listeners hear).</param>
+/// <param name="TruePeakDbtp">True peak of <c>episode.mp3</c> as decoded.</param>
+/// <param name="PcmIntegratedLufs">Loudness of the mastered PCM sent to the encoder.</param>
+/// <param name="PcmTruePeakDbtp">True peak of the mastered PCM sent to the encoder.</param>
+/// <param name="MasterPasses">1, or 2 when the codec's loudness shift was corrected by mastering again.</param>
 /// <param name="TargetLufs">The configured target.</param>
 /// <param name="MaxTruePeakDbtp">The configured true-peak limit.</param>
 /// <param name="GainDb">Gain applied.</param>
@@ -22,6 +25,9 @@ public sealed record Publication(
     double InputLufs,
     double IntegratedLufs,
     double TruePeakDbtp,
+    double PcmIntegratedLufs,
+    double PcmTruePeakDbtp,
+    int MasterPasses,
     double TargetLufs,
     double MaxTruePeakDbtp,
     double GainDb,
