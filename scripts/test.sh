@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh clone: installs flite and espeak-ng (where apt-get is available), Azurite
+# Runs the whole test suite from a fresh clone: installs flite, espeak-ng, ffmpeg and python3-feedparser (where
+# apt-get is available), Azurite
 # (npm ci), starts Azurite on free loopback ports with a fresh data folder, runs every test, stops Azurite by
 # its PID even when tests fail, and ends with one line: "tests: N passed, N failed".
 set -uo pipefail
@@ -7,7 +8,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source scripts/lib/ensure-espeak.sh
 source scripts/lib/azurite.sh
+source scripts/lib/ensure-publish-tools.sh
 ensure_espeak
+ensure_ffmpeg
+ensure_feedparser
 
 RESULTS="$(mktemp -d)"
 trap 'stop_azurite; rm -rf "$RESULTS"' EXIT

@@ -66,7 +66,8 @@ public sealed record ScriptAnswer(string? Title, IReadOnlyList<ScriptAnswerTurn>
     /// <summary>The validated answer as a script, speakers normalised to the hosts' spelling.</summary>
     public Script ToScript(ScriptBrief brief, int revision) =>
         new(Title!.Trim(),
-            Turns!.Select(t => new ScriptTurn(Host(brief, t.Speaker)!.Name, t.Text!.Trim(), t.Claims is { Count: > 0 } c ? c.Distinct().ToList() : null)).ToList(),
+            Turns!.Select(t => new ScriptTurn(Host(brief, t.Speaker)!.Name, t.Text!.Trim(), t.Claims is { Count: > 0 } c ? c.Distinct().ToList() : null,
+                string.IsNullOrWhiteSpace(t.Chapter) ? null : t.Chapter.Trim())).ToList(),
             revision);
 
     static HostVoice? Host(ScriptBrief brief, string? speaker) =>
@@ -77,4 +78,5 @@ public sealed record ScriptAnswer(string? Title, IReadOnlyList<ScriptAnswerTurn>
 /// <param name="Speaker">A host's name.</param>
 /// <param name="Text">What the host says.</param>
 /// <param name="Claims">Indexes of the research notes this turn states; empty for turns that state no facts.</param>
-public sealed record ScriptAnswerTurn(string? Speaker, string? Text, IReadOnlyList<int>? Claims);
+/// <param name="Chapter">On the first turn of each section: the chapter title listeners see; null on other turns.</param>
+public sealed record ScriptAnswerTurn(string? Speaker, string? Text, IReadOnlyList<int>? Claims, string? Chapter = null);

@@ -65,6 +65,22 @@ public sealed class StructuredOutputTests
     }
 
     [Fact]
+    public async Task WriteAsync_ModelSetsChapterTitles_ScriptKeepsThemAndThePromptAsksForThem()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        const string answer = """{"title":"T","turns":[{"speaker":"Alex","text":"Welcome!","claims":[],"chapter":" Welcome "},{"speaker":"Sam","text":"Hi.","claims":[],"chapter":null},{"speaker":"Alex","text":"So.","claims":[],"chapter":"How replay works"},{"speaker":"Sam","text":"Thanks, bye.","claims":[]}]}""";
+        server.Enqueue(FakeReply.Chat(answer));
+        await using ServiceProvider services = ProviderStack.Azure(server);
+        var brief = new ScriptBrief("Durable workflows", EpisodeRequest.DefaultHosts, 1, "en", 600);
+        var research = new ResearchNotes("Durable workflows", "merged", "", [], HasSources: false);
+
+        AgentResult<Script> result = await services.GetRequiredService<IScriptAgent>().WriteAsync(brief, research, CancellationToken.None);
+
+        Assert.Equal(["Welcome", null, "How replay works", null], result.Value.Turns.Select(t => t.Chapter));
+        Assert.Contains("set `chapter` to a short title", Assert.Single(server.ChatRequests).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResearchAsync_NoSources_ReturnsNoNotesWithoutCallingTheModel()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
