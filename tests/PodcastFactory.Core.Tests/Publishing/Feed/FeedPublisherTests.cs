@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using PodcastFactory.Core.Publishing.Feed;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.Core.Tests.Publishing.Feed;
 
 public sealed class FeedPublisherTests : IDisposable
 {

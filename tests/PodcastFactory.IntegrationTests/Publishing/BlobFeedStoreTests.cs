@@ -1,8 +1,9 @@
+using PodcastFactory.Core.Tests.Publishing.Feed;
 using Azure.Storage.Blobs;
 using PodcastFactory.Core.Publishing.Feed;
-using PodcastFactory.Tests.Storage;
+using PodcastFactory.IntegrationTests.Storage;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.IntegrationTests.Publishing;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobFeedStoreTests(AzuriteFixture azurite)

@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Audio.Mastering;
 
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 /// <summary>An encoder that keeps the PCM it is sent, so mastering can be checked without an MP3 encoder installed.</summary>
 sealed class CapturingEncoder : IPcmEncoding

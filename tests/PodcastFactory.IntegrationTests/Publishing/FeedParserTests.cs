@@ -1,8 +1,9 @@
+using PodcastFactory.Core.Tests.Publishing.Feed;
 using System.Diagnostics;
 using System.Text.Json;
 using PodcastFactory.Core.Publishing.Feed;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.IntegrationTests.Publishing;
 
 /// <remarks>Needs python3 with feedparser (apt-get install python3-feedparser; the test command installs it) and fails without it.</remarks>
 public sealed class FeedParserTests

@@ -2,7 +2,7 @@ using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Models;
 
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 public sealed class EpisodeMastererTests
 {

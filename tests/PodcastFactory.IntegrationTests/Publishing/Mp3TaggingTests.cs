@@ -2,35 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Audio.Tagging;
+using PodcastFactory.Core.Tests.Audio.Tagging;
 
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.IntegrationTests.Publishing;
 
-public sealed class Id3v2TagTests
+public sealed class Mp3TaggingTests
 {
-    static readonly Id3Metadata _metadata = new(
-        "Crash recovery – über durable", "Test Show", "Alex & Sam", 7, new DateOnly(2026, 11, 30), "Produced with AI.",
-        [new Id3Chapter("Intro", 0, 1500), new Id3Chapter("Replay", 1500, 3000)]);
-
-    [Fact]
-    public void Build_Metadata_WritesAnId3v24HeaderWithSyncsafeSize()
-    {
-        byte[] tag = Id3v2Tag.Build(_metadata);
-
-        Assert.Equal("ID3"u8.ToArray(), tag[..3]);
-        Assert.Equal((byte)4, tag[3]);
-        int size = (tag[6] << 21) | (tag[7] << 14) | (tag[8] << 7) | tag[9];
-        Assert.Equal(tag.Length - 10, size);
-        Assert.All(tag[6..10], b => Assert.True(b < 0x80));
-    }
-
-    [Fact]
-    public void Build_TooManyChapters_Throws()
-    {
-        var chapters = Enumerable.Range(0, 256).Select(i => new Id3Chapter("c", i, i + 1)).ToList();
-
-        Assert.Throws<ArgumentException>(() => Id3v2Tag.Build(_metadata with { Chapters = chapters }));
-    }
-
     /// <remarks>Needs ffmpeg and ffprobe (the test command installs them) and fails without them.</remarks>
     [Fact]
     public async Task Build_InFrontOfAnEncodedMp3_FfprobeReadsTagsChaptersAndExactDuration()
@@ -49,7 +26,7 @@ public sealed class Id3v2TagTests
                 await encoding.CompleteAsync(CancellationToken.None);
             }
 
-            await File.WriteAllBytesAsync(tagged, [.. Id3v2Tag.Build(_metadata), .. await File.ReadAllBytesAsync(mp3)]);
+            await File.WriteAllBytesAsync(tagged, [.. Id3v2Tag.Build(Id3v2TagTests.Metadata), .. await File.ReadAllBytesAsync(mp3)]);
 
             using JsonDocument probe = JsonDocument.Parse(Ffprobe(Path.Combine(Path.GetDirectoryName(ffmpeg)!, "ffprobe"), tagged));
             JsonElement tags = probe.RootElement.GetProperty("format").GetProperty("tags");

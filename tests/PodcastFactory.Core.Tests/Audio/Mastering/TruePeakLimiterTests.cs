@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Audio.Mastering;
 
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 public sealed class TruePeakLimiterTests
 {

@@ -1,4 +1,4 @@
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 /// <summary>Reference signals for the loudness tests, generated (no fixtures).</summary>
 static class Signals

@@ -2,10 +2,10 @@ using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing;
-using PodcastFactory.Tests.Audio;
-using PodcastFactory.Tests.Audio.Mastering;
+using PodcastFactory.Core.Tests.Audio;
+using PodcastFactory.Core.Tests.Audio.Mastering;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.Core.Tests.Publishing;
 
 public sealed class TranscriptBuilderTests
 {

@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Publishing;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.Core.Tests.Publishing;
 
 public sealed class ShowNotesTests
 {

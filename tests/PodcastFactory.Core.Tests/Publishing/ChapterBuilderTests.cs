@@ -4,7 +4,7 @@ using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.Core.Tests.Publishing;
 
 public sealed class ChapterBuilderTests
 {

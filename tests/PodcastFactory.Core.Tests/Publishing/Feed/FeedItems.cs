@@ -1,9 +1,9 @@
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Publishing.Feed;
 
-namespace PodcastFactory.Tests.Publishing;
+namespace PodcastFactory.Core.Tests.Publishing.Feed;
 
-static class FeedItems
+public static class FeedItems
 {
     public static readonly FeedOptions Options = new()
     {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using PodcastFactory.Core.Audio;
 
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 /// <summary>Speech-like test segments: syllable-rate modulated tones with a few sharp peaks, as 16-bit mono WAV.</summary>
 static class SpeechLike

@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Audio.Mastering;
 
-namespace PodcastFactory.Tests.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 // Expected values follow BS.1770-4 (a 0 dBFS 997 Hz-1 kHz sine in one channel reads -3.01 LKFS) and EBU Tech 3341.
 public sealed class LoudnessMeterTests
