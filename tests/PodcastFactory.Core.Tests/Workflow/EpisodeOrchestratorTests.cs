@@ -39,6 +39,48 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_AudioProduced_PublishesAfterTheFinalEvaluationAndListsWhatItWrote()
+    {
+        var harness = new OrchestrationHarness();
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        List<string> order = harness.Calls.Select(c => c.Name).ToList();
+        Assert.True(order.IndexOf(nameof(PublishEpisodeActivity)) > order.IndexOf(nameof(FinalEvaluationActivity)));
+        Assert.True(order.IndexOf(nameof(PublishEpisodeActivity)) < order.IndexOf(nameof(WriteManifestActivity)));
+        var input = (PublishEpisodeInput)harness.Calls.Single(c => c.Name == nameof(PublishEpisodeActivity)).Input!;
+        Assert.Equal(["ep-test/audio/segment-001.wav"], input.SegmentArtifacts);
+        Assert.Equal(OrchestrationHarness.T0, input.PublishedAt);
+        Assert.Contains("ep-test/episode.mp3", result.Artifacts);
+        Assert.Contains("ep-test/transcript.vtt", result.Artifacts);
+    }
+
+    [Fact]
+    public async Task RunAsync_PublishFails_EndsPartialWithAWarning()
+    {
+        var harness = new OrchestrationHarness();
+        harness.Failing.Add(nameof(PublishEpisodeActivity));
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(EpisodeOutcome.Partial, result.Outcome);
+        Assert.Contains(result.Warnings, w => w.StartsWith("publish:", StringComparison.Ordinal) && w.Contains("exploded", StringComparison.Ordinal));
+        var manifest = (WriteManifestInput)harness.Calls.Single(c => c.Name == nameof(WriteManifestActivity)).Input!;
+        Assert.Equal("partial", manifest.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoAudio_SkipsPublishAndCompletes()
+    {
+        var harness = new OrchestrationHarness();
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", Priority = OutputPriority.Social }));
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Assert.Equal(0, harness.Count(nameof(PublishEpisodeActivity)));
+    }
+
+    [Fact]
     public async Task RunAsync_SocialFails_EndsPartialWithAudioAndRecordsWarning()
     {
         var harness = new OrchestrationHarness();

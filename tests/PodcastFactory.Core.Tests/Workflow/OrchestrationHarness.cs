@@ -51,6 +51,7 @@ internal sealed class OrchestrationHarness
         Setup<WriteSocialPostOutput>(nameof(WriteSocialPostActivity), _ => new(ArtifactPath("social.md"), "x", 200, 280, Usage(AgentNames.SocialWriter)));
         Setup<PlanSegmentsOutput>(nameof(PlanSegmentsActivity), _ => new(ArtifactPath("audio/segments.json"), 3, 1_000_000, "wav"));
         Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
+        Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml"));
         Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));
         Context.Setup(c => c.CallSubOrchestratorAsync<AudioOutput>(It.Is<TaskName>(n => n.Name == nameof(AudioOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns<TaskName, object?, TaskOptions?>((n, i, o) => Respond(n.Name, i, o, () => new AudioOutput(ArtifactPath("episode.wav"), 60, 3, 1000, [ArtifactPath("audio/segment-001.wav")], [Usage(AgentNames.AudioSynthesizer)])));
