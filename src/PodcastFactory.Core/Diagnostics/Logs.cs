@@ -5,7 +5,7 @@ namespace PodcastFactory.Core.Diagnostics;
 /// <summary>
 /// Every log message of Core, with stable event ids by area: 1xxx episode and stages (replay-safe loggers in the
 /// orchestrators), 2xxx paid calls inside activities, 3xxx starting episodes and the HTTP API, 4xxx providers,
-/// 5xxx the scheduler. Topics and ids are logged; prompts, source texts and secrets never are.
+/// 5xxx the scheduler, 6xxx publishing. Topics and ids are logged; prompts, source texts and secrets never are.
 /// </summary>
 internal static partial class Logs
 {
@@ -104,4 +104,10 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Schedule slot {Slot}: episode {EpisodeId} was refused: {Error}")]
     public static partial void ScheduleRefused(ILogger logger, DateTimeOffset slot, string episodeId, string error);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Episode {EpisodeId}: mastered {Seconds:0.0} s from {InputLufs:0.0} to {Lufs:0.0} LUFS, true peak {TruePeak:0.0} dBTP, in {Passes} pass(es) with {Encoder}")]
+    public static partial void Mastered(ILogger logger, string episodeId, double seconds, double inputLufs, double lufs, double truePeak, int passes, string encoder);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: feed item #{Number} written to {Location} after {Attempts} conditional write(s)")]
+    public static partial void FeedUpdated(ILogger logger, string episodeId, int number, string location, int attempts);
 }

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Audio.Tagging;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing.Feed;
 using PodcastFactory.Core.Workflow.Activities;
@@ -15,7 +17,7 @@ namespace PodcastFactory.Core.Publishing;
 /// the transcript (VTT, SRT), <c>chapters.json</c>, show notes (Markdown, HTML) and <c>publish.json</c>, and last the
 /// feed item, so an episode enters the feed only when everything it links to exists.
 /// </summary>
-public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed)
+public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed, ILogger<EpisodePublisher> logger)
 {
     /// <summary>Publishes the episode described by <paramref name="input"/>.</summary>
     public async Task<PublishEpisodeOutput> PublishAsync(PublishEpisodeInput input, CancellationToken cancellationToken)
@@ -84,6 +86,8 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             master.GainDb, master.LimiterDepthDb, master.Timeline.SampleRate, master.Timeline.Duration, mp3.Length, writer.EncoderDescription,
             cues.Count, chapters.Count, number, written, feedStore.Location, attempts);
         written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, null, cancellationToken)).Name);
+        Logs.Mastered(logger, id, publication.DurationSeconds, publication.InputLufs, publication.IntegratedLufs, publication.TruePeakDbtp, publication.MasterPasses, publication.Encoder);
+        Logs.FeedUpdated(logger, id, number, feedStore.Location, attempts);
         return new PublishEpisodeOutput(false, written, publication.IntegratedLufs, publication.TruePeakDbtp, publication.DurationSeconds, mp3.Length, chapters.Count, number, feedStore.Location);
     }
 

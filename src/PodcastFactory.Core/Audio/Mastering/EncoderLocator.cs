@@ -17,10 +17,29 @@ public static class EncoderLocator
         string bundled = Path.Combine(AppContext.BaseDirectory, BundledRelativePath);
         if (File.Exists(bundled))
         {
-            return bundled;
+            return Executable(bundled);
         }
 
         return OnPath("ffmpeg") ?? OnPath("lame");
+    }
+
+    // A zip deployment can drop the execute bit, and the app folder may be read-only (Flex Consumption mounts the
+    // package): then run a copy in the temporary folder with the bit set.
+    static string Executable(string path)
+    {
+        if (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0)
+        {
+            return path;
+        }
+
+        string copy = Path.Combine(Path.GetTempPath(), "podcastfactory-" + Path.GetFileName(path));
+        if (!File.Exists(copy) || new FileInfo(copy).Length != new FileInfo(path).Length)
+        {
+            File.Copy(path, copy, overwrite: true);
+        }
+
+        File.SetUnixFileMode(copy, File.GetUnixFileMode(copy) | UnixFileMode.UserExecute | UnixFileMode.UserRead);
+        return copy;
     }
 
     static string? OnPath(string name) =>
