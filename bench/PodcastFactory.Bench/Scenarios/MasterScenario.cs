@@ -35,27 +35,31 @@ public static class MasterScenario
             double audioSeconds = count * (SecondsPerSegment + (PauseMs / 1000.0));
 
             var times = new List<double>();
+            var cpu = new List<double>();
             var peaks = new List<MemoryPeak>();
             for (int rep = 0; rep <= bench.Options.Repetitions; rep++)
             {
                 GC.Collect();
                 using var sampler = new MemorySampler();
+                TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 MasterResult result = await new EpisodeMasterer(-16, -1.7).MasterAsync(inputs, AudioFormat.Wav, _ => Task.FromResult<IPcmEncoding>(new DiscardingEncoding()), CancellationToken.None);
                 IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, result.Timeline);
                 IReadOnlyList<EpisodeChapter> chapters = ChapterBuilder.Build(script, plan, result.Timeline, 8);
                 _ = TranscriptFormats.WebVtt(cues) + TranscriptFormats.Srt(cues) + ChaptersJson.Write(chapters, "Bench");
                 double seconds = clock.Elapsed.TotalSeconds;
+                double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
                 MemoryPeak peak = sampler.Stop();
                 if (rep > 0 || bench.Options.Repetitions == 0)
                 {
                     times.Add(seconds);
+                    cpu.Add(cpuSeconds);
                     peaks.Add(peak);
                 }
             }
 
             bench.Table.Add(new ResultRow("master", "-", I($"master + transcript + chapters, {minutes} min: x real time"), F(audioSeconds / Median(times), "0"),
-                I($"{F(Median(times), "0.00")} s for {F(audioSeconds / 60, "0.0")} min of audio ({count} segments); encoder excluded (discarding sink)")));
+                I($"{F(Median(times), "0.00")} s wall, {F(Median(cpu), "0.00")} s CPU ({F(audioSeconds / Median(cpu), "0")}x on CPU time) for {F(audioSeconds / 60, "0.0")} min of audio ({count} segments); encoder excluded (discarding sink)")));
             bench.Table.Add(new ResultRow("master", "-", I($"peak memory, {minutes} min (MB above baseline)"), F(Median(peaks.Select(p => p.WorkingSetMb)), "0.0"),
                 I($"working set; managed heap +{F(Median(peaks.Select(p => p.ManagedMb)), "0.00")} MB; allocated {F(Median(peaks.Select(p => p.AllocatedMb)), "0")} MB in total")));
 
@@ -68,6 +72,10 @@ public static class MasterScenario
                 double seconds = clock.Elapsed.TotalSeconds;
                 bench.Table.Add(new ResultRow("master", "-", "master + MP3 encode, 60 min: x real time", F(audioSeconds / seconds, "0"),
                     I($"{F(seconds, "0.00")} s with {encoder.Description} ({Path.GetFileName(encoderPath)}), {F(new FileInfo(mp3).Length / 1e6, "0.0")} MB out")));
+                clock.Restart();
+                LoudnessReport check = Mp3Loudness.Measure(mp3, CancellationToken.None);
+                bench.Table.Add(new ResultRow("master", "-", "MP3 check (NLayer decode + meter), 60 min: x real time", F(audioSeconds / clock.Elapsed.TotalSeconds, "0"),
+                    I($"{F(clock.Elapsed.TotalSeconds, "0.00")} s; the MP3 measures {F(check.IntegratedLufs, "0.0")} LUFS, {F(check.TruePeakDbtp, "0.0")} dBTP (target -16, ceiling -1.7 before the codec)")));
             }
         }
     }
