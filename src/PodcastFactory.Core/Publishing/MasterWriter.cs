@@ -2,6 +2,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Publishing;
 
@@ -17,7 +18,7 @@ public sealed class MasterWriter(IArtifactStore store, PublishingOptions options
     public string EncoderDescription { get; private set; } = "";
 
     /// <summary>Masters the segments into the temporary MP3.</summary>
-    /// <exception cref="InvalidOperationException">No MP3 encoder is installed or configured.</exception>
+    /// <exception cref="NonRetryableException">No MP3 encoder is installed or configured (retrying cannot help).</exception>
     public async Task<MasterResult> MasterAsync(SegmentPlan plan, IReadOnlyList<string> segmentArtifacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -28,7 +29,7 @@ public sealed class MasterWriter(IArtifactStore store, PublishingOptions options
         }
 
         string path = EncoderLocator.Find(options.EncoderPath)
-            ?? throw new InvalidOperationException("No MP3 encoder found: install ffmpeg or lame (apt-get install ffmpeg), or set Publishing:EncoderPath.");
+            ?? throw new NonRetryableException("No MP3 encoder found: install ffmpeg or lame (apt-get install ffmpeg), or set Publishing:EncoderPath.");
         var encoder = new ExternalMp3Encoder(path, options.Mp3BitrateKbps, TimeSpan.FromSeconds(options.EncoderTimeoutSeconds));
         EncoderDescription = encoder.Description;
         var inputs = segmentArtifacts

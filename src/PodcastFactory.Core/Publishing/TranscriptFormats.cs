@@ -15,7 +15,7 @@ public static class TranscriptFormats
         {
             TranscriptCue cue = cues[i];
             text.Append(CultureInfo.InvariantCulture, $"{i + 1}\n{Time(cue.Start, '.')} --> {Time(cue.End, '.')}\n");
-            text.Append(CultureInfo.InvariantCulture, $"<v {EscapeVtt(cue.Speaker).Replace(">", "", StringComparison.Ordinal)}>{EscapeVtt(cue.Text)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"<v {EscapeVtt(cue.Speaker)}>{EscapeVtt(cue.Text)}\n\n");
         }
 
         return text.ToString();

@@ -44,6 +44,18 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(durableClient, _functions.Value[function].Any(b => b!["type"]!.GetValue<string>() == "durableClient"));
     }
 
+    [Theory]
+    [InlineData("GetFeed", ApiRoutes.Feed)]
+    [InlineData("GetFeedArtwork", ApiRoutes.FeedArtwork)]
+    public void FeedFunctions_Route_AnonymousBecausePodcastAppsSendNoKeys(string function, string route)
+    {
+        JsonObject trigger = Trigger(function);
+
+        Assert.Equal(route, trigger["route"]!.GetValue<string>());
+        Assert.Equal(["get"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
+        Assert.Equal("Anonymous", trigger["authLevel"]!.GetValue<string>());
+    }
+
     [Fact]
     public void ScheduledEpisode_TimerSchedule_IsTheEpisodeScheduleSetting()
     {
@@ -57,7 +69,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 8 + 1;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 8 + 2 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

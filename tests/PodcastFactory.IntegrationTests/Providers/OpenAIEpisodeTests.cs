@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Publishing;
 using System.Text.Json;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Audio;
@@ -28,6 +29,25 @@ public sealed class OpenAIEpisodeTests
     static ScriptBrief Brief() => new(Topic, EpisodeRequest.DefaultHosts, 1, "en", 600);
 
     [Fact]
+    public async Task Produce_AzureOpenAISpeech_MastersTheMp3SegmentsAt24kHz()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        server.SpeechFixture = voice => voice == "ash" ? "tone-a-24k.mp3" : "tone-b-24k.mp3";
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-master", ProviderStack.AzureSettings(server));
+
+        Assert.NotNull(result);
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        Publication publication = Read<Publication>(runner, "azure-master/publish.json");
+        Assert.Equal(24000, publication.SampleRate);
+        Assert.InRange(publication.IntegratedLufs, -17, -15);
+        Assert.True(publication.TruePeakDbtp <= -1, $"true peak {publication.TruePeakDbtp:0.00} dBTP");
+        Assert.Contains("azure-master/transcript.vtt", result.Artifacts);
+    }
+
+    [Fact]
     public async Task Produce_AzureOpenAITextAndSpeech_StitchesEpisodeMp3FromEveryFrame()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
@@ -35,7 +55,10 @@ public sealed class OpenAIEpisodeTests
         server.SpeechFixture = voice => voice == "ash" ? "tone-a-24k.mp3" : "tone-b-24k.mp3";
         await using var runner = new LocalEpisodeRunner();
 
-        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-episode", ProviderStack.AzureSettings(server));
+        // The publish stage would replace the stitched episode.mp3 with its master: this test is about the stitch.
+        Dictionary<string, string?> settings = ProviderStack.AzureSettings(server);
+        settings["Publishing:Enabled"] = "false";
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-episode", settings);
 
         Assert.NotNull(result);
         Assert.Equal(EpisodeOutcome.Completed, result.Outcome);

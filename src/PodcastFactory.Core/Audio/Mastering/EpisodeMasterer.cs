@@ -15,7 +15,8 @@ public sealed record MasterResult(LoudnessReport Input, LoudnessReport Output, d
 /// Masters an episode straight from its segments, streaming: the first pass decodes every segment (with its pause)
 /// into the loudness meter and records the timeline; the next decode again, apply the gain that brings the integrated
 /// loudness to the target and the true-peak limiter, and measure the result (limiting costs a little loudness, so up
-/// to two dry passes, which measure loudness only, correct the gain); the last streams 16-bit mono PCM into the encoder. Memory is a few buffers, whatever the episode's length. All segments must share one sample rate.
+/// to two dry passes, which measure loudness only, correct the gain); the last streams 16-bit mono PCM into the
+/// encoder. Memory is a few buffers, whatever the episode's length. All segments must share one sample rate.
 /// </summary>
 public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
 {
@@ -57,7 +58,19 @@ public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
         }
 
         await using IPcmEncoding encoding = await startEncoder(rate);
-        (LoudnessReport output, double depth) = await RenderAsync(inputs, format, rate, gainDb, encoding.Input, cancellationToken);
+        LoudnessReport output;
+        double depth;
+        try
+        {
+            (output, depth) = await RenderAsync(inputs, format, rate, gainDb, encoding.Input, cancellationToken);
+        }
+        catch (IOException)
+        {
+            // A broken pipe means the encoder stopped: its own error message says why.
+            await encoding.CompleteAsync(cancellationToken);
+            throw;
+        }
+
         await encoding.CompleteAsync(cancellationToken);
         return new MasterResult(input, output, gainDb, depth, timeline);
     }
