@@ -16,7 +16,7 @@ public sealed partial class LayeringTests
         ["Models"] = 0, ["Diagnostics"] = 0,
         ["Configuration"] = 1,
         ["Artifacts"] = 2, ["Costs"] = 2, ["Audio"] = 2,
-        ["Providers"] = 3,
+        ["Providers"] = 3, ["Publishing"] = 3,
         ["Agents"] = 4,
         ["Sources"] = 5,
         ["Workflow"] = 6,

@@ -8,7 +8,6 @@ using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing.Feed;
-using PodcastFactory.Core.Workflow.Activities;
 
 namespace PodcastFactory.Core.Publishing;
 
@@ -19,14 +18,14 @@ namespace PodcastFactory.Core.Publishing;
 /// </summary>
 public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed, ILogger<EpisodePublisher> logger)
 {
-    /// <summary>Publishes the episode described by <paramref name="input"/>.</summary>
-    public async Task<PublishEpisodeOutput> PublishAsync(PublishEpisodeInput input, CancellationToken cancellationToken)
+    /// <summary>Publishes the episode described by <paramref name="input"/>; null when publishing is turned off.</summary>
+    public async Task<Publication?> PublishAsync(PublishRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         PublishingOptions options = publishing.Value;
         if (!options.Enabled)
         {
-            return new PublishEpisodeOutput(true, [], 0, 0, 0, 0, 0, 0, null);
+            return null;
         }
 
         string id = input.EpisodeId;
@@ -84,14 +83,15 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             master.Input.IntegratedLufs, writer.Encoded!.IntegratedLufs, writer.Encoded.TruePeakDbtp, master.Output.IntegratedLufs, master.Output.TruePeakDbtp,
             writer.Passes, options.TargetLufs, options.MaxTruePeakDbtp,
             master.GainDb, master.LimiterDepthDb, master.Timeline.SampleRate, master.Timeline.Duration, mp3.Length, writer.EncoderDescription,
-            cues.Count, chapters.Count, number, written, feedStore.Location, attempts);
+            cues.Count, chapters.Count, number, written.ToList(), feedStore.Location, attempts);
         written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, null, cancellationToken)).Name);
         Logs.Mastered(logger, id, publication.DurationSeconds, publication.InputLufs, publication.IntegratedLufs, publication.TruePeakDbtp, publication.MasterPasses, publication.Encoder);
         Logs.FeedUpdated(logger, id, number, feedStore.Location, attempts);
-        return new PublishEpisodeOutput(false, written, publication.IntegratedLufs, publication.TruePeakDbtp, publication.DurationSeconds, mp3.Length, chapters.Count, number, feedStore.Location);
+        return publication with { Artifacts = [.. written] };
     }
 
-    Uri Url(string id, string relative) => feed.Value.Combine(Api.ApiRoutes.ArtifactPath(id, relative).TrimStart('/')[(Api.ApiRoutes.Prefix.Length + 1)..]);
+    // The API's artifact route (Api/ApiRoutes.Artifact, a layer above): episodes/{id}/artifacts/{name}.
+    Uri Url(string id, string relative) => feed.Value.Combine($"episodes/{Uri.EscapeDataString(id)}/artifacts/{Uri.EscapeDataString(relative)}");
 
     async Task<string> WriteAsync(string name, string text, CancellationToken cancellationToken) =>
         (await store.WriteTextAsync(name, text, null, cancellationToken)).Name;

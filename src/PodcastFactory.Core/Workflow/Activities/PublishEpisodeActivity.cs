@@ -11,6 +11,16 @@ namespace PodcastFactory.Core.Workflow.Activities;
 public sealed class PublishEpisodeActivity(EpisodePublisher publisher) : TaskActivity<PublishEpisodeInput, PublishEpisodeOutput>
 {
     /// <inheritdoc />
-    public override Task<PublishEpisodeOutput> RunAsync(TaskActivityContext context, PublishEpisodeInput input) =>
-        publisher.PublishAsync(input, CancellationToken.None);
+    public override async Task<PublishEpisodeOutput> RunAsync(TaskActivityContext context, PublishEpisodeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Publication? published = await publisher.PublishAsync(
+            new PublishRequest(input.EpisodeId, input.ScriptArtifact, input.PlanArtifact, input.SegmentArtifacts, input.ResearchArtifact,
+                input.Hosts, input.SourceNames, input.Models, input.Language, input.PublishedAt),
+            CancellationToken.None);
+        return published is null
+            ? new PublishEpisodeOutput(true, [], 0, 0, 0, 0, 0, 0, null)
+            : new PublishEpisodeOutput(false, published.Artifacts, published.IntegratedLufs, published.TruePeakDbtp,
+                published.DurationSeconds, published.Mp3Bytes, published.Chapters, published.EpisodeNumber, published.Feed);
+    }
 }
