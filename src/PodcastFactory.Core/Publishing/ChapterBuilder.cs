@@ -11,7 +11,8 @@ public sealed record EpisodeChapter(double Start, double End, string Title);
 /// Chapters from the script's sections: a chapter starts at the first audible sound of each turn whose
 /// <see cref="ScriptTurn.Chapter"/> is set, titled with it. When no turn names a chapter (older scripts, or a model
 /// that ignored the field), the episode is cut every <c>turnsPerChapter</c> turns and each chapter is titled with the
-/// opening words of its first substantial statement (the first chapter takes the episode's title). The first chapter always starts at 0 (titled with the episode's title when the
+/// opening words of its first fact-stating turn, else of its first substantial statement (the first chapter takes
+/// the episode's title). The first chapter always starts at 0 (titled with the episode's title when the
 /// script's first chapter starts later). At most <see cref="MaxChapters"/> chapters.
 /// </summary>
 public static class ChapterBuilder
@@ -42,7 +43,7 @@ public static class ChapterBuilder
         {
             string? title = titled ? script.Turns[t].Chapter
                 : t == 0 ? script.Title
-                : t % turnsPerChapter == 0 ? FallbackTitle(script.Turns.Skip(t).Take(turnsPerChapter).Select(x => x.Text)) : null;
+                : t % turnsPerChapter == 0 ? FallbackTitle(script.Turns.Skip(t).Take(turnsPerChapter)) : null;
             if (!string.IsNullOrWhiteSpace(title) && turnStarts.TryGetValue(t, out double start))
             {
                 starts.Add((start, Clean(title)));
@@ -58,12 +59,16 @@ public static class ChapterBuilder
         return starts.Select((c, i) => new EpisodeChapter(c.Start, i + 1 < starts.Count ? starts[i + 1].Start : timeline.Duration, c.Title)).ToList();
     }
 
-    // The first statement of at least MinTitleWords words in the chapter's turns (short replies like "Good point" say
-    // nothing about the section), cut to a few words.
-    static string FallbackTitle(IEnumerable<string> turns)
+    // The first sentence of the chunk's first fact-stating turn (one with claims: it carries the section's content),
+    // else the first statement of at least MinTitleWords words (short replies like "Good point" say nothing about the
+    // section), cut to a few words.
+    static string FallbackTitle(IEnumerable<ScriptTurn> turns)
     {
-        List<string> sentences = turns.SelectMany(t => TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(t))).ToList();
-        string sentence = sentences.FirstOrDefault(s => !s.EndsWith('?') && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinTitleWords)
+        List<ScriptTurn> chunk = turns.ToList();
+        IEnumerable<string> Sentences(IEnumerable<ScriptTurn> t) => t.SelectMany(x => TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(x.Text)));
+        List<string> sentences = Sentences(chunk).ToList();
+        string sentence = Sentences(chunk.Where(t => t.Claims is { Count: > 0 })).FirstOrDefault(s => !s.EndsWith('?'))
+            ?? sentences.FirstOrDefault(s => !s.EndsWith('?') && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinTitleWords)
             ?? sentences.FirstOrDefault() ?? "";
         string[] words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string title = string.Join(' ', words.Take(FallbackTitleWords)).TrimEnd('.', ',', ';', ':', '!', '?');

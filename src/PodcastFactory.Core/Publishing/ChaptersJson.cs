@@ -12,7 +12,13 @@ public static class ChaptersJson
     /// <summary>The MIME type the feed declares for the file.</summary>
     public const string ContentType = "application/json+chapters";
 
-    static readonly JsonSerializerOptions _options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Relaxed escaping: the file is served as JSON, never embedded in HTML, so apostrophes and accents stay readable.
+    static readonly JsonSerializerOptions _options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Serializes <paramref name="chapters"/> with start times in seconds (millisecond precision).</summary>
     public static string Write(IReadOnlyList<EpisodeChapter> chapters, string? title)

@@ -31,8 +31,8 @@ public sealed class ChapterBuilderTests
     {
         (SegmentPlan plan, EpisodeTimeline timeline) = Layout(6);
         var script = new Script("Durable workflows", [
-            new("A", "Welcome."), new("B", "Hi."), new("A", "Good point."),
-            new("B", "Checkpoints let a workflow resume after a crash without redoing work."), new("A", "Yes."), new("B", "Bye.")], 0);
+            new("A", "Welcome."), new("B", "Hi."), new("A", "That's a helpful way to put it, really."),
+            new("B", "Checkpoints let a workflow resume after a crash without redoing work.", Claims: [3]), new("A", "Yes."), new("B", "Bye.")], 0);
 
         IReadOnlyList<EpisodeChapter> chapters = ChapterBuilder.Build(script, plan, timeline, turnsPerChapter: 2);
 
@@ -43,12 +43,13 @@ public sealed class ChapterBuilderTests
     [Fact]
     public void Write_Chapters_IsPodcasting20Json()
     {
-        string json = ChaptersJson.Write([new EpisodeChapter(0, 12.3456, "Intro"), new EpisodeChapter(12.3456, 30, "Main")], "Ep");
+        string json = ChaptersJson.Write([new EpisodeChapter(0, 12.3456, "Intro"), new EpisodeChapter(12.3456, 30, "Sam's part")], "Ep");
 
         using JsonDocument document = JsonDocument.Parse(json);
         Assert.Equal("1.2.0", document.RootElement.GetProperty("version").GetString());
         JsonElement second = document.RootElement.GetProperty("chapters")[1];
         Assert.Equal(12.346, second.GetProperty("startTime").GetDouble());
-        Assert.Equal("Main", second.GetProperty("title").GetString());
+        Assert.Equal("Sam's part", second.GetProperty("title").GetString());
+        Assert.Contains("\"Sam's part\"", json, StringComparison.Ordinal);
     }
 }
