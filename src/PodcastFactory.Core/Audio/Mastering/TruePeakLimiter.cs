@@ -2,7 +2,7 @@ namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>
 /// A look-ahead true-peak limiter for one channel, in constant memory. Each sample's required gain is the ceiling
-/// over the 4x-oversampled peak of the intervals next to it; the applied gain is the minimum required gain over the
+/// over the oversampled peak of the intervals next to it; the applied gain is the minimum required gain over the
 /// next <c>L</c> samples (look-ahead), released exponentially, then averaged over <c>L</c> samples. The average of
 /// values that are each at most the requirement is at most the requirement, so the attack is smooth and never late.
 /// Output lags input by <see cref="Latency"/> samples; <see cref="Flush"/> emits the tail.
@@ -12,7 +12,7 @@ public sealed class TruePeakLimiter
     readonly double _ceiling;
     readonly int _lookahead;
     readonly double _release;
-    readonly Oversampler _oversampler = new();
+    readonly Oversampler _oversampler;
     readonly float[] _signal;
     readonly long[] _minIndexes;
     readonly double[] _minValues;
@@ -40,6 +40,7 @@ public sealed class TruePeakLimiter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lookaheadMs, 20);
         ArgumentOutOfRangeException.ThrowIfLessThan(releaseMs, 10);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(releaseMs, 1000);
+        _oversampler = new Oversampler(sampleRate);
         _ceiling = Math.Pow(10, ceilingDbtp / 20);
         _lookahead = Math.Max(2, (int)(sampleRate * lookaheadMs / 1000));
         _release = 1 - Math.Exp(-1000 / (releaseMs * sampleRate));

@@ -92,6 +92,19 @@ public sealed class LoudnessMeterTests
     }
 
     [Fact]
+    public void Report_InterSamplePeakAt16kHz_OversamplesTo192kHzAndFindsIt()
+    {
+        // 16 kHz speech (flite): a 3 kHz sine whose crests fall between samples; 4x (64 kHz) would miss up to ~0.5 dB.
+        float[] signal = Signals.Sine(16000, 1, 3000, -1, phase: 0.3);
+
+        LoudnessReport report = Measure(signal, 16000);
+
+        Assert.Equal(12, Oversampler.FactorFor(16000));
+        Assert.Equal(4, Oversampler.FactorFor(48000));
+        Assert.InRange(report.TruePeakDbtp, -1.15, -0.85);
+    }
+
+    [Fact]
     public void KWeighting_At48kHz_MatchesTheStandardsCoefficients()
     {
         // BS.1770-4 tabulates stage 1 b0 = 1.53512485958697, a1 = -1.69065929318241 at 48 kHz.
