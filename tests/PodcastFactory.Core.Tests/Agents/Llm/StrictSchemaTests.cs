@@ -62,7 +62,7 @@ public sealed class StrictSchemaTests
         JsonNode schema = JsonNode.Parse(StrictSchema.For<ScriptAnswer>(StructuredChat.Json).GetRawText())!;
 
         AssertStrict(schema);
-        Assert.Equal(["speaker", "text", "claims"], schema["properties"]!["turns"]!["items"]!["required"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(["speaker", "text", "claims", "chapter"], schema["properties"]!["turns"]!["items"]!["required"]!.AsArray().Select(v => (string)v!));
     }
 
     static JsonNode ResponseFormat(FakeOpenAIServer server) =>
