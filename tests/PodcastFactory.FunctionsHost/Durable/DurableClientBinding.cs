@@ -17,6 +17,5 @@ internal static class DurableClientBinding
         ["requiredQueryStringParameters"] = "",
         ["httpBaseUrl"] = new Uri(httpBaseUrl, "runtime/webhooks/durabletask").ToString(),
         ["maxGrpcMessageSizeInBytes"] = int.MaxValue,
-        ["grpcHttpClientTimeout"] = TimeSpan.FromSeconds(100).ToString("c"),
     });
 }

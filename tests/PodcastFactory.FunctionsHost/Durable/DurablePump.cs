@@ -104,7 +104,7 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
         WorkerInvoker invoker = current() ?? throw new WorkerExitedException("No worker is connected.");
         FunctionEntry function = invoker.Channel.Functions[request.Name];
         InvocationRequest invocation = invoker.NewRequest(function);
-        invocation.InputData.Add(new ParameterBinding { Name = function.TriggerName, Data = new TypedData { Json = request.Input ?? "null" } });
+        invocation.InputData.Add(new ParameterBinding { Name = function.TriggerName, Data = new TypedData { Json = UnwrapInput(request.Input) } });
         invocation.TriggerMetadata["instanceId"] = new TypedData { String = request.OrchestrationInstance.InstanceId };
         invocation.TriggerMetadata["name"] = new TypedData { String = request.Name };
         var response = new P.ActivityResponse { InstanceId = request.OrchestrationInstance.InstanceId, TaskId = request.TaskId };
@@ -120,6 +120,22 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
         }
 
         return response;
+    }
+
+    /// <summary>DTFx keeps an activity's input as its parameter array (<c>[input]</c>); the trigger gets the input itself.</summary>
+    static string UnwrapInput(string? input)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return "null";
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(input);
+        System.Text.Json.JsonElement root = document.RootElement;
+        return root.ValueKind != System.Text.Json.JsonValueKind.Array ? input
+            : root.GetArrayLength() == 0 ? "null"
+            : root.GetArrayLength() == 1 ? root[0].GetRawText()
+            : input;
     }
 
     public async ValueTask DisposeAsync()
