@@ -1,0 +1,12 @@
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Tests.Functions.Host;
+
+namespace PodcastFactory.Tests.Api.Contract;
+
+/// <summary>The HTTP contract against the Functions app itself, on the test Functions host (in-memory durable engine).</summary>
+public sealed class FunctionsHttpContractTests(FunctionsAppFixture app) : HttpContractTests, IClassFixture<FunctionsAppFixture>
+{
+    protected override Uri BaseAddress => app.BaseAddress;
+
+    protected override IArtifactStore Store => app.Store;
+}
