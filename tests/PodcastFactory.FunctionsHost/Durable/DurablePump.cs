@@ -69,6 +69,8 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
                     P.ActivityResponse activity = await RunActivityAsync(item.ActivityRequest, cancellationToken);
                     activity.CompletionToken = item.CompletionToken;
                     await client.CompleteActivityTaskAsync(activity, cancellationToken: cancellationToken);
+                    // Recorded once the backend has the result: what a restart must not run again.
+                    ledger.Add(new ActivityExecution(item.ActivityRequest.Name, activity.InstanceId, activity.TaskId, Succeeded: activity.FailureDetails is null));
                     break;
                 default:
                     break;
@@ -111,11 +113,9 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
         try
         {
             response.Result = WorkerInvoker.ReturnText(await invoker.InvokeAsync(function, invocation, cancellationToken));
-            ledger.Add(new ActivityExecution(request.Name, response.InstanceId, request.TaskId, Succeeded: true));
         }
         catch (FunctionInvocationException failed)
         {
-            ledger.Add(new ActivityExecution(request.Name, response.InstanceId, request.TaskId, Succeeded: false));
             response.FailureDetails = new P.TaskFailureDetails { ErrorType = "FunctionInvocationException", ErrorMessage = failed.WorkerMessage, StackTrace = failed.WorkerStackTrace };
         }
 
