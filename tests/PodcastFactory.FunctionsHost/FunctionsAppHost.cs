@@ -70,6 +70,7 @@ public sealed class FunctionsAppHost : IAsyncDisposable
         _sidecar = await LocalBackend.StartAsync(_options.Backend, loggerFactory, cancellationToken);
         _rpc = await RpcServer.StartAsync(cancellationToken);
         _rpc.Connections.Log = OnRpcLog;
+        _rpc.Connections.Report = Log;
         _frontDoor = await HttpFrontDoor.StartAsync(() => _invoker is { } invoker && _routes is { } routes ? (invoker, routes) : null, Log, cancellationToken);
         await StartWorkerAsync(cancellationToken);
         _pump = new DurablePump(_sidecar.Address, () => _invoker, _options.Ledger, Log);
@@ -109,11 +110,13 @@ public sealed class FunctionsAppHost : IAsyncDisposable
         }
 
         WorkerChannel channel = await connected;
-        _ = worker.Exited.ContinueWith(exit =>
-        {
-            Log($"host: worker process {worker.Id} exited with code {exit.Result}; {channel.PendingInvocations} pending invocation(s) failed");
-            channel.Fail(new WorkerExitedException($"Worker process {worker.Id} exited with code {exit.Result}."));
-        }, TaskScheduler.Default);
+        _ = worker.Exited.ContinueWith(
+            exit =>
+            {
+                Log($"host: worker process {worker.Id} exited with code {exit.Result}.");
+                channel.Fail(new WorkerExitedException($"Worker process {worker.Id} exited with code {exit.Result}."));
+            },
+            TaskScheduler.Default);
         await channel.InitializeAsync(_options.AppDirectory, timeout.Token);
         _routes = new HttpRouteTable(channel.Functions.Values, HostJson.RoutePrefix(_options.AppDirectory));
         _invoker = new WorkerInvoker(channel, DurableClientBinding.Json(_options.Backend.TaskHub, _sidecar!.Address, _frontDoor!.Address));

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Grpc.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,12 +72,16 @@ internal sealed class HttpFrontDoor : IAsyncDisposable
             await ForwardAsync(context, workerUri, request.InvocationId);
             await invocation;
         }
-        catch (Exception ex) when (ex is HttpRequestException or WorkerExitedException or FunctionInvocationException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or WorkerExitedException or FunctionInvocationException)
         {
             log($"front door: {function.Name} failed: {ex.Message}");
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+            else
+            {
+                context.Abort();
             }
         }
     }

@@ -11,6 +11,8 @@ internal sealed class WorkerConnections
 
     public Action<RpcLog> Log { get; set; } = _ => { };
 
+    public Action<string> Report { get; set; } = _ => { };
+
     public ValueTask<WorkerChannel> NextAsync(CancellationToken cancellationToken) => _connected.Reader.ReadAsync(cancellationToken);
 
     public void Add(WorkerChannel channel) => _connected.Writer.TryWrite(channel);
@@ -26,7 +28,7 @@ internal sealed class FunctionRpcEndpoint(WorkerConnections connections) : Funct
             throw new Grpc.Core.RpcException(new Status(StatusCode.FailedPrecondition, "The first message of a worker stream must be StartStream."));
         }
 
-        var channel = new WorkerChannel(requestStream, responseStream, requestStream.Current.StartStream.WorkerId, connections.Log);
+        var channel = new WorkerChannel(requestStream, responseStream, requestStream.Current.StartStream.WorkerId, connections.Log, connections.Report);
         connections.Add(channel);
         await channel.RunAsync(context.CancellationToken);
     }

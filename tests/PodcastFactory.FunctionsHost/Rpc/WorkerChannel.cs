@@ -20,14 +20,16 @@ internal sealed class WorkerChannel
     readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> _invocations = new();
     readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly Action<RpcLog> _log;
+    readonly Action<string> _report;
     Exception? _failure;
 
-    public WorkerChannel(IAsyncStreamReader<StreamingMessage> reader, IServerStreamWriter<StreamingMessage> writer, string workerId, Action<RpcLog> log)
+    public WorkerChannel(IAsyncStreamReader<StreamingMessage> reader, IServerStreamWriter<StreamingMessage> writer, string workerId, Action<RpcLog> log, Action<string> report)
     {
         _reader = reader;
         _writer = writer;
         WorkerId = workerId;
         _log = log;
+        _report = report;
     }
 
     public string WorkerId { get; }
@@ -116,10 +118,17 @@ internal sealed class WorkerChannel
     /// <summary>Fails everything that waits for the worker (its process died or its stream ended).</summary>
     public void Fail(Exception reason)
     {
-        Interlocked.CompareExchange(ref _failure, reason, null);
-        foreach (TaskCompletionSource<InvocationResponse> pending in _invocations.Values)
+        if (Interlocked.CompareExchange(ref _failure, reason, null) is null)
         {
-            pending.TrySetException(reason);
+            _report($"host: {reason.Message} {_invocations.Count} pending invocation(s) failed.");
+        }
+
+        foreach (string invocationId in _invocations.Keys)
+        {
+            if (_invocations.TryRemove(invocationId, out TaskCompletionSource<InvocationResponse>? pending))
+            {
+                pending.TrySetException(reason);
+            }
         }
 
         foreach (TaskCompletionSource<StreamingMessage> pending in _replies.Values)

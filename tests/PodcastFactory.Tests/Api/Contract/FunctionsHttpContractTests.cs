@@ -4,7 +4,8 @@ using PodcastFactory.Tests.Functions.Host;
 namespace PodcastFactory.Tests.Api.Contract;
 
 /// <summary>The HTTP contract against the Functions app itself, on the test Functions host (in-memory durable engine).</summary>
-public sealed class FunctionsHttpContractTests(FunctionsAppFixture app) : HttpContractTests, IClassFixture<FunctionsAppFixture>
+[Collection(FunctionsAppCollection.Name)]
+public sealed class FunctionsHttpContractTests(FunctionsAppFixture app) : HttpContractTests
 {
     protected override Uri BaseAddress => app.BaseAddress;
 
