@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace PodcastFactory.Tests.Api.Contract;
+namespace PodcastFactory.IntegrationTests.Api.Contract;
 
 /// <summary>The contract, continued: the backlog with ETags. Tests here share the host's one backlog, so they run in one method.</summary>
 public abstract partial class HttpContractTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PodcastFactory.Core.Artifacts;
 
-namespace PodcastFactory.Tests.Api.Contract;
+namespace PodcastFactory.IntegrationTests.Api.Contract;
 
 /// <summary>
 /// The HTTP API's contract, run unchanged against every host that serves it (<c>podcast serve</c>, the Functions

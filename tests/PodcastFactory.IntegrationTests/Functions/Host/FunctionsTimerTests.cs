@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using PodcastFactory.FunctionsHost;
-using PodcastFactory.Tests.Api.Contract;
-using PodcastFactory.Tests.Storage;
+using PodcastFactory.IntegrationTests.Api.Contract;
+using PodcastFactory.IntegrationTests.Storage;
 using Xunit.Abstractions;
 
-namespace PodcastFactory.Tests.Functions.Host;
+namespace PodcastFactory.IntegrationTests.Functions.Host;
 
 /// <summary>The timer trigger (<c>ScheduledEpisode</c>, <c>%EpisodeSchedule%</c>) of the Functions app itself.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -4,7 +4,7 @@ using PodcastFactory.FunctionsHost;
 using PodcastFactory.Local.Backends;
 using Xunit.Abstractions;
 
-namespace PodcastFactory.Tests.Functions.Host;
+namespace PodcastFactory.IntegrationTests.Functions.Host;
 
 /// <summary>Starts the Functions app on the test host with Azure Storage on Azurite: durable state and artifacts (blobs) in one account.</summary>
 public static class AzuriteFunctionsApp

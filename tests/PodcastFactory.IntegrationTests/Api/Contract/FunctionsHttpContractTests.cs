@@ -1,7 +1,7 @@
 using PodcastFactory.Core.Artifacts;
-using PodcastFactory.Tests.Functions.Host;
+using PodcastFactory.IntegrationTests.Functions.Host;
 
-namespace PodcastFactory.Tests.Api.Contract;
+namespace PodcastFactory.IntegrationTests.Api.Contract;
 
 /// <summary>The HTTP contract against the Functions app itself, on the test Functions host (in-memory durable engine).</summary>
 [Collection(FunctionsAppCollection.Name)]

@@ -3,11 +3,11 @@ using System.Text;
 using System.Text.Json;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.FunctionsHost;
-using PodcastFactory.Tests.Api.Contract;
-using PodcastFactory.Tests.Storage;
+using PodcastFactory.IntegrationTests.Api.Contract;
+using PodcastFactory.IntegrationTests.Storage;
 using Xunit.Abstractions;
 
-namespace PodcastFactory.Tests.Functions.Host;
+namespace PodcastFactory.IntegrationTests.Functions.Host;
 
 /// <summary>Whole episodes through the Functions app itself (HTTP trigger, durable client, orchestrators, activities) on Azure Storage over Azurite.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,4 +1,4 @@
-namespace PodcastFactory.Tests.Functions.Host;
+namespace PodcastFactory.IntegrationTests.Functions.Host;
 
 /// <summary>The tests that share one Functions app worker (in-memory engine): they run one class at a time.</summary>
 [CollectionDefinition(Name)]

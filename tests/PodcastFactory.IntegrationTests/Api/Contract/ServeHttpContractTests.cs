@@ -1,6 +1,6 @@
 using PodcastFactory.Core.Artifacts;
 
-namespace PodcastFactory.Tests.Api.Contract;
+namespace PodcastFactory.IntegrationTests.Api.Contract;
 
 /// <summary>The HTTP contract against <c>podcast serve</c> (child process, in-memory backend, artifacts in a folder).</summary>
 public sealed class ServeHttpContractTests(ServeProcess serve) : HttpContractTests, IClassFixture<ServeProcess>

@@ -1,7 +1,7 @@
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.FunctionsHost;
 
-namespace PodcastFactory.Tests.Functions.Host;
+namespace PodcastFactory.IntegrationTests.Functions.Host;
 
 /// <summary>
 /// The built Functions app on the test host with the in-memory durable engine and artifacts in a temp folder:

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using PodcastFactory.Core.Artifacts;
 
-namespace PodcastFactory.Tests.Api.Contract;
+namespace PodcastFactory.IntegrationTests.Api.Contract;
 
 /// <summary>The contract, continued: artifact downloads, approval and cancellation.</summary>
 public abstract partial class HttpContractTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace PodcastFactory.Tests.Api.Contract;
+namespace PodcastFactory.IntegrationTests.Api.Contract;
 
 /// <summary>HTTP helpers of the contract suite: JSON bodies, problem details, waiting for an episode's stage.</summary>
 public sealed class ContractClient(Uri baseAddress) : IDisposable

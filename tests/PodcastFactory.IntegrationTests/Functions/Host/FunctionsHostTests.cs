@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.FunctionsHost;
-using PodcastFactory.Tests.Api.Contract;
+using PodcastFactory.IntegrationTests.Api.Contract;
 
-namespace PodcastFactory.Tests.Functions.Host;
+namespace PodcastFactory.IntegrationTests.Functions.Host;
 
 /// <summary>The test host's own protocol duties: loading, routing, log forwarding, a worker that dies.</summary>
 [Collection(FunctionsAppCollection.Name)]
