@@ -70,18 +70,31 @@ internal sealed class HttpFrontDoor : IAsyncDisposable
         try
         {
             await ForwardAsync(context, workerUri, request.InvocationId);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            log($"front door: forwarding to {function.Name} failed: {ex.Message}");
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        }
+
+        try
+        {
             await invocation;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or WorkerExitedException or FunctionInvocationException)
+        catch (Exception ex) when (ex is WorkerExitedException or FunctionInvocationException)
         {
+            // The worker's own response (if it sent one) has been forwarded; the failure is the host's to log.
             log($"front door: {function.Name} failed: {ex.Message}");
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            }
-            else
-            {
-                context.Abort();
             }
         }
     }

@@ -36,6 +36,23 @@ public abstract partial class HttpContractTests
         Assert.Contains("topics[1]", problem.GetProperty("errors").ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Backlog_UnreadableStoredFile_Returns500ProblemDetails()
+    {
+        // The stored backlog is an artifact at the store's root; an unparsable one makes the handler throw.
+        await Store.WriteAsync("backlog.json", new MemoryStream(Encoding.UTF8.GetBytes("{\"topics\": [ not json")), "application/json", null, CancellationToken.None);
+        try
+        {
+            using HttpResponseMessage response = await Client.Http.GetAsync("/api/backlog");
+
+            await Client.AssertProblemAsync(response, HttpStatusCode.InternalServerError);
+        }
+        finally
+        {
+            await Store.DeleteAsync("backlog.json", CancellationToken.None);
+        }
+    }
+
     async Task<HttpResponseMessage> PutBacklogAsync(string json, EntityTagHeaderValue? ifMatch)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/backlog") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
