@@ -116,7 +116,9 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
         }
         catch (FunctionInvocationException failed)
         {
-            response.FailureDetails = new P.TaskFailureDetails { ErrorType = "FunctionInvocationException", ErrorMessage = failed.WorkerMessage, StackTrace = failed.WorkerStackTrace };
+            (string type, string message) = ActivityFailure.Split(failed.WorkerMessage);
+            log($"durable: activity {request.Name} failed ({type}): {failed.WorkerMessage[..Math.Min(300, failed.WorkerMessage.Length)]}");
+            response.FailureDetails = new P.TaskFailureDetails { ErrorType = type, ErrorMessage = message, StackTrace = failed.WorkerStackTrace };
         }
 
         return response;
