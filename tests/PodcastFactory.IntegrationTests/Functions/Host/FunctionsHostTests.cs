@@ -48,6 +48,19 @@ public sealed class FunctionsHostTests(FunctionsAppFixture app)
     }
 
     [Fact]
+    public async Task Invocation_HttpRequest_WorkerSendsNoFrameworkInformationLines()
+    {
+        using var client = new ContractClient(app.BaseAddress);
+        int before = app.Host.Logs.Count;
+
+        using HttpResponseMessage response = await client.Http.GetAsync("/api/backlog");
+        await Task.Delay(500);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(app.Host.Logs.Skip(before), l => l.StartsWith("[Information] Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task KillWorker_RequestInFlight_FailsItAndReportsTheExitThenRestarts()
     {
         string id = $"inflight-{Guid.NewGuid().ToString("N")[..8]}";
