@@ -17,7 +17,7 @@ internal sealed class WorkerProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>Completes when the process exits, with its exit code.</summary>
-    public Task<int> Exited { get; private set; } = Task.FromResult(0);
+    public Task<int> Exited { get; private init; } = Task.FromResult(0);
 
     /// <summary>Starts the worker, pointing it at the host's gRPC endpoint.</summary>
     public static WorkerProcess Start(FunctionsHostOptions options, Uri rpcUri, string workerId, Action<string> log)
@@ -60,13 +60,17 @@ internal sealed class WorkerProcess : IDisposable
         // Loopback gRPC and HTTP must not go through a proxy configured for the machine.
         start.Environment["NO_PROXY"] = string.Join(',', new[] { Environment.GetEnvironmentVariable("NO_PROXY"), "127.0.0.1", "localhost" }.Where(v => !string.IsNullOrEmpty(v)));
 
-        Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var worker = new WorkerProcess(process);
+        var exited = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        // The Exited event, not WaitForExitAsync: that also waits for the end of stdout/stderr, which a child the
+        // worker started (espeak-ng) can hold open after the worker itself died.
+        process.Exited += (_, _) => exited.TrySetResult(process.ExitCode);
+        process.Start();
+        var worker = new WorkerProcess(process) { Exited = exited.Task };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log($"worker {process.Id}: {e.Data}"); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log($"worker {process.Id} (stderr): {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        worker.Exited = WaitAsync(process);
         return worker;
     }
 
@@ -99,11 +103,5 @@ internal sealed class WorkerProcess : IDisposable
         Kill();
         _process.WaitForExit(10_000);
         _process.Dispose();
-    }
-
-    static async Task<int> WaitAsync(Process process)
-    {
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 }
