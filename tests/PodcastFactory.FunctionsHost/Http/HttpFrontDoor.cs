@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -101,8 +102,41 @@ internal sealed class HttpFrontDoor : IAsyncDisposable
 
     async Task ForwardAsync(HttpContext context, Uri workerUri, string invocationId)
     {
+        using HttpResponseMessage response = await SendWithRetryAsync(context, workerUri, invocationId);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[header.Key] = header.Value.ToArray();
+            }
+        }
+
+        await using Stream body = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        await body.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    /// <summary>Sends the request; a refused connection (the worker's server not listening yet) is retried, as the host's proxy retries.</summary>
+    async Task<HttpResponseMessage> SendWithRetryAsync(HttpContext context, Uri workerUri, string invocationId)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            using HttpRequestMessage outgoing = CreateRequest(context, workerUri, invocationId);
+            try
+            {
+                return await _forwarder.SendAsync(outgoing, context.RequestAborted);
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } && attempt < 10)
+            {
+                await Task.Delay(100 * attempt, context.RequestAborted);
+            }
+        }
+    }
+
+    static HttpRequestMessage CreateRequest(HttpContext context, Uri workerUri, string invocationId)
+    {
         HttpRequest incoming = context.Request;
-        using var outgoing = new HttpRequestMessage(new HttpMethod(incoming.Method), new Uri(workerUri, incoming.Path.ToUriComponent() + incoming.QueryString.ToUriComponent()));
+        var outgoing = new HttpRequestMessage(new HttpMethod(incoming.Method), new Uri(workerUri, incoming.Path.ToUriComponent() + incoming.QueryString.ToUriComponent()));
         if (incoming.ContentLength > 0 || incoming.Headers.TransferEncoding.Count > 0)
         {
             outgoing.Content = new StreamContent(incoming.Body);
@@ -125,19 +159,7 @@ internal sealed class HttpFrontDoor : IAsyncDisposable
         outgoing.Headers.TryAddWithoutValidation("X-Forwarded-For", context.Connection.RemoteIpAddress?.ToString());
         outgoing.Headers.TryAddWithoutValidation("X-Forwarded-Proto", incoming.Scheme);
         outgoing.Headers.TryAddWithoutValidation("X-Forwarded-Host", incoming.Host.Value);
-
-        using HttpResponseMessage response = await _forwarder.SendAsync(outgoing, context.RequestAborted);
-        context.Response.StatusCode = (int)response.StatusCode;
-        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers.Concat(response.Content.Headers))
-        {
-            if (!header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Response.Headers[header.Key] = header.Value.ToArray();
-            }
-        }
-
-        await using Stream body = await response.Content.ReadAsStreamAsync(context.RequestAborted);
-        await body.CopyToAsync(context.Response.Body, context.RequestAborted);
+        return outgoing;
     }
 
     public async ValueTask DisposeAsync()
