@@ -9,10 +9,8 @@ namespace PodcastFactory.FunctionsHost.Rpc;
 /// (answered by id), cancellations, logs and terminate. When the stream or the process ends, everything still
 /// waiting fails with <see cref="WorkerExitedException"/>.
 /// </summary>
-internal sealed class WorkerChannel
+internal sealed partial class WorkerChannel
 {
-    const string HostVersion = "4.1040.0";
-
     readonly IAsyncStreamReader<StreamingMessage> _reader;
     readonly IServerStreamWriter<StreamingMessage> _writer;
     readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -62,35 +60,6 @@ internal sealed class WorkerChannel
         {
             Fail(new WorkerExitedException($"Worker {WorkerId} stream broke: {ex.Message}"));
         }
-    }
-
-    /// <summary>Init, metadata (worker indexing) and one load request per function.</summary>
-    public async Task InitializeAsync(string appDirectory, CancellationToken cancellationToken)
-    {
-        var init = new WorkerInitRequest { HostVersion = HostVersion, FunctionAppDirectory = appDirectory, WorkerDirectory = appDirectory };
-        init.Capabilities.Add("RpcHttpBodyOnly", "true");
-        init.Capabilities.Add("RpcHttpTriggerMetadataRemoved", "true");
-        init.Capabilities.Add("TypedDataCollection", "true");
-        init.Capabilities.Add("IncludeEmptyEntriesInMessagePayload", "true");
-        StreamingMessage initReply = await RequestAsync(new StreamingMessage { WorkerInitRequest = init }, "init", cancellationToken);
-        EnsureSuccess(initReply.WorkerInitResponse.Result, "worker init");
-        if (initReply.WorkerInitResponse.Capabilities.TryGetValue("HttpUri", out string? httpUri))
-        {
-            HttpUri = new Uri(httpUri);
-        }
-
-        StreamingMessage metadataReply = await RequestAsync(
-            new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = appDirectory } }, "metadata", cancellationToken);
-        EnsureSuccess(metadataReply.FunctionMetadataResponse.Result, "function metadata");
-        var functions = metadataReply.FunctionMetadataResponse.FunctionMetadataResults.Select(FunctionEntry.From).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
-
-        await Task.WhenAll(functions.Values.Select(async function =>
-        {
-            var load = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function.Metadata };
-            StreamingMessage reply = await RequestAsync(new StreamingMessage { FunctionLoadRequest = load }, "load:" + function.FunctionId, cancellationToken);
-            EnsureSuccess(reply.FunctionLoadResponse.Result, $"loading {function.Name}");
-        }));
-        Functions = functions;
     }
 
     /// <summary>Sends one invocation and waits for its response; cancelling sends InvocationCancel and keeps waiting for the answer.</summary>
@@ -214,14 +183,6 @@ internal sealed class WorkerChannel
         if (_failure is { } failure)
         {
             throw new WorkerExitedException(failure.Message);
-        }
-    }
-
-    static void EnsureSuccess(StatusResult result, string step)
-    {
-        if (result.Status != StatusResult.Types.Status.Success)
-        {
-            throw new InvalidOperationException($"The worker failed {step}: {result.Exception?.Message ?? result.Result}");
         }
     }
 }
