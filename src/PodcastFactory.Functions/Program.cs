@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PodcastFactory.Core;
 using PodcastFactory.Functions.Functions;
 
@@ -9,6 +10,9 @@ FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // After the ASP.NET Core integration, so it catches what an HTTP function throws and the integration writes the problem.
 builder.UseMiddleware<ApiExceptionMiddleware>();
+// host.json log levels govern the host's categories, not this process: without this filter the worker sent four
+// Information lines from ASP.NET Core per HTTP request (podcast serve logs warnings and up from the framework).
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
