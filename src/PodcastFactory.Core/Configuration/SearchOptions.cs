@@ -49,7 +49,7 @@ public sealed class SearchOptions : IValidatableObject
     public int MaxResponseBytes { get; set; } = 1024 * 1024;
 
     /// <summary>The endpoint in use: the setting, else the provider's public one.</summary>
-    public Uri BaseUrl => new((Endpoint ?? Provider switch
+    public Uri BaseUrl => new(((string.IsNullOrWhiteSpace(Endpoint) ? null : Endpoint) ?? Provider switch
     {
         SearchProviderKind.Tavily => "https://api.tavily.com/",
         SearchProviderKind.Brave => "https://api.search.brave.com/res/v1/",
@@ -81,7 +81,8 @@ public sealed class SearchOptions : IValidatableObject
             yield return new ValidationResult("Search:Endpoint is required when Search:Provider is SearXng (the instance's base URL, with JSON enabled in search.formats).", [nameof(Endpoint)]);
         }
 
-        if (Endpoint is not null && (!Uri.TryCreate(Endpoint, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https")))
+        // An empty value (as app settings write an unset one) means "the provider's default", not an invalid URL.
+        if (!string.IsNullOrWhiteSpace(Endpoint) && (!Uri.TryCreate(Endpoint, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https")))
         {
             yield return new ValidationResult("Search:Endpoint must be an absolute http or https URL.", [nameof(Endpoint)]);
         }
