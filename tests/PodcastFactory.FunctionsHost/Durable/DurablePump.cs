@@ -23,6 +23,7 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
         MaxReceiveMessageSize = null,
         MaxSendMessageSize = null,
     });
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _handlers = new();
     Task _loop = Task.CompletedTask;
 
     public void Start() => _loop = RunAsync(_stop.Token);
@@ -39,7 +40,9 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
                 while (await stream.ResponseStream.MoveNext(cancellationToken))
                 {
                     P.WorkItem item = stream.ResponseStream.Current;
-                    _ = Task.Run(() => HandleAsync(client, item, cancellationToken), CancellationToken.None);
+                    Task handler = Task.Run(() => HandleAsync(client, item, cancellationToken), CancellationToken.None);
+                    _handlers[handler] = 0;
+                    _ = handler.ContinueWith(done => _handlers.TryRemove(done, out _), TaskScheduler.Default);
                 }
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -76,9 +79,37 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
                     break;
             }
         }
-        catch (Exception ex) when (ex is WorkerExitedException or OperationCanceledException or Grpc.Core.RpcException or KeyNotFoundException)
+        catch (Exception ex) when (ex is WorkerExitedException || (ex is OperationCanceledException && _stop.IsCancellationRequested))
+        {
+            // As the durable extension aborts a work item whose host-side invocation broke: abandoned, so the backend
+            // delivers it again (to a restarted worker). A pause first, so a host with no worker does not spin.
+            log($"durable: {item.RequestCase} abandoned: {ex.Message}");
+            await AbandonAsync(client, item);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Grpc.Core.RpcException or KeyNotFoundException)
         {
             log($"durable: {item.RequestCase} left uncompleted: {ex.Message}");
+        }
+    }
+
+    async Task AbandonAsync(P.TaskHubSidecarService.TaskHubSidecarServiceClient client, P.WorkItem item)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            if (item.RequestCase == P.WorkItem.RequestOneofCase.ActivityRequest)
+            {
+                await client.AbandonTaskActivityWorkItemAsync(new P.AbandonActivityTaskRequest { CompletionToken = item.CompletionToken }, cancellationToken: timeout.Token);
+            }
+            else if (item.RequestCase == P.WorkItem.RequestOneofCase.OrchestratorRequest)
+            {
+                await client.AbandonTaskOrchestratorWorkItemAsync(new P.AbandonOrchestrationTaskRequest { CompletionToken = item.CompletionToken }, cancellationToken: timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Grpc.Core.RpcException)
+        {
+            log($"durable: abandoning {item.RequestCase} failed: {ex.Message}");
         }
     }
 
@@ -144,6 +175,15 @@ internal sealed class DurablePump(string sidecarAddress, Func<WorkerInvoker?> cu
     {
         await _stop.CancelAsync();
         await _loop;
+        try
+        {
+            // Work items still in the worker's hands are abandoned (handled above) before the sidecar stops.
+            await Task.WhenAll(_handlers.Keys).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            log("durable: work items still running at shutdown were left as they are");
+        }
         _channel.Dispose();
         _stop.Dispose();
     }

@@ -67,11 +67,11 @@ internal sealed partial class WorkerChannel
     {
         var reply = new TaskCompletionSource<InvocationResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _invocations[request.InvocationId] = reply;
-        ThrowIfFailed();
-        await SendAsync(new StreamingMessage { InvocationRequest = request });
-        await using CancellationTokenRegistration registration = cancellationToken.Register(() => CancelInBackground(request.InvocationId));
         try
         {
+            ThrowIfFailed();
+            await SendAsync(new StreamingMessage { InvocationRequest = request });
+            await using CancellationTokenRegistration registration = cancellationToken.Register(() => CancelInBackground(request.InvocationId));
             return await reply.Task;
         }
         finally
