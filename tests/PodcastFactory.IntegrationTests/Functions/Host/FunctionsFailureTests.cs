@@ -18,6 +18,7 @@ public sealed class FunctionsFailureTests(ITestOutputHelper output) : IDisposabl
         settings["Artifacts__Provider"] = "FileSystem";
         settings["Artifacts__RootPath"] = _root;
         settings["Speech__Espeak__ExecutablePath"] = "/nonexistent/espeak-ng";
+        settings["Speech__Flite__ExecutablePath"] = "/nonexistent/flite";
         settings["Workflow__MaxParallelSegments"] = "1";
         await using FunctionsAppHost app = await FunctionsAppHost.StartAsync(new FunctionsHostOptions { Settings = settings, RunTimersOnSchedule = false, Log = output.WriteLine });
         using var client = new ContractClient(app.BaseAddress);
