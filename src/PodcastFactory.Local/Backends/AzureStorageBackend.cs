@@ -19,7 +19,7 @@ public static class AzureStorageBackend
     {
         string connectionString = settings.StorageConnectionString
             ?? throw new InvalidOperationException("The Azure Storage backend needs a connection string.");
-        return new SidecarCompatibleService(new ActivityLockRenewingService(new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = settings.TaskHub,
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
@@ -41,6 +41,7 @@ public static class AzureStorageBackend
             // the resumed episode waited almost 5 minutes for it. Orchestrator episodes take milliseconds here.
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LoggerFactory = loggerFactory,
-        }), settings.WorkItemVisibilityTimeout));
+        });
+        return new SidecarCompatibleService(settings.RenewActivityLocks ? new ActivityLockRenewingService(service, settings.WorkItemVisibilityTimeout) : service);
     }
 }

@@ -13,11 +13,17 @@ public sealed record BackendSettings(BackendKind Kind, string? StorageConnection
     public static readonly BackendSettings InMemory = new(BackendKind.InMemory);
 
     /// <summary>
-    /// How long a dequeued activity stays invisible to other workers. The sidecar never renews activity locks, so
-    /// this must exceed the longest activity; it is also how long an activity interrupted by a crash waits before
-    /// another worker runs it again.
+    /// How long a dequeued activity stays invisible to other workers: how long an activity interrupted by a crash
+    /// waits before another worker runs it again. A running activity's lock is renewed (see <see cref="RenewActivityLocks"/>).
     /// </summary>
     public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Renew running activities' locks (Azure Storage). Right when the backend and the worker share a process (the
+    /// local runner: renewals end with the worker). A host whose workers run in other processes (the Functions test
+    /// host) turns it off, or a dead worker's activity would stay locked by the live backend.
+    /// </summary>
+    public bool RenewActivityLocks { get; init; } = true;
 
     /// <summary>True when orchestration state survives the process (a restart on the same task hub resumes it).</summary>
     public bool IsDurable => Kind != BackendKind.InMemory;

@@ -26,7 +26,7 @@ public static class AzuriteFunctionsApp
         FunctionsAppHost.StartAsync(new FunctionsHostOptions
         {
             Settings = settings,
-            Backend = new BackendSettings(BackendKind.AzureStorage, connectionString, taskHub) { WorkItemVisibilityTimeout = workItemVisibility ?? TimeSpan.FromMinutes(3) },
+            Backend = new BackendSettings(BackendKind.AzureStorage, connectionString, taskHub) { WorkItemVisibilityTimeout = workItemVisibility ?? TimeSpan.FromMinutes(3), RenewActivityLocks = false },
             Ledger = ledger ?? new ActivityLedger(),
             RunTimersOnSchedule = false,
             Log = output is null ? null : line => Write(output, line),
