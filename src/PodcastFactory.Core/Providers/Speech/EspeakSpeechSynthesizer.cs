@@ -4,7 +4,6 @@ using PodcastFactory.Core.Models;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
@@ -71,112 +70,26 @@ public sealed partial class EspeakSpeechSynthesizer(IOptions<EspeakOptions> opti
     }
 
     /// <summary>True when <paramref name="executablePath"/> starts and answers <c>--version</c> within 10 seconds.</summary>
-    public static bool IsAvailable(string executablePath = "espeak-ng")
-    {
-        try
-        {
-            using Process? process = Process.Start(new ProcessStartInfo(executablePath, ["--version"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return false;
-            }
-
-            bool exited = process.WaitForExit(TimeSpan.FromSeconds(10));
-            if (!exited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            return exited && process.ExitCode == 0;
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-    }
+    public static bool IsAvailable(string executablePath = "espeak-ng") => ToolProcess.Answers(executablePath, "--version");
 
     async Task RunAsync(string text, string voice, string wavPath, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(_options.ExecutablePath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        };
         string[] arguments =
         [
             "-v", voice, "-s", _options.WordsPerMinute.ToString(CultureInfo.InvariantCulture), "-b", "1", "-w", wavPath, "--stdin",
         ];
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = startInfo };
         try
         {
-            process.Start();
+            await ToolProcess.RunAsync(_options.ExecutablePath, arguments, text, TimeSpan.FromSeconds(_options.TimeoutSeconds), cancellationToken);
         }
         catch (Win32Exception e)
         {
             throw SpeechProviderUnavailableException.EspeakNotFound(_options.ExecutablePath, e);
         }
-
-        Task<string> stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        try
+        catch (ToolExitException e)
         {
-            await WriteInputAsync(process, text, timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"espeak-ng did not finish within {_options.TimeoutSeconds} s and was stopped.");
-        }
-
-        string errors = (await stderr).Trim();
-        await stdout;
-        if (process.ExitCode != 0)
-        {
-            Logs.EspeakFailed(logger, process.ExitCode, voice, errors);
-            throw new InvalidOperationException($"espeak-ng exited with code {process.ExitCode} (voice '{voice}'): {errors}");
-        }
-    }
-
-    static async Task WriteInputAsync(Process process, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // espeak-ng exited before reading everything (e.g. unknown voice): its exit code and stderr say why.
-        }
-    }
-
-    static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
+            Logs.EspeakFailed(logger, e.ExitCode, voice, e.Errors);
+            throw new InvalidOperationException($"espeak-ng exited with code {e.ExitCode} (voice '{voice}'): {e.Errors}", e);
         }
     }
 }

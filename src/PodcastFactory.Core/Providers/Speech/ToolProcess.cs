@@ -13,7 +13,7 @@ internal static class ToolProcess
     /// <summary>Runs <paramref name="executable"/>; returns its stdout.</summary>
     /// <exception cref="Win32Exception">The executable could not be started (not installed).</exception>
     /// <exception cref="TimeoutException">It ran longer than <paramref name="timeout"/>.</exception>
-    /// <exception cref="InvalidOperationException">It exited with a non-zero code.</exception>
+    /// <exception cref="ToolExitException">It exited with a non-zero code.</exception>
     public static async Task<string> RunAsync(string executable, IEnumerable<string> arguments, string? stdin, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(executable)
@@ -60,7 +60,7 @@ internal static class ToolProcess
         string result = await stdout;
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(executable)} exited with code {process.ExitCode}: {errors}");
+            throw new ToolExitException(Path.GetFileName(executable), process.ExitCode, errors);
         }
 
         return result;
@@ -120,4 +120,15 @@ internal static class ToolProcess
             // Already exited.
         }
     }
+}
+
+/// <summary>A local tool exited with a non-zero code; its stderr is kept.</summary>
+internal sealed class ToolExitException(string tool, int exitCode, string errors)
+    : InvalidOperationException($"{tool} exited with code {exitCode}: {errors}")
+{
+    /// <summary>The process exit code.</summary>
+    public int ExitCode { get; } = exitCode;
+
+    /// <summary>What the tool wrote to stderr, trimmed.</summary>
+    public string Errors { get; } = errors;
 }
