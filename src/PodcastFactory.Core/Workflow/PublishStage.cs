@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Workflow.Activities;
 using static PodcastFactory.Core.Workflow.EpisodeRun;
@@ -22,7 +23,7 @@ internal static class PublishStage
 
         StageClock stage = run.Begin(Stages.Publish);
         List<string> models = run.Ledger.Entries.Select(e => $"{e.Usage.Agent}: {e.Usage.Provider} {e.Usage.Model}".TrimEnd()).Distinct().ToList();
-        var input = new PublishEpisodeInput(
+        var input = new PublishRequest(
             run.Id, script.Artifact, ArtifactNames.SegmentPlan(run.Id), audio.SegmentArtifacts, research.JsonArtifact, run.Input.Request.Hosts,
             run.Input.Sources.Select(s => s.Name).ToList(), models, run.Input.Request.Language, run.Context.CurrentUtcDateTime);
         PublishEpisodeOutput? output = await StageGuards.Optional(run, stage, () =>

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow.Activities;
 
 namespace PodcastFactory.Functions.Functions;
@@ -53,8 +54,8 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="PublishEpisodeActivity"/>.</summary>
     [Function(nameof(PublishEpisodeActivity))]
-    public static Task<PublishEpisodeOutput> PublishEpisode([ActivityTrigger] PublishEpisodeInput input, FunctionContext context) =>
-        ActivityRunner.RunAsync<PublishEpisodeActivity, PublishEpisodeInput, PublishEpisodeOutput>(context, input);
+    public static Task<PublishEpisodeOutput> PublishEpisode([ActivityTrigger] PublishRequest input, FunctionContext context) =>
+        ActivityRunner.RunAsync<PublishEpisodeActivity, PublishRequest, PublishEpisodeOutput>(context, input);
 
     /// <summary>Runs <see cref="WriteManifestActivity"/>.</summary>
     [Function(nameof(WriteManifestActivity))]

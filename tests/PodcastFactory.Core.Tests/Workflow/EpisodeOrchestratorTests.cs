@@ -1,4 +1,5 @@
 using Moq;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow;
@@ -48,7 +49,7 @@ public sealed class EpisodeOrchestratorTests
         List<string> order = harness.Calls.Select(c => c.Name).ToList();
         Assert.True(order.IndexOf(nameof(PublishEpisodeActivity)) > order.IndexOf(nameof(FinalEvaluationActivity)));
         Assert.True(order.IndexOf(nameof(PublishEpisodeActivity)) < order.IndexOf(nameof(WriteManifestActivity)));
-        var input = (PublishEpisodeInput)harness.Calls.Single(c => c.Name == nameof(PublishEpisodeActivity)).Input!;
+        var input = (PublishRequest)harness.Calls.Single(c => c.Name == nameof(PublishEpisodeActivity)).Input!;
         Assert.Equal(["ep-test/audio/segment-001.wav"], input.SegmentArtifacts);
         Assert.Equal(OrchestrationHarness.T0, input.PublishedAt);
         Assert.Contains("ep-test/episode.mp3", result.Artifacts);

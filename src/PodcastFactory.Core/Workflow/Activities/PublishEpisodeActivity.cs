@@ -8,16 +8,13 @@ namespace PodcastFactory.Core.Workflow.Activities;
 /// show notes, and the episode's item in <c>feed.xml</c>. Every name is deterministic and the feed item is keyed by
 /// the episode's guid, so a retried or replayed activity overwrites instead of duplicating.
 /// </summary>
-public sealed class PublishEpisodeActivity(EpisodePublisher publisher) : TaskActivity<PublishEpisodeInput, PublishEpisodeOutput>
+public sealed class PublishEpisodeActivity(EpisodePublisher publisher) : TaskActivity<PublishRequest, PublishEpisodeOutput>
 {
     /// <inheritdoc />
-    public override async Task<PublishEpisodeOutput> RunAsync(TaskActivityContext context, PublishEpisodeInput input)
+    public override async Task<PublishEpisodeOutput> RunAsync(TaskActivityContext context, PublishRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Publication? published = await publisher.PublishAsync(
-            new PublishRequest(input.EpisodeId, input.ScriptArtifact, input.PlanArtifact, input.SegmentArtifacts, input.ResearchArtifact,
-                input.Hosts, input.SourceNames, input.Models, input.Language, input.PublishedAt),
-            CancellationToken.None);
+        Publication? published = await publisher.PublishAsync(input, CancellationToken.None);
         return published is null
             ? new PublishEpisodeOutput(true, [], 0, 0, 0, 0, 0, 0, null)
             : new PublishEpisodeOutput(false, published.Artifacts, published.IntegratedLufs, published.TruePeakDbtp,
