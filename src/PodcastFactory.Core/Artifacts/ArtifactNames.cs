@@ -72,6 +72,16 @@ public static class ArtifactNames
     /// <summary>Final evaluation.</summary>
     public static string Quality(string episodeId) => $"{episodeId}/quality.json";
 
+    /// <summary>The cost journal of the episode: one file per attempt of each paid step (see CostJournal).</summary>
+    public static string Journal(string episodeId) => $"{episodeId}/ledger/";
+
+    /// <summary>The journals of one paid step, whose output is <paramref name="step"/>, under the orchestration <paramref name="run"/>.</summary>
+    public static string StepJournal(string episodeId, string run, string step) =>
+        $"{Journal(episodeId)}{run}/{(step.StartsWith(episodeId + "/", StringComparison.Ordinal) ? step[(episodeId.Length + 1)..] : step)}/";
+
+    /// <summary>The journal of one attempt of a paid step.</summary>
+    public static string StepJournalAttempt(string episodeId, string run, string step, string attempt) => $"{StepJournal(episodeId, run, step)}{attempt}.json";
+
     /// <summary>The manifest.</summary>
     public static string Manifest(string episodeId) => $"{episodeId}/manifest.json";
 

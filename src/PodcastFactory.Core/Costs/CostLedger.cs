@@ -21,8 +21,11 @@ public sealed class CostLedger
     /// <summary>All entries in the order they were recorded.</summary>
     public IReadOnlyList<LedgerEntry> Entries => _entries;
 
-    /// <summary>Total cost so far.</summary>
-    public decimal TotalUsd => _entries.Sum(e => e.Usage.CostUsd);
+    /// <summary>Total so far that never under-reports: answered calls plus calls that may have been billed.</summary>
+    public decimal TotalUsd => _entries.Sum(e => e.Usage.ChargeUsd);
+
+    /// <summary>Cost of the answered calls so far.</summary>
+    public decimal PaidUsd => _entries.Sum(e => e.Usage.CostUsd);
 
     /// <summary>Records one agent call.</summary>
     public void Record(string stage, AgentUsage usage) => _entries.Add(new LedgerEntry(stage, usage));
@@ -41,6 +44,6 @@ public sealed class CostLedger
                 g.Sum(e => e.Usage.TotalUnits),
                 g.First().Usage.UnitKind,
                 g.Sum(e => e.Usage.DurationMs),
-                g.Sum(e => e.Usage.CostUsd)))
+                g.Sum(e => e.Usage.ChargeUsd)))
             .ToList();
 }

@@ -10,6 +10,7 @@ namespace PodcastFactory.Core.Models;
 /// <param name="DurationMs">Wall time of the call in milliseconds.</param>
 /// <param name="CostUsd">Cost in USD from the price table (0 offline).</param>
 /// <param name="CacheHit">True when a previous identical output was reused and no provider was called.</param>
+/// <param name="PossiblyBilledUsd">Estimate of calls that were sent but whose answer was lost (a crash, a timeout): they may have been billed.</param>
 public sealed record AgentUsage(
     string Agent,
     string Provider,
@@ -19,8 +20,12 @@ public sealed record AgentUsage(
     string UnitKind,
     double DurationMs,
     decimal CostUsd,
-    bool CacheHit = false)
+    bool CacheHit = false,
+    decimal PossiblyBilledUsd = 0m)
 {
+    /// <summary>What the usage counts for in a total that never under-reports: the cost plus what may have been billed.</summary>
+    public decimal ChargeUsd => CostUsd + PossiblyBilledUsd;
+
     /// <summary>Input plus output units.</summary>
     public long TotalUnits => InputUnits + OutputUnits;
 

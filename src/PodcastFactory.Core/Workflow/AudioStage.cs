@@ -16,7 +16,7 @@ internal static class AudioStage
         PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
             nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, script.Artifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters), StorageOptions);
         run.Produced(segments.PlanArtifact);
-        if (StageGuards.FailOverBudget(run, stage, socialEstimate + settings.Estimates.Speech(segments.TotalCharacters)))
+        if (await StageGuards.FailOverBudgetAsync(run, stage, socialEstimate + settings.Estimates.Speech(segments.TotalCharacters)))
         {
             return null;
         }

@@ -54,7 +54,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
     static async Task<MergeResearchOutput> ResearchAsync(EpisodeRun run, EpisodePlan plan)
     {
         StageClock stage = run.Begin(Stages.Research);
-        StageGuards.EnsureBudget(run, stage, plan.Angles.Count * run.Input.Settings.Estimates.ResearchCallUsd);
+        await StageGuards.EnsureBudgetAsync(run, stage, plan.Angles.Count * run.Input.Settings.Estimates.ResearchCallUsd);
         ResearchAngleOutput[] angles = await StageGuards.Critical(run, stage, () => Task.WhenAll(plan.Angles.Select((angle, i) =>
             run.Context.CallActivityAsync<ResearchAngleOutput>(
                 nameof(ResearchAngleActivity),
@@ -85,7 +85,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         StageClock stage = run.Begin(Stages.Review);
         for (int revision = 0; ; revision++)
         {
-            StageGuards.EnsureBudget(run, stage, run.Input.Settings.Estimates.ReviewCallUsd);
+            await StageGuards.EnsureBudgetAsync(run, stage, run.Input.Settings.Estimates.ReviewCallUsd);
             ReviewScriptOutput review = await StageGuards.Critical(run, stage, () => run.Context.CallActivityAsync<ReviewScriptOutput>(
                 nameof(ReviewScriptActivity), new ReviewScriptInput(run.Id, brief, research.JsonArtifact, script.RevisionArtifact, revision), LlmOptions));
             run.Spent(stage.Name, review.Usage);
@@ -103,7 +103,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
 
     static async Task<WriteScriptOutput> WriteScriptAsync(EpisodeRun run, StageClock stage, ScriptBrief brief, MergeResearchOutput research, int revision)
     {
-        StageGuards.EnsureBudget(run, stage, run.Input.Settings.Estimates.ScriptCallUsd);
+        await StageGuards.EnsureBudgetAsync(run, stage, run.Input.Settings.Estimates.ScriptCallUsd);
         WriteScriptOutput script = await StageGuards.Critical(run, stage, () => run.Context.CallActivityAsync<WriteScriptOutput>(
             nameof(WriteScriptActivity), new WriteScriptInput(run.Id, brief, research.JsonArtifact, revision), LlmOptions));
         run.Spent(stage.Name, script.Usage);
@@ -119,7 +119,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             return null;
         }
 
-        if (StageGuards.SkipOverBudget(run, Stages.Social, run.Input.Settings.Estimates.SocialCallUsd))
+        if (await StageGuards.SkipOverBudgetAsync(run, Stages.Social, run.Input.Settings.Estimates.SocialCallUsd))
         {
             return null;
         }
@@ -176,13 +176,13 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
     static async Task<EpisodeResult> FinishAsync(EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio)
     {
         string status = outcome switch { EpisodeOutcome.Completed => "completed", EpisodeOutcome.Partial => "partial", _ => "needs-review" };
-        string manifest = await WriteManifestAsync(run, status, error: null);
+        WriteManifestOutput manifest = await WriteManifestAsync(run, status, error: null);
         run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
         run.LogFinished(status);
-        return new EpisodeResult(run.Id, outcome, title, run.Artifacts, run.Warnings, run.Ledger.TotalUsd, audio?.DurationSeconds, manifest);
+        return new EpisodeResult(run.Id, outcome, title, run.Artifacts, run.Warnings, Math.Max(manifest.TotalCostUsd, run.Ledger.TotalUsd), audio?.DurationSeconds, manifest.Artifact);
     }
 
-    static async Task<string> WriteManifestAsync(EpisodeRun run, string status, string? error)
+    static async Task<WriteManifestOutput> WriteManifestAsync(EpisodeRun run, string status, string? error)
     {
         run.Publish(Stages.Manifest, Stages.StartPercent(Stages.Manifest));
         WriteManifestOutput output = await run.Context.CallActivityAsync<WriteManifestOutput>(
@@ -190,7 +190,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             new WriteManifestInput(run.Id, run.Input.Request, status, error, run.Context.CurrentUtcDateTime, run.StageRecords, run.Ledger.Entries, run.Warnings, run.Input.Sources),
             StorageOptions);
         run.Produced(output.Artifact);
-        return output.Artifact;
+        return output;
     }
 
     sealed record GateResult(WriteScriptOutput Script, bool Passed);

@@ -46,8 +46,25 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
     /// <summary>Artifacts produced so far (deduplicated, in order).</summary>
     public IReadOnlyList<string> Artifacts => _artifacts;
 
-    /// <summary>True when spending <paramref name="estimateUsd"/> more would exceed the budget.</summary>
-    public bool OverBudget(decimal estimateUsd) => Ledger.WouldExceed(Input.Request.BudgetUsd, estimateUsd);
+    /// <summary>What the episode has cost so far as the last budget check read it from the journal (or the ledger, whichever is more).</summary>
+    public decimal SpentUsd { get; private set; }
+
+    /// <summary>
+    /// True when spending <paramref name="estimateUsd"/> more would exceed the budget. The spending is read from the
+    /// cost journal (an activity, so replay sees the same figure): it also knows attempts that failed or crashed.
+    /// </summary>
+    public async Task<bool> OverBudgetAsync(decimal estimateUsd)
+    {
+        if (Input.Request.BudgetUsd is not { } budget)
+        {
+            return false;
+        }
+
+        Activities.EpisodeCostOutput journal = await Context.CallActivityAsync<Activities.EpisodeCostOutput>(
+            nameof(Activities.EpisodeCostActivity), Id, RetryPolicies.StorageOptions);
+        SpentUsd = Math.Max(journal.TotalUsd, Ledger.TotalUsd);
+        return SpentUsd + estimateUsd > budget;
+    }
 
     /// <summary>Marks a stage as started, publishes its progress from the <see cref="Stages"/> table, and returns its clock.</summary>
     public StageClock Begin(string stage)

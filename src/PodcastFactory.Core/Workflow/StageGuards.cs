@@ -25,9 +25,9 @@ internal static class StageGuards
     }
 
     // Spending is checked before a call is made, never after.
-    public static void EnsureBudget(EpisodeRun run, StageClock stage, decimal estimate)
+    public static async Task EnsureBudgetAsync(EpisodeRun run, StageClock stage, decimal estimate)
     {
-        if (run.OverBudget(estimate))
+        if (await run.OverBudgetAsync(estimate))
         {
             string reason = BudgetMessage(run, estimate);
             Logs.BudgetStop(run.Log, run.Id, stage.Name, reason);
@@ -37,7 +37,7 @@ internal static class StageGuards
     }
 
     public static string BudgetMessage(EpisodeRun run, decimal estimate) => EpisodeRun.Invariant(
-        $"budget of ${run.Input.Request.BudgetUsd:0.####} would be exceeded (spent ${run.Ledger.TotalUsd:0.####}, next work estimated at ${estimate:0.####})");
+        $"budget of ${run.Input.Request.BudgetUsd:0.####} would be exceeded (spent ${run.SpentUsd:0.####}, next work estimated at ${estimate:0.####})");
 
     // Optional stages fail soft: the reason becomes a warning and the episode goes on with what it has.
     public static async Task<T?> Optional<T>(EpisodeRun run, StageClock stage, Func<Task<T>> call)
@@ -55,9 +55,9 @@ internal static class StageGuards
     }
 
     // An optional stage that has not started is skipped when its estimate would exceed the budget.
-    public static bool SkipOverBudget(EpisodeRun run, string stage, decimal estimate)
+    public static async Task<bool> SkipOverBudgetAsync(EpisodeRun run, string stage, decimal estimate)
     {
-        if (!run.OverBudget(estimate))
+        if (!await run.OverBudgetAsync(estimate))
         {
             return false;
         }
@@ -69,9 +69,9 @@ internal static class StageGuards
     }
 
     // An optional stage that has started fails soft when its next work would exceed the budget.
-    public static bool FailOverBudget(EpisodeRun run, StageClock stage, decimal estimate)
+    public static async Task<bool> FailOverBudgetAsync(EpisodeRun run, StageClock stage, decimal estimate)
     {
-        if (!run.OverBudget(estimate))
+        if (!await run.OverBudgetAsync(estimate))
         {
             return false;
         }

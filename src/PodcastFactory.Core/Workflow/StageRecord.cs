@@ -15,6 +15,7 @@ public enum StageStatus
 /// <param name="Name">Stage name, one of <see cref="Stages"/>.</param>
 /// <param name="Status">Outcome.</param>
 /// <param name="StartedAt">Start (orchestration time).</param>
-/// <param name="DurationMs">Duration in milliseconds.</param>
+/// <param name="DurationMs">Duration in milliseconds, without the time the work was interrupted (see <see cref="DowntimeMs"/>).</param>
 /// <param name="Detail">What happened, e.g. "3 angles, 24 notes" or the failure reason.</param>
-public sealed record StageRecord(string Name, StageStatus Status, DateTime StartedAt, double DurationMs, string Detail);
+/// <param name="DowntimeMs">Time within the stage when no work ran (a crash until the restart), as the manifest measured it from the cost journal.</param>
+public sealed record StageRecord(string Name, StageStatus Status, DateTime StartedAt, double DurationMs, string Detail, double DowntimeMs = 0);

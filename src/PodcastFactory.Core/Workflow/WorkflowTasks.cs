@@ -20,6 +20,7 @@ public static class WorkflowTasks
         typeof(FinalEvaluationActivity),
         typeof(PublishEpisodeActivity),
         typeof(WriteManifestActivity),
+        typeof(EpisodeCostActivity),
     ];
 
     /// <summary>Orchestrator types.</summary>

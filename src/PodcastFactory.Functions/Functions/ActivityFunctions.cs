@@ -61,4 +61,9 @@ public static class ActivityFunctions
     [Function(nameof(WriteManifestActivity))]
     public static Task<WriteManifestOutput> WriteManifest([ActivityTrigger] WriteManifestInput input, FunctionContext context) =>
         ActivityRunner.RunAsync<WriteManifestActivity, WriteManifestInput, WriteManifestOutput>(context, input);
+
+    /// <summary>Runs <see cref="EpisodeCostActivity"/>.</summary>
+    [Function(nameof(EpisodeCostActivity))]
+    public static Task<EpisodeCostOutput> EpisodeCost([ActivityTrigger] string input, FunctionContext context) =>
+        ActivityRunner.RunAsync<EpisodeCostActivity, string, EpisodeCostOutput>(context, input);
 }

@@ -216,6 +216,30 @@ public sealed class EpisodeOrchestratorTests
         Assert.Equal(0, harness.Count(nameof(WriteScriptActivity)));
     }
 
+    [Fact]
+    public async Task RunAsync_JournalKnowsMoreThanTheLedger_BudgetUsesTheJournal()
+    {
+        // Research attempts that failed before the one that succeeded paid $0.95: only the cost journal knows.
+        var harness = new OrchestrationHarness { JournalOnlyUsd = 0.95m };
+        var estimates = new CostEstimates(0, ScriptCallUsd: 0.1m, 0, 0, 0);
+
+        var ex = await Assert.ThrowsAsync<EpisodeStageFailedException>(() => harness.RunAsync(OrchestrationHarness.Input(budget: 1m, estimates: estimates)));
+
+        Assert.Equal(Stages.Script, ex.Stage);
+        Assert.Contains("spent $0.95", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Count(nameof(WriteScriptActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoBudget_NeverReadsTheJournal()
+    {
+        var harness = new OrchestrationHarness();
+
+        await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(0, harness.Count(nameof(EpisodeCostActivity)));
+    }
+
     [Theory]
     [InlineData(OutputPriority.Audio, 0, 1)]
     [InlineData(OutputPriority.Social, 1, 0)]

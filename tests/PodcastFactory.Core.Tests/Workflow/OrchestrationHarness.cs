@@ -21,6 +21,11 @@ internal sealed class OrchestrationHarness
     public Queue<bool> ReviewVerdicts { get; } = new();
     public HashSet<string> Failing { get; } = [];
     public decimal CostPerCall { get; set; }
+
+    /// <summary>What the cost journal holds beyond the calls this harness answered (attempts that failed or crashed).</summary>
+    public decimal JournalOnlyUsd { get; set; }
+
+    decimal _answeredUsd;
     public ApprovalDecision? Approval { get; set; }
 
     public OrchestrationHarness()
@@ -53,6 +58,7 @@ internal sealed class OrchestrationHarness
         Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
         Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml"));
         Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));
+        Setup<EpisodeCostOutput>(nameof(EpisodeCostActivity), _ => new(_answeredUsd + JournalOnlyUsd, 0));
         Context.Setup(c => c.CallSubOrchestratorAsync<AudioOutput>(It.Is<TaskName>(n => n.Name == nameof(AudioOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns<TaskName, object?, TaskOptions?>((n, i, o) => Respond(n.Name, i, o, () => new AudioOutput(ArtifactPath("episode.wav"), 60, 3, 1000, [ArtifactPath("audio/segment-001.wav")], [Usage(AgentNames.AudioSynthesizer)])));
         Context.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns<TimeSpan, CancellationToken>((_, _) => Approval is null ? Task.CompletedTask : new TaskCompletionSource().Task);
@@ -79,7 +85,11 @@ internal sealed class OrchestrationHarness
 
     public int Count(string activity) => Calls.Count(c => c.Name == activity);
 
-    AgentUsage Usage(string agent) => new(agent, "test", null, 10, 10, "tokens", 1, CostPerCall);
+    AgentUsage Usage(string agent)
+    {
+        _answeredUsd += CostPerCall;
+        return new(agent, "test", null, 10, 10, "tokens", 1, CostPerCall);
+    }
 
     static string ArtifactPath(string name) => "ep-test/" + name;
 

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.Diagnostics;
@@ -45,7 +46,12 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
         IReadOnlyList<string> errors = [];
         for (int attempt = 1; attempt <= 2; attempt++)
         {
-            ChatResponse response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
+            // Journaled before it is sent and when it is answered: an answer that turns out invalid is paid all the same.
+            ChatResponse response = await PaidCalls.CallAsync(
+                new PaidCallInfo(agent, model.Provider, model.Model, "tokens", EstimateUsd(messages)),
+                () => model.Client.GetResponseAsync(messages, options, cancellationToken),
+                (answer, ms) => new AgentUsage(agent, model.Provider, model.Model, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0, "tokens",
+                    ms, model.Prices.Text(model.Model, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0)));
             input += response.Usage?.InputTokenCount ?? 0;
             output += response.Usage?.OutputTokenCount ?? 0;
             string text = response.Text;
@@ -65,6 +71,13 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
 
         throw new InvalidModelOutputException($"The model returned invalid {what} JSON twice: {string.Join("; ", errors)}");
     }
+
+    /// <summary>Output tokens assumed for a call whose answer was lost (the possibly-billed estimate).</summary>
+    public const int EstimatedOutputTokens = 1024;
+
+    // About four characters per token for the prompt, plus a full answer.
+    decimal EstimateUsd(List<ChatMessage> messages) =>
+        model.Prices.Text(model.Model, messages.Sum(m => (long)(m.Text?.Length ?? 0)) / 4, EstimatedOutputTokens);
 
     static (T? Value, IReadOnlyList<string> Errors) Parse<T>(string text, Func<T, IReadOnlyList<string>> validate)
         where T : class

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Costs.Journal;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
 
@@ -53,17 +54,26 @@ public sealed partial class OpenAISpeechSynthesizer(
 
         string resolved = OpenAIVoices.Resolve(voice);
         long started = Stopwatch.GetTimestamp();
-        using HttpRequestMessage request = await CreateRequestAsync(text, resolved, cancellationToken);
-        HttpClient http = httpClients.CreateClient(ProviderHttpClients.Speech);
-        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
-            throw new InvalidOperationException($"{Name} speech failed with {(int)response.StatusCode}: {message}");
-        }
-
         using var audio = new MemoryStream();
-        await response.Content.CopyToAsync(audio, cancellationToken);
+        decimal price = prices.Speech(Model, text.Length);
+        // Journaled before it is sent and when its audio has arrived (whatever the audio turns out to be, it was paid).
+        await PaidCalls.CallAsync(
+            new PaidCallInfo(AgentNames.AudioSynthesizer, Name, Model, "characters", price),
+            async () =>
+            {
+                using HttpRequestMessage request = await CreateRequestAsync(text, resolved, cancellationToken);
+                HttpClient http = httpClients.CreateClient(ProviderHttpClients.Speech);
+                using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
+                    throw new SpeechRefusedException($"{Name} speech failed with {(int)response.StatusCode}: {message}");
+                }
+
+                await response.Content.CopyToAsync(audio, cancellationToken);
+                return audio.Length;
+            },
+            (_, ms) => new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", ms, price));
         audio.Position = 0;
         Mp3Info info = await Mp3Info.MeasureAsync(audio, cancellationToken);
         audio.Position = 0;
@@ -71,7 +81,7 @@ public sealed partial class OpenAISpeechSynthesizer(
 
         double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Logs.SpeechSynthesized(logger, text.Length, resolved, info.FrameCount, durationMs);
-        return new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", durationMs, prices.Speech(Model, text.Length));
+        return new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", durationMs, price);
     }
 
     async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.Globalization;
@@ -40,6 +41,8 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // The request was sent and may have been processed: that sending is possibly billed.
+                    await PaidCalls.AttemptLostAsync(string.Create(CultureInfo.InvariantCulture, $"no answer within {attemptTimeout.TotalSeconds:0} s (attempt {attempt})"));
                     if (attempt > maxRetries)
                     {
                         throw new ProviderTransientException(string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
 
@@ -30,7 +31,23 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            // Journaled before it is sent; every answered request is paid, whatever its body turns out to be.
+            response = await PaidCalls.CallAsync(
+                new PaidCallInfo(SearchUsage.Agent, Name, Name, SearchUsage.Unit, Options.PricePerRequest),
+                async () =>
+                {
+                    HttpResponseMessage answer = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                    if (!answer.IsSuccessStatusCode)
+                    {
+                        using (answer)
+                        {
+                            throw new SearchFailedException(string.Create(CultureInfo.InvariantCulture, $"{Name} answered {(int)answer.StatusCode} {answer.ReasonPhrase}."));
+                        }
+                    }
+
+                    return answer;
+                },
+                (_, ms) => SearchUsage.Answered(Name, Options.PricePerRequest, ms));
         }
         catch (NonRetryableException ex)
         {
@@ -49,10 +66,6 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
         using (response)
         {
             AgentUsage usage = SearchUsage.Answered(Name, Options.PricePerRequest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new SearchFailedException(string.Create(CultureInfo.InvariantCulture, $"{Name} answered {(int)response.StatusCode} {response.ReasonPhrase}.")) { Usage = usage };
-            }
 
             try
             {

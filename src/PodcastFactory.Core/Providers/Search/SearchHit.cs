@@ -7,7 +7,7 @@ namespace PodcastFactory.Core.Providers.Search;
 public sealed record SearchHit(string Url, string Title, string Snippet);
 
 /// <summary>A search failed: the message names the provider and the reason (401 names <c>Search:ApiKey</c>).</summary>
-public sealed class SearchFailedException : Exception
+public sealed class SearchFailedException : Exception, Costs.Journal.INotBilledFailure
 {
     /// <summary>The answered (so paid) request behind the failure, when the provider answered at all.</summary>
     public Models.AgentUsage? Usage { get; init; }

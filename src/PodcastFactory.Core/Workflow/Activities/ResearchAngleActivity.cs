@@ -15,7 +15,7 @@ public sealed record ResearchAngleInput(string EpisodeId, string Topic, string A
 /// <param name="JsonArtifact">research/angle-n.json.</param>
 /// <param name="NoteCount">Notes written.</param>
 /// <param name="Usage">The research agent's call.</param>
-/// <param name="SearchUsages">Web searches this attempt paid for (none when the search record was already captured).</param>
+/// <param name="SearchUsages">Web searches of the angle, every attempt of this run (from the step's journal).</param>
 public sealed record ResearchAngleOutput(string Artifact, string JsonArtifact, int NoteCount, AgentUsage Usage, IReadOnlyList<AgentUsage>? SearchUsages = null);
 
 /// <summary>
@@ -39,6 +39,10 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
             sources.Add(new SourceDocument(source.Name, await store.ReadTextAsync(source.Artifact, CancellationToken.None)));
         }
 
+        // The web searches and the model's calls are one paid step: journaled together, counted over every attempt.
+        var step = new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.Research, "words", jsonName, InputHash: "");
+        using StepJournal journal = paidStep.Open(step);
+        await journal.StartAsync();
         WebResearchResult found = input.Research == ResearchMode.Sources
             ? new WebResearchResult([], [], [])
             : await web.ResearchAsync(new WebAngle(input.EpisodeId, input.Topic, input.Angle, input.AngleIndex, input.Language, input.Depth), CancellationToken.None);
@@ -46,8 +50,9 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
 
         string hash = InputHash.Of(nameof(ResearchAngleActivity), input, sources);
         var brief = new ResearchBrief(input.Topic, input.Angle, input.AngleIndex, NotesPerAngle, input.Language);
-        AgentResult<ResearchNotes> result = await paidStep.RunAsync(
-            new PaidStepKey(input.EpisodeId, AgentNames.Research, "words", jsonName, hash),
+        PaidStepResult<ResearchNotes> result = await paidStep.RunAsync(
+            journal,
+            step with { InputHash = hash },
             reuse: () => store.ReadJsonAsync<ResearchNotes>(jsonName, CancellationToken.None),
             pay: async () =>
             {
@@ -59,6 +64,6 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
                 await store.WriteTextAsync(mdName, ResearchMarkdown.Render(notes), hash, CancellationToken.None);
                 await store.WriteJsonAsync(jsonName, notes, hash, CancellationToken.None);
             });
-        return new ResearchAngleOutput(mdName, jsonName, result.Value.Notes.Count, result.Usage, found.Usages);
+        return new ResearchAngleOutput(mdName, jsonName, result.Value.Notes.Count, result.Usage, result.OtherUsages);
     }
 }

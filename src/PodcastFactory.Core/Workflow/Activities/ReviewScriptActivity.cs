@@ -22,8 +22,8 @@ public sealed class ReviewScriptActivity(IArtifactStore store, IEvaluatorAgent a
         string name = ArtifactNames.Review(input.EpisodeId, input.Revision);
         string hash = InputHash.Of(nameof(ReviewScriptActivity), input, research, script);
 
-        AgentResult<ScriptReview> result = await paidStep.RunAsync(
-            new PaidStepKey(input.EpisodeId, AgentNames.Evaluator, "words", name, hash),
+        PaidStepResult<ScriptReview> result = await paidStep.RunAsync(
+            new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.Evaluator, "words", name, hash),
             reuse: () => store.ReadJsonAsync<ScriptReview>(name, CancellationToken.None),
             pay: async () =>
             {

@@ -24,8 +24,8 @@ public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynth
         AudioSegment segment = plan.Segments[input.Index];
         string name = ArtifactNames.Segment(input.EpisodeId, input.Index, AudioStitcherFactory.FileExtension(plan.Format));
         string hash = InputHash.Of(nameof(SynthesizeSegmentActivity), segment.Text, segment.Voice, input.Language, speech.Name, plan.Format);
-        AgentResult<long> result = await paidStep.RunAsync(
-            new PaidStepKey(input.EpisodeId, AgentNames.AudioSynthesizer, "characters", name, hash),
+        PaidStepResult<long> result = await paidStep.RunAsync(
+            new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.AudioSynthesizer, "characters", name, hash),
             reuse: async () => (await store.GetInfoAsync(name, CancellationToken.None))!.Length,
             pay: async () =>
             {

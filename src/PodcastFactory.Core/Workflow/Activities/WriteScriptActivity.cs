@@ -29,8 +29,8 @@ public sealed class WriteScriptActivity(IArtifactStore store, IScriptAgent agent
 
         string revisionName = ArtifactNames.ScriptRevision(id, input.Revision);
         string hash = InputHash.Of(nameof(WriteScriptActivity), input, research, previous, review);
-        AgentResult<Script> result = await paidStep.RunAsync(
-            new PaidStepKey(id, AgentNames.ScriptWriter, "words", revisionName, hash),
+        PaidStepResult<Script> result = await paidStep.RunAsync(
+            new PaidStepKey(id, context.InstanceId, AgentNames.ScriptWriter, "words", revisionName, hash),
             reuse: () => store.ReadJsonAsync<Script>(revisionName, CancellationToken.None),
             pay: async () =>
             {

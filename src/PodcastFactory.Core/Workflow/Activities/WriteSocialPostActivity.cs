@@ -23,8 +23,8 @@ public sealed class WriteSocialPostActivity(IArtifactStore store, ISocialAgent a
         string name = ArtifactNames.Social(input.EpisodeId);
         string hash = InputHash.Of(nameof(WriteSocialPostActivity), input, script, research);
 
-        AgentResult<SocialPost> result = await paidStep.RunAsync(
-            new PaidStepKey(input.EpisodeId, AgentNames.SocialWriter, "words", name, hash),
+        PaidStepResult<SocialPost> result = await paidStep.RunAsync(
+            new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.SocialWriter, "words", name, hash),
             reuse: async () => SocialMarkdown.Parse(await store.ReadTextAsync(name, CancellationToken.None)),
             pay: () => agent.WriteAsync(input.Topic, script, research, CancellationToken.None),
             save: post =>
