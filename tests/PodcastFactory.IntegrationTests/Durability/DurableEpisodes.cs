@@ -51,7 +51,11 @@ internal static class DurableEpisodes
         var names = new List<string>();
         await foreach (ArtifactInfo info in store.ListAsync(id + "/", CancellationToken.None))
         {
-            names.Add(info.Name[(id.Length + 1)..]);
+            // The cost journal has one file per attempt: a crashed episode has more of them, by design.
+            if (!info.Name.StartsWith(ArtifactNames.Journal(id), StringComparison.Ordinal))
+            {
+                names.Add(info.Name[(id.Length + 1)..]);
+            }
         }
 
         return names;

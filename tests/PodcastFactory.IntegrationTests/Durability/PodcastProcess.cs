@@ -38,7 +38,8 @@ internal sealed class PodcastProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet podcast.dll args</c> with the Azurite connection string and an activity journal.</summary>
-    public static PodcastProcess Start(string connectionString, string journal, IEnumerable<string> args, string? holdActivity = null)
+    public static PodcastProcess Start(string connectionString, string journal, IEnumerable<string> args, string? holdActivity = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "podcast.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -58,6 +59,12 @@ internal sealed class PodcastProcess : IDisposable
         start.Environment[ActivityJournal.JournalVariable] = journal;
         start.Environment[ActivityJournal.HoldVariable] = holdActivity ?? "";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            // Configuration keys as environment variables: "TextModel:ApiKey" -> TextModel__ApiKey.
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         return new PodcastProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start podcast."));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Tests.Providers.OpenAI;
 using PodcastFactory.Core.Workflow.Activities;
@@ -112,6 +113,54 @@ public sealed class OpenAIEpisodeTests
         Assert.Equal((5 * CallUsd) + (characters * 15m / 1_000_000m), manifest.Costs.TotalUsd);
         Assert.True(manifest.Costs.TotalUsd > 0);
         Assert.All(manifest.Costs.Calls.Where(c => c.Usage.Agent != AgentNames.AudioSynthesizer), c => Assert.Equal("gpt-4o-mini", c.Usage.Model));
+    }
+
+    [Fact]
+    public async Task Produce_429And500AndInvalidJsonAndAFailedStage_ManifestPaidIsWhatTheServerBilled()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        Func<FakeRequest, System.Text.Json.Nodes.JsonNode, FakeReply> episode = EpisodeResponder.For(Brief());
+        // The social writer only ever gets junk: two answered (billed) calls, then the optional stage fails.
+        server.Responder = (request, body) => request.SchemaName == "SocialAnswer" ? FakeReply.Chat("this is not JSON") : episode(request, body);
+        server.Enqueue(FakeReply.TooManyRequests(0), FakeReply.Error(500, "The server had an error."), FakeReply.Chat("{ \"notes\": [ broken"));
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-faults", ProviderStack.AzureSettings(server));
+
+        Assert.Equal(EpisodeOutcome.Partial, result!.Outcome);
+        EpisodeManifest manifest = Read<EpisodeManifest>(runner, "azure-faults/manifest.json");
+        // Before the journal, the failed social attempts (and their $) were recorded nowhere.
+        Assert.Equal(server.BilledUsd, manifest.Costs.PaidUsd);
+        Assert.Equal(server.BilledUsd, manifest.Costs.TotalUsd);
+        Assert.Equal(0m, manifest.Costs.PossiblyBilledUsd);
+        Assert.Equal(server.BilledUsd, result.CostUsd);
+        Assert.Equal(2 * CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.SocialWriter).CostUsd);
+        Assert.Equal(server.Billed.Count, manifest.Costs.JournaledCalls!.Answered);
+        Assert.True(manifest.Costs.JournaledCalls.FailedAttempts >= 1);
+    }
+
+    [Fact]
+    public async Task Produce_AnswerArrivesAfterTheTimeout_ListedAsPossiblyBilledAndTheTotalCoversTheBill()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        // The first research call is answered (and billed) after the client gave up on it.
+        server.Enqueue(FakeReply.Chat("{}", completionTokens: 500) with { DelayMs = 6500 });
+        await using var runner = new LocalEpisodeRunner();
+        Dictionary<string, string?> settings = ProviderStack.AzureSettings(server);
+        settings["TextModel:TimeoutSeconds"] = "5";
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-lost", settings);
+
+        Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        EpisodeManifest manifest = Read<EpisodeManifest>(runner, "azure-lost/manifest.json");
+        PossiblyBilledCall lost = Assert.Single(manifest.Costs.PossiblyBilled!);
+        Assert.Equal(AgentNames.Research, lost.Agent);
+        Assert.True(lost.EstimateUsd > 0);
+        Assert.Contains("no answer within 5 s", lost.Reason, StringComparison.Ordinal);
+        // Never under-reports: what was paid for sure, plus what may have been, covers the provider's own bill.
+        Assert.True(manifest.Costs.PaidUsd < server.BilledUsd, $"paid {manifest.Costs.PaidUsd} billed {server.BilledUsd}");
+        Assert.True(manifest.Costs.TotalUsd >= server.BilledUsd, $"total {manifest.Costs.TotalUsd} billed {server.BilledUsd}");
     }
 
     [Fact]

@@ -79,19 +79,21 @@ public sealed class CostJournal(IReadOnlyList<JournalAttempt> attempts)
             .ToList();
 
     /// <summary>
-    /// Attempts that never ended and were started again, grouped by restart: each interruption runs from the last
-    /// journal write before the restart to the first attempt started again.
+    /// Attempts that did not fail but were started again (they never ended, or their result was lost with the
+    /// process), grouped by restart: each interruption runs from the last journal write before the restart to the
+    /// first attempt started again.
     /// </summary>
     public IReadOnlyList<Interruption> Interruptions()
     {
-        // An attempt that never ended and was started again: it was alive at UpdatedAt and is resumed at the next start.
+        // An attempt that did not fail and was still started again: it never ended, or it ended but its result never
+        // reached the orchestration (the process died first). It was alive at UpdatedAt; the next start is the resume.
         var pending = new List<(DateTimeOffset Alive, DateTimeOffset Resumed, string Step)>();
         foreach (IGrouping<(string, string), JournalAttempt> step in Attempts.GroupBy(a => (a.Run, a.Step)))
         {
             List<JournalAttempt> ordered = step.OrderBy(a => a.StartedAt).ToList();
             for (int i = 0; i + 1 < ordered.Count; i++)
             {
-                if (ordered[i].Outcome == AttemptOutcome.Unfinished)
+                if (ordered[i].Outcome != AttemptOutcome.Failed)
                 {
                     pending.Add((ordered[i].UpdatedAt, ordered[i + 1].StartedAt, ordered[i].Step));
                 }

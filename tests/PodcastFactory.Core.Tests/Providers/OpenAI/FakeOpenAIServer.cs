@@ -49,6 +49,14 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     /// </summary>
     public bool SpeechScalesWithText { get; set; } = true;
 
+    /// <summary>The server's own usage log: every answer it billed.</summary>
+    public ConcurrentQueue<FakeBill> Billed { get; } = new();
+
+    /// <summary>What <see cref="Billed"/> comes to at gpt-4o-mini ($0.15 / $0.60 per million tokens) and tts-1 ($15 per million characters).</summary>
+    public decimal BilledUsd => Billed.Sum(b => b.Kind == "speech"
+        ? b.InputUnits * 15m / 1_000_000m
+        : ((b.InputUnits * 0.15m) + (b.OutputUnits * 0.60m)) / 1_000_000m);
+
     /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
@@ -108,7 +116,14 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             return;
         }
 
+        if (reply.DelayMs > 0)
+        {
+            // The model works on, whether or not the client waits: a late answer is billed all the same.
+            await Task.Delay(reply.DelayMs, CancellationToken.None);
+        }
+
         JsonObject completion = reply.ToCompletion((string?)body["model"] ?? "gpt-4o-mini");
+        Billed.Enqueue(new FakeBill("chat", (string?)body["model"], reply.PromptTokens, reply.CompletionTokens));
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(completion.ToJsonString());
     }
@@ -133,6 +148,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             return;
         }
 
+        Billed.Enqueue(new FakeBill("speech", (string?)body["model"], ((string?)body["input"])!.Length, 0));
         context.Response.ContentType = "audio/mpeg";
         byte[] fixture = await File.ReadAllBytesAsync(Fixture(SpeechFixture((string?)body["voice"] ?? "")));
         await context.Response.Body.WriteAsync(fixture);

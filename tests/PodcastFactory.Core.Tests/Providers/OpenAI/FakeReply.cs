@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace PodcastFactory.Core.Tests.Providers.OpenAI;
 
 /// <summary>One scripted answer of <see cref="FakeOpenAIServer"/>.</summary>
-internal sealed record FakeReply(int Status, string? Content = null, int PromptTokens = 0, int CompletionTokens = 0, string? RetryAfter = null, string? ErrorMessage = null)
+internal sealed record FakeReply(int Status, string? Content = null, int PromptTokens = 0, int CompletionTokens = 0, string? RetryAfter = null, string? ErrorMessage = null, int DelayMs = 0)
 {
     public const int DefaultPromptTokens = 1000, DefaultCompletionTokens = 500;
 
@@ -40,6 +40,12 @@ internal sealed record FakeReply(int Status, string? Content = null, int PromptT
     /// <summary>An error status with an OpenAI-style error body.</summary>
     public static FakeReply Error(int status, string message) => new(status, ErrorMessage: message);
 }
+
+/// <summary>
+/// One answer the fake server billed, as a real provider does: a completion's tokens or a speech input's characters,
+/// billed once the work is done, whether or not the client was still there to receive it.
+/// </summary>
+internal sealed record FakeBill(string Kind, string? Model, long InputUnits, long OutputUnits);
 
 /// <summary>A request the fake server received.</summary>
 internal sealed record FakeRequest(string Path, string Query, string? ApiKey, string? Authorization, string Body, string? SchemaName);
