@@ -10,6 +10,9 @@ namespace PodcastFactory.Local.Cli;
 /// </summary>
 public sealed class StoreOptions
 {
+    /// <summary>Environment variable that turns activity lock renewal off ("1"), for the test that proves what it prevents.</summary>
+    public const string NoLockRenewalVariable = "PODCAST_NO_LOCK_RENEWAL";
+
     /// <summary>Environment variable with the Azurite connection string (set by scripts/test.sh).</summary>
     public const string AzuriteVariable = "AZURITE_CONNECTION_STRING";
 
@@ -111,7 +114,12 @@ public sealed class StoreOptions
 
         settings["Artifacts:Provider"] = "Blob";
         settings["Artifacts:ConnectionString"] = connection;
-        var backend = new BackendSettings(BackendKind.AzureStorage, connection, hub) { WorkItemVisibilityTimeout = TimeSpan.FromSeconds(timeout) };
+        var backend = new BackendSettings(BackendKind.AzureStorage, connection, hub)
+        {
+            WorkItemVisibilityTimeout = TimeSpan.FromSeconds(timeout),
+            // Off only to show in a test what renewal prevents (a second run of an activity that is still running).
+            RenewActivityLocks = Environment.GetEnvironmentVariable(NoLockRenewalVariable) != "1",
+        };
         return (backend, settings, null);
     }
 

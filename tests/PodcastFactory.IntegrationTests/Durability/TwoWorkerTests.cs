@@ -5,6 +5,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Starting;
 using PodcastFactory.IntegrationTests.Storage;
+using PodcastFactory.Local.Cli;
 using PodcastFactory.Local.Hosting;
 using Xunit.Abstractions;
 
@@ -64,6 +65,34 @@ public sealed class TwoWorkerTests(AzuriteFixture azurite, ITestOutputHelper out
         var byWorker = runs.GroupBy(r => r.Pid).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"activity executions: worker A {byWorker.GetValueOrDefault(a.Id)}, worker B {byWorker.GetValueOrDefault(b.Id)}");
         Assert.True(byWorker.Count == 2, $"only one worker ran activities: A {byWorker.GetValueOrDefault(a.Id)}, B {byWorker.GetValueOrDefault(b.Id)}");
+    }
+
+    [Fact]
+    public async Task Workers_ActivityOutlastsTheVisibilityTimeout_NeverRunsTwiceWhileTheFirstStillRuns()
+    {
+        string hub = AzuriteFixture.NewTaskHub("renew");
+        string journal = Path.Combine(_folder, "renew.log");
+        string[] args = ["worker", .. DurableEpisodes.StoreArgs(hub)];
+        // Each research angle takes 2.5 times the work-item visibility: without renewal the idle worker would see the
+        // message again and run the angle a second time while the first worker is still on it.
+        string hold = $"ResearchAngleActivity={DurableEpisodes.WorkItemTimeoutSeconds * 2500}";
+        var renewal = new Dictionary<string, string?> { [StoreOptions.NoLockRenewalVariable] = Environment.GetEnvironmentVariable("PF_TEST_NO_RENEWAL") };
+        using PodcastProcess a = PodcastProcess.Start(azurite.ConnectionString, journal, args, holdActivity: hold, settings: renewal);
+        using PodcastProcess b = PodcastProcess.Start(azurite.ConnectionString, journal, args, holdActivity: hold, settings: renewal);
+        await a.WaitUntilAsync(() => a.Output.Contains("running", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "worker A started");
+        await b.WaitUntilAsync(() => b.Output.Contains("running", StringComparison.Ordinal), TimeSpan.FromMinutes(1), "worker B started");
+        await using LocalRuntime client = await LocalRuntime.StartAsync(
+            DurableEpisodes.Backend(azurite.ConnectionString, hub), DurableEpisodes.BlobSettings(azurite.ConnectionString), runWorker: false);
+        string id = "renew-" + hub;
+        Assert.True((await client.Services.GetRequiredService<EpisodeStarter>().StartAsync(DurableEpisodes.Request(), id, CancellationToken.None)).Created);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        OrchestrationMetadata final = await client.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, final.RuntimeStatus);
+        int executions = ActivityJournal.Read(journal).Count(r => r.InstanceId == id && r.Activity == nameof(ResearchAngleActivity));
+        output.WriteLine($"research angle executions: {executions} for 2 angles");
+        Assert.Equal(2, executions);
     }
 
     // The table partition manager records each control-queue partition's owner; wait until both workers own some.
