@@ -31,13 +31,22 @@ public static class ProviderHttpClients
     public static TimeSpan CallBudget(int timeoutSeconds, int maxRetries) =>
         (TimeSpan.FromSeconds(timeoutSeconds) * (1 + maxRetries)) + (ProviderRetryHandler.MaxDelay * maxRetries);
 
+    /// <summary>The configuration section behind a named client, named in authentication and not-found errors.</summary>
+    public static string? SettingsSection(string clientName) => clientName switch
+    {
+        TextModel => "TextModel",
+        Speech => "Speech",
+        _ => null,
+    };
+
     /// <summary>Registers the named client with its retry handler.</summary>
     public static IServiceCollection AddProviderHttpClient(this IServiceCollection services, string name, ModelProviderKind kind, int maxRetries, int timeoutSeconds)
     {
         services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new ProviderRetryHandler(
                 ProviderName(kind), maxRetries, TimeSpan.FromSeconds(timeoutSeconds),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProviderRetryHandler>()));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProviderRetryHandler>(),
+                SettingsSection(name)));
         return services;
     }
 }

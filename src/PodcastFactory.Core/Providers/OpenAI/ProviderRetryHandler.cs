@@ -16,7 +16,7 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 /// <see cref="ProviderTransientException"/> lets the durable retry policy decide, so the worst case is
 /// (1 + maxRetries) HTTP attempts per activity attempt.
 /// </summary>
-public sealed partial class ProviderRetryHandler(string provider, int maxRetries, TimeSpan attemptTimeout, ILogger logger) : DelegatingHandler
+public sealed partial class ProviderRetryHandler(string provider, int maxRetries, TimeSpan attemptTimeout, ILogger logger, string? settingsSection = null) : DelegatingHandler
 {
     /// <summary>Longest wait between two attempts, whatever the provider asks for.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
@@ -60,7 +60,7 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
                 string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
                 response.Dispose();
                 throw new NonRetryableException(string.Create(CultureInfo.InvariantCulture,
-                    $"{provider} rejected the request with {(int)status} {status}: {message}"));
+                    $"{provider} rejected the request with {(int)status} {status}: {message}{SettingsHint(status, settingsSection)}"));
             }
 
             if (!IsRetryable(status))
@@ -82,6 +82,15 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
             await Task.Delay(delay, cancellationToken);
         }
     }
+
+    /// <summary>The settings to look at when the provider refuses who we are (401/403) or where we asked (404).</summary>
+    public static string SettingsHint(HttpStatusCode status, string? section) => section is null ? "" : status switch
+    {
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+            $" (check {section}:ApiKey, or without a key the managed identity's role on the resource, and {section}:Endpoint)",
+        HttpStatusCode.NotFound => $" (check {section}:Endpoint and {section}:Deployment)",
+        _ => "",
+    };
 
     /// <summary>429, 408 and 5xx are worth repeating; every other 4xx (400, 401, 403, 404, 422...) is not.</summary>
     public static bool IsRetryable(HttpStatusCode status) =>

@@ -41,6 +41,8 @@ public sealed class ProviderFaultTests
         NonRetryableException fatal = Assert.IsAssignableFrom<NonRetryableException>(error);
         Assert.Contains("401", fatal.Message, StringComparison.Ordinal);
         Assert.Contains("Access denied due to invalid subscription key", fatal.Message, StringComparison.Ordinal);
+        Assert.Contains("check TextModel:ApiKey", fatal.Message, StringComparison.Ordinal);
+        Assert.Contains("TextModel:Endpoint", fatal.Message, StringComparison.Ordinal);
         Assert.Single(server.ChatRequests);
     }
 
@@ -86,7 +88,21 @@ public sealed class ProviderFaultTests
             () => services.GetRequiredService<ISpeechSynthesizer>().SynthesizeAsync("Hello.", "alloy", "en", audio, CancellationToken.None));
 
         Assert.Contains("Access denied", error.Message, StringComparison.Ordinal);
+        Assert.Contains("check Speech:ApiKey", error.Message, StringComparison.Ordinal);
         Assert.Single(server.SpeechRequests);
+    }
+
+    [Fact]
+    public async Task Chat_UnknownDeployment_NamesTheEndpointAndDeploymentSettings()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Enqueue(FakeReply.Error(404, "The API deployment for this resource does not exist."));
+        await using ServiceProvider services = ProviderStack.Azure(server);
+
+        NonRetryableException error = await Assert.ThrowsAsync<NonRetryableException>(
+            () => services.GetRequiredService<IResearchAgent>().ResearchAsync(_brief, [_source], CancellationToken.None));
+
+        Assert.Contains("check TextModel:Endpoint and TextModel:Deployment", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
