@@ -16,6 +16,17 @@ public static class SummaryRenderer
     {
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]Episode {Markup.Escape(manifest.EpisodeId)}[/]: {Markup.Escape(manifest.Status)}  total cost ${manifest.Costs.TotalUsd:0.0000}"));
+        if (manifest.Costs.PossiblyBilledUsd > 0)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"  paid ${manifest.Costs.PaidUsd:0.0000} + possibly billed ${manifest.Costs.PossiblyBilledUsd:0.0000} ({manifest.Costs.PossiblyBilled?.Count ?? 0} calls sent whose answer was lost)"));
+        }
+
+        foreach (Core.Costs.Journal.Interruption stop in manifest.Interruptions ?? [])
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"  interrupted after {stop.LastSeenAt:HH:mm:ss}, resumed {stop.ResumedAt:HH:mm:ss} ({stop.DowntimeMs / 1000:0.0} s down; {stop.ResumedSteps.Count} step(s) started again)"));
+        }
 
         var stages = new Table().Title("Stages").AddColumns("stage", "status", "duration", "detail");
         foreach (StageRecord stage in manifest.Stages)

@@ -133,7 +133,11 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             all.Count(c => c.PossiblyBilled),
             journal.Attempts.Count,
             journal.Attempts.Count(a => a.Outcome == AttemptOutcome.Failed));
-        return new ManifestCosts(journal.TotalUsd, journal.ByAgent(), calls, journal.PaidUsd, journal.PossiblyBilledUsd, journal.PossiblyBilled(), counts);
+        // Reuses are not calls, so the journal has none: they come from the orchestrator's ledger.
+        List<AgentCostSummary> byAgent = journal.ByAgent()
+            .Select(a => a with { CacheHits = calls.Count(c => c.Usage.Agent == a.Agent && c.Usage.CacheHit) })
+            .ToList();
+        return new ManifestCosts(journal.TotalUsd, byAgent, calls, journal.PaidUsd, journal.PossiblyBilledUsd, journal.PossiblyBilled(), counts);
     }
 
     // Stage times come from the orchestration clock, which runs on through a crash: take the downtime out.
