@@ -28,11 +28,21 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             artifacts = [];
             await foreach (ArtifactInfo info in store.ListAsync(id + "/", cancellationToken))
             {
+                if (info.Name.StartsWith(ArtifactNames.Journal(id), StringComparison.Ordinal))
+                {
+                    continue; // one file per attempt of each paid step: the manifest sums them up
+                }
+
                 string relative = info.Name[(id.Length + 1)..];
                 artifacts.Add(new ArtifactLink(relative, ApiRoutes.ArtifactPath(id, relative), info.Length, info.ContentType));
             }
         }
 
+        // A failed episode has no result; its manifest has the cost from the journal, failed attempts included.
+        decimal? failedCost = result is null && withArtifacts && metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed
+            && await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is not null
+            ? (await store.ReadJsonAsync<Workflow.Activities.EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken)).Costs.TotalUsd
+            : null;
         return new EpisodeStatusResponse(
             id,
             metadata.RuntimeStatus,
@@ -40,7 +50,7 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             result?.Title,
             progress?.Stage,
             progress?.Percent ?? 0,
-            result?.CostUsd ?? progress?.CostUsd ?? 0,
+            result?.CostUsd ?? failedCost ?? progress?.CostUsd ?? 0,
             result?.AudioSeconds,
             result?.Warnings ?? progress?.Warnings ?? [],
             ErrorOf(metadata),

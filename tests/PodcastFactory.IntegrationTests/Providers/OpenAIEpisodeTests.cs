@@ -140,6 +140,24 @@ public sealed class OpenAIEpisodeTests
     }
 
     [Fact]
+    public async Task Produce_ResearchFailsAfterAnsweredCalls_FailedManifestShowsWhatWasBilled()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = (_, _) => FakeReply.Chat("{ \"notes\": \"not a list\" }");
+        await using var runner = new LocalEpisodeRunner();
+
+        (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-failed", ProviderStack.AzureSettings(server));
+
+        Assert.Null(result);
+        EpisodeManifest manifest = Read<EpisodeManifest>(runner, "azure-failed/manifest.json");
+        Assert.Equal("failed", manifest.Status);
+        // Two angles, each answered twice (the answer and the repair) before the stage failed: before the journal, $0.
+        Assert.Equal(4, server.Billed.Count);
+        Assert.Equal(server.BilledUsd, manifest.Costs.TotalUsd);
+        Assert.Equal(4 * CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Research).CostUsd);
+    }
+
+    [Fact]
     public async Task Produce_AnswerArrivesAfterTheTimeout_ListedAsPossiblyBilledAndTheTotalCoversTheBill()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
