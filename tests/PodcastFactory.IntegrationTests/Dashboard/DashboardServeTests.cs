@@ -52,15 +52,27 @@ public sealed class DashboardServeTests(DashboardFixture fixture)
 
     [Theory]
     [InlineData("/dashboard/..%2f..%2fbacklog.json")]
-    [InlineData("/dashboard/%2e%2e/%2e%2e/etc/passwd")]
-    [InlineData("/dashboard/views/../../PodcastFactory.Core.dll")]
+    [InlineData("/dashboard/views%2f..%2f..%2fbacklog.json")]
     [InlineData("/dashboard/nothing.js")]
+    [InlineData("/dashboard/index.html.bak")]
     public async Task DashboardFile_UnknownOrTraversingPath_Returns404WithTheSecurityHeaders(string path)
     {
         using HttpResponseMessage response = await fixture.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/dashboard/views/../../PodcastFactory.Core.dll")]
+    public async Task DashboardFile_DotSegments_NeverLeaveTheEmbeddedFiles(string path)
+    {
+        using var raw = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.BaseAddress, path));
+
+        using HttpResponseMessage response = await fixture.Http.SendAsync(raw);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
