@@ -37,7 +37,7 @@ export function replace(el, ...children) {
   return el;
 }
 
-/** An http(s) URL from untrusted data, or null (javascript:, data: and friends never become links). */
+/** An http(s) URL from untrusted data, or null (script and data URLs never become links). */
 export function safeUrl(value) {
   try {
     const url = new URL(String(value));

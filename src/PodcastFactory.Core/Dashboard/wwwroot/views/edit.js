@@ -11,10 +11,11 @@ export function editView(main, id) {
   const message = h('div', { id: 'edit-message' });
   const form = h('form', { id: 'script-form', class: 'form' });
   const progress = h('div', { id: 'revoice-progress' });
+  const toolbar = h('div', { class: 'toolbar' });
   const player = createPlayer(id);
   replace(main, h('article', { class: 'edit', dataset: { id } },
     h('p', {}, h('a', { href: '#/episodes/' + encodeURIComponent(id) }, '← back to the episode')),
-    h('h1', {}, 'Edit script'), message, form, progress, player.element));
+    h('h1', {}, 'Edit script'), message, toolbar, progress, player.element, form));
 
   let etag = null;
   let doc = null;
@@ -37,16 +38,17 @@ export function editView(main, id) {
     replace(form,
       h('label', { class: 'field' }, h('span', {}, 'Title'), h('input', { name: 'title', value: doc.title ?? '' })),
       h('datalist', { id: 'edit-voices' }, Voices.map((v) => h('option', { value: v }))),
-      h('fieldset', {}, h('legend', {}, 'Voices'), hosts.map((host) => h('label', { class: 'field' }, h('span', {}, host),
+      h('fieldset', { class: 'grid' }, h('legend', {}, 'Voices'), hosts.map((host) => h('label', { class: 'field' }, h('span', {}, host),
         h('input', { class: 'voice', list: 'edit-voices', dataset: { host }, value: doc.voices?.[host] ?? '' })))),
-      h('p', { class: 'muted' }, `Revision ${doc.revision}`),
       (doc.turns ?? []).map((turn, i) => h('div', { class: 'edit-turn', dataset: { index: i } },
         turn.chapter ? h('h3', {}, turn.chapter) : null,
         h('label', { class: 'field' }, h('span', { class: 'speaker' }, turn.speaker),
           h('textarea', { class: 'turn-text', rows: Math.min(8, 2 + Math.ceil((turn.text ?? '').length / 90)), dataset: { index: i } }, turn.text ?? '')))),
-      h('div', { class: 'row' },
-        h('button', { type: 'submit', class: 'primary', id: 'save-script' }, 'Save'),
-        h('button', { type: 'button', id: 'revoice', onclick: revoice }, 'Re-voice')));
+      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save')));
+    replace(toolbar, h('div', { class: 'row' },
+      h('button', { type: 'submit', form: 'script-form', class: 'primary', id: 'save-script' }, 'Save'),
+      h('button', { type: 'button', id: 'revoice', onclick: revoice }, 'Re-voice'),
+      h('span', { class: 'muted' }, `Revision ${doc.revision} · save your edits, then re-voice: only changed turns are synthesized again.`)));
   }
 
   form.addEventListener('submit', async (event) => {
