@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -47,6 +48,7 @@ public sealed class DashboardScreenshotTests(DashboardFixture fixture)
         await page.Locator("#costs").ScrollIntoViewIfNeededAsync();
         await ShootAsync(page, folder, "episode-costs.png");
 
+        await SeedBacklogIfEmptyAsync();
         await dashboard.OpenAsync("#/backlog");
         await Expect(page.Locator("#backlog-form")).ToBeVisibleAsync();
         await ShootAsync(page, folder, "backlog.png");
@@ -56,6 +58,26 @@ public sealed class DashboardScreenshotTests(DashboardFixture fixture)
         await ShootAsync(page, folder, "edit-script.png");
 
         dashboard.AssertNoProblems();
+    }
+
+    async Task SeedBacklogIfEmptyAsync()
+    {
+        JsonElement backlog = await fixture.Http.GetFromJsonAsync<JsonElement>("/api/backlog");
+        if (backlog.GetProperty("topics").GetArrayLength() > 0)
+        {
+            return;
+        }
+
+        using HttpResponseMessage response = await fixture.Http.PutAsJsonAsync("/api/backlog", new
+        {
+            topics = new object[]
+            {
+                new { topic = "Event sourcing basics", priority = "both", depth = "standard", targetMinutes = 5, status = "done", episodeId = "scheduled-20261123-0900" },
+                new { topic = "Sagas and compensating actions", priority = "audio", depth = "deep", targetMinutes = 8 },
+                new { topic = "Idempotent activities in practice", targetMinutes = 4 },
+            },
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     static async Task ShootAsync(IPage page, string folder, string name)

@@ -76,6 +76,20 @@ public sealed class DashboardServeTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Artifact_HtmlShowNotes_ServedSandboxedWithoutScript()
+    {
+        string id = await fixture.AudioEpisodeAsync();
+
+        using HttpResponseMessage response = await fixture.Http.GetAsync($"/api/episodes/{id}/artifacts/show-notes.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("sandbox", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task Serve_NonLoopbackListenWithoutKey_RefusesToStart()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
