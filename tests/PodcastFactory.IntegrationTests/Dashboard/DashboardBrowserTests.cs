@@ -85,6 +85,11 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture)
         await Expect(page.Locator("#transcript .cue.current")).ToHaveCountAsync(1);
         double time = await page.EvalOnSelectorAsync<double>("#player", "a => a.currentTime");
         await page.WaitForFunctionAsync($"() => document.getElementById('player').currentTime > {time.ToString(System.Globalization.CultureInfo.InvariantCulture)} + 0.5");
+
+        ILocator chapter = page.Locator("#chapters button.chapter").Nth(1);
+        double start = double.Parse((await chapter.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await chapter.ClickAsync();
+        await page.WaitForFunctionAsync($"() => Math.abs(document.getElementById('player').currentTime - {start.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 2");
         dashboard.AssertNoProblems();
     }
 

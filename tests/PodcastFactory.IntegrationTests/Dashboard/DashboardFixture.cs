@@ -27,6 +27,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         await _serve.InitializeAsync();
         Http = new HttpClient { BaseAddress = _serve.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         _audioEpisode = StartAndFinishAsync(NewId("dash-audio"), "How durable workflows recover from crashes", priority: "audio");
+        // Two shared cores and a server child process: give the page more than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,11 +42,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     public Task<string> AudioEpisodeAsync() => _audioEpisode!;
 
     /// <summary>A page at 1280x800 that records uncaught errors and Content-Security-Policy violations.</summary>
-    public async Task<DashboardPage> NewPageAsync()
+    public async Task<DashboardPage> NewPageAsync(Uri? baseAddress = null)
     {
         IBrowserContext context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         IPage page = await context.NewPageAsync();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using PodcastFactory.Core.Dashboard;
 using PodcastFactory.IntegrationTests.Api;
+using static Microsoft.Playwright.Assertions;
 
 namespace PodcastFactory.IntegrationTests.Dashboard;
 
@@ -132,6 +133,17 @@ public sealed class DashboardServeTests(DashboardFixture fixture)
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.DoesNotContain("s3cret-key", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, feed.StatusCode);
+
+            // The page itself: refused until the key is typed in, then the list loads with it.
+            await using DashboardPage dashboard = await fixture.NewPageAsync(serve.BaseAddress);
+            await dashboard.OpenAsync("#/");
+            await Expect(dashboard.Page.Locator(".status-line")).ToContainTextAsync("refused the key");
+            await dashboard.Page.FillAsync("#key-input", "s3cret-key");
+            await dashboard.Page.ClickAsync("#key-form button[type=submit]");
+            await Expect(dashboard.Page.Locator("#episodes tbody")).ToContainTextAsync("No episodes yet.");
+            await Expect(dashboard.Page.Locator(".status-line")).ToBeEmptyAsync();
+            Assert.DoesNotContain("s3cret-key", await dashboard.Page.ContentAsync(), StringComparison.Ordinal);
+            dashboard.AssertNoProblems();
         }
         finally
         {

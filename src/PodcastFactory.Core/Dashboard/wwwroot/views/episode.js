@@ -24,7 +24,11 @@ export function episodeView(main, id) {
   const once = async (key, signature, load) => {
     if (loaded.get(key) === signature) return;
     loaded.set(key, signature);
-    await load().catch((error) => loaded.delete(key) && console.warn(error));
+    try {
+      await load();
+    } catch {
+      loaded.delete(key); // try again on the next poll
+    }
   };
 
   return poll(async () => {

@@ -20,23 +20,21 @@ export function createPlayer(id) {
       h('div', {}, h('h3', {}, 'Transcript'), transcript)));
   let cues = [];
   let blobUrl = null;
+  let spoken = null;
 
   audio.addEventListener('timeupdate', () => highlight(audio.currentTime));
 
   function highlight(time) {
-    let current = null;
-    for (const cue of cues) {
-      const active = time >= cue.start && time < cue.end;
-      cue.el.classList.toggle('current', active);
-      if (active) current = cue;
-    }
-    if (current && current !== highlight.last) {
-      current.el.setAttribute('aria-current', 'true');
-      highlight.last?.el.removeAttribute('aria-current');
-      const box = transcript;
-      box.scrollTop = current.el.offsetTop - box.offsetTop - box.clientHeight / 3;
-    }
-    highlight.last = current;
+    const current = cues.find((cue) => time >= cue.start && time < cue.end) ?? null;
+    if (current === spoken) return;
+    spoken?.el.classList.remove('current');
+    spoken?.el.removeAttribute('aria-current');
+    spoken = current;
+    if (!current) return;
+    current.el.classList.add('current');
+    current.el.setAttribute('aria-current', 'true');
+    // Keep the spoken cue in view inside the transcript box without scrolling the page.
+    transcript.scrollTop = current.el.offsetTop - transcript.clientHeight / 3;
   }
 
   async function reload(names) {
@@ -61,6 +59,7 @@ export function createPlayer(id) {
     if (!chapters.childElementCount) chapters.append(h('li', { class: 'muted' }, 'No chapters.'));
 
     const vtt = names.includes('transcript.vtt') ? await artifact(id, 'transcript.vtt', 'text').catch(() => null) : null;
+    spoken = null;
     cues = parseVtt(vtt ?? '').map((cue) => ({ ...cue,
       el: h('p', { class: 'cue', dataset: { start: cue.start } },
         h('button', { type: 'button', class: 'link time', onclick: () => { audio.currentTime = cue.start; } }, clock(cue.start)), ' ',
