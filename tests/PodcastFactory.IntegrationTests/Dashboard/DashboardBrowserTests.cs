@@ -135,6 +135,23 @@ public sealed partial class DashboardBrowserTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Cancel_RunningEpisode_EndsTerminated()
+    {
+        string id = DashboardFixture.NewId("cancel");
+        await fixture.StartAsync(id, "How durable workflows recover from crashes", requireApproval: true);
+        await using DashboardPage dashboard = await fixture.NewPageAsync();
+        IPage page = dashboard.Page;
+        await dashboard.OpenAsync($"#/episodes/{id}");
+
+        await page.ClickAsync("#cancel");
+
+        await Expect(page.Locator("#runtime-status")).ToHaveTextAsync("terminated");
+        await Expect(page.Locator("#episode-header .notice.error")).ToContainTextAsync("cancelled");
+        await Expect(page.Locator("#cancel")).ToHaveCountAsync(0);
+        dashboard.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task UntrustedText_MarkupInTopicAndSourceName_RendersAsTextOnly()
     {
         string id = DashboardFixture.NewId("xss");

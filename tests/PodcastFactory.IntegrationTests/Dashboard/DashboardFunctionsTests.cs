@@ -26,6 +26,17 @@ public sealed class DashboardFunctionsTests(FunctionsAppFixture app)
     }
 
     [Fact]
+    public async Task Dashboard_WithoutTrailingSlash_RedirectsToIt()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+
+        using HttpResponseMessage response = await http.GetAsync("/api/dashboard");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/api/dashboard/", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task Dashboard_UnknownFile_Returns404()
     {
         using var http = new HttpClient { BaseAddress = app.BaseAddress };

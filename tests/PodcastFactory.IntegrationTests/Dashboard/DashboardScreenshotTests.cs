@@ -48,6 +48,15 @@ public sealed class DashboardScreenshotTests(DashboardFixture fixture)
         await page.Locator("#costs").ScrollIntoViewIfNeededAsync();
         await ShootAsync(page, folder, "episode-costs.png");
 
+        string waiting = DashboardFixture.NewId("waiting");
+        await fixture.StartAsync(waiting, "Why activities must be idempotent", requireApproval: true);
+        await dashboard.OpenAsync($"#/episodes/{waiting}");
+        await Expect(page.Locator("#approval")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.Locator("#script .turn").First).ToBeVisibleAsync();
+        await page.FillAsync("#approval input[name=reviewer]", "kim");
+        await ShootAsync(page, folder, "episode-approval.png");
+        await page.ClickAsync("#cancel");
+
         await SeedBacklogIfEmptyAsync();
         await dashboard.OpenAsync("#/backlog");
         await Expect(page.Locator("#backlog-form")).ToBeVisibleAsync();

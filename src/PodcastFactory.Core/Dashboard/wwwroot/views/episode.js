@@ -94,7 +94,7 @@ function renderActions(box, s, waiting) {
     };
     parts.push(h('div', { class: 'approval', id: 'approval' },
       h('h2', {}, 'Waiting for your approval'),
-      h('p', {}, 'The script passed its review. Read it below, then decide.'),
+      h('p', {}, 'Read the script and its reviews below, then decide: approve to produce the audio and the post, reject to stop as needs-review.'),
       h('label', { class: 'field' }, h('span', {}, 'Reviewer'), reviewer),
       h('label', { class: 'field' }, h('span', {}, 'Comment'), comment),
       h('div', { class: 'row' },
