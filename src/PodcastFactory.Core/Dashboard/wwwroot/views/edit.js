@@ -82,7 +82,8 @@ export function editView(main, id) {
       stopRevoice = poll(async () => {
         const status = await get('/episodes/' + encodeURIComponent(id));
         const r = status.revoice;
-        if (!r) return true;
+        // Until this revision's re-voice shows up, the status may still describe an earlier one.
+        if (!r || r.revision < response.body.revision) return true;
         replace(progress, notice(r.runtimeStatus === 'failed' ? 'error' : r.runtimeStatus === 'completed' ? 'ok' : 'info',
           h('span', { id: 'revoice-status', dataset: { status: r.runtimeStatus } }, `Re-voice of revision ${r.revision}: ${r.runtimeStatus}`),
           ` · ${r.segmentsSynthesized ?? 0} segments synthesized, ${r.segmentsReused ?? 0} reused · ${money(r.costUsd)}`));
