@@ -1,10 +1,11 @@
 // The episode page: live status, approve or reject while it waits, cancel, the player, the script with its
 // citations, the reviews, warnings, the cost per agent and the artifacts to download.
 import { get, call, artifact, download } from '../api.js';
-import { h, replace, money, progressBar, notice, safeUrl } from '../dom.js';
+import { h, replace, money, progressBar, notice } from '../dom.js';
 import { poll } from './poll.js';
 import { createPlayer, audioName } from './player.js';
 import { barChart } from './charts.js';
+import { renderScript } from './script.js';
 
 export function episodeView(main, id) {
   const header = h('div', { id: 'episode-header' });
@@ -54,7 +55,7 @@ export function episodeView(main, id) {
       if (!playerBox.firstChild) playerBox.append(player.element);
       await once('player', sig(audioName(names), 'chapters.json', 'transcript.vtt'), () => player.reload(names));
     }
-    if (names.includes('script.json')) await once('script', sig('script.json', 'research.json'), () => renderScript(script, id, status, names));
+    if (names.includes('script.json')) await once('script', sig('script.json', 'research.json'), () => renderScript(script, id, names));
     const reviewNames = names.filter((n) => /^reviews\/review-\d+\.json$/.test(n)).sort();
     if (reviewNames.length) await once('reviews', reviewNames.join(), () => renderReviews(reviews, id, reviewNames));
     if (names.includes('manifest.json')) await once('costs', sig('manifest.json'), () => renderCosts(costs, id));
@@ -115,45 +116,6 @@ function renderActions(box, s, waiting) {
     row.append(h('a', { class: 'button', id: 'edit-link', href: `#/episodes/${encodeURIComponent(s.id)}/edit` }, 'Edit script and re-voice'));
   }
   replace(box, parts, row, result);
-}
-
-async function renderScript(box, id, status, names) {
-  const [doc, research] = await Promise.all([
-    artifact(id, 'script.json'),
-    names.includes('research.json') ? artifact(id, 'research.json') : null,
-  ]);
-  if (!doc) return;
-  const notes = research?.notes ?? [];
-  const cited = [];
-  const turns = (doc.turns ?? []).map((turn, i) => h('div', { class: 'turn', dataset: { index: i } },
-    turn.chapter ? h('h3', { class: 'chapter-title' }, turn.chapter) : null,
-    h('p', {}, h('strong', { class: 'speaker' }, (turn.speaker ?? '') + ': '), turn.text ?? '',
-      (turn.claims ?? []).map((k) => citation(notes[k], k, cited)))));
-  replace(box,
-    h('h2', {}, 'Script', doc.revision ? ` (revision ${doc.revision})` : ''),
-    h('p', { class: 'script-title' }, doc.title ?? ''),
-    h('div', { class: 'turns' }, turns),
-    cited.length ? [h('h3', {}, 'Sources cited'), h('ol', { class: 'notes' }, [...new Set(cited)].sort((a, b) => a - b).map((k) => noteItem(notes[k], k)))] : null);
-}
-
-function citation(note, k, cited) {
-  if (!note) return h('sup', { class: 'cite missing', title: 'claim ' + k + ' is not in the research notes' }, `[${k + 1}?]`);
-  cited.push(k);
-  const url = safeUrl(note.web?.url);
-  const label = `[${k + 1}]`;
-  const where = [note.web?.title ?? note.source, note.locator].filter(Boolean).join(', ');
-  return h('sup', { class: 'cite' }, url
-    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', title: where }, label)
-    : h('a', { href: '#note-' + k, title: where, onclick: (e) => { e.preventDefault(); document.getElementById('note-' + k)?.scrollIntoView({ block: 'center' }); } }, label));
-}
-
-function noteItem(note, k) {
-  const url = safeUrl(note.web?.url);
-  return h('li', { id: 'note-' + k, value: k + 1 },
-    note.text ?? '', ' — ',
-    url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, note.web.title || url) : h('em', {}, note.source ?? 'unsourced'),
-    note.locator ? `, ${note.locator}` : '',
-    note.web?.quote ? h('blockquote', {}, note.web.quote) : null);
 }
 
 async function renderReviews(box, id, names) {
