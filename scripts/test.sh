@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh clone: installs flite, espeak-ng, ffmpeg and python3-feedparser (where
-# apt-get is available), Azurite
+# Runs the whole test suite from a fresh clone: installs flite, espeak-ng, ffmpeg, python3-feedparser and chromium
+# (where apt-get is available), Azurite
 # (npm ci), starts Azurite on free loopback ports with a fresh data folder, runs every test, stops Azurite by
 # its PID even when tests fail, and ends with one line: "tests: N passed, N failed".
 set -uo pipefail
@@ -12,6 +12,7 @@ source scripts/lib/ensure-publish-tools.sh
 ensure_espeak
 ensure_ffmpeg
 ensure_feedparser
+ensure_chromium
 
 RESULTS="$(mktemp -d)"
 trap 'stop_azurite; rm -rf "$RESULTS"' EXIT

@@ -1,5 +1,5 @@
-# Installs what the publish stage and its tests need, where apt-get can: ffmpeg (MP3 encoder, ffprobe) for
-# `podcast produce`, and python3-feedparser (a real podcast feed parser) for the tests. Otherwise explains.
+# Installs what the publish stage and the tests need, where apt-get can: ffmpeg (MP3 encoder, ffprobe) for
+# `podcast produce`, python3-feedparser (a real podcast feed parser) and chromium (dashboard tests) for the tests. Otherwise explains.
 _apt_install() {
   local what="$1"; shift
   local log; log="$(mktemp)"
@@ -29,5 +29,15 @@ ensure_feedparser() {
     _apt_install "the feed parser the tests use" python3-feedparser
   else
     echo "note: python3 feedparser is missing; the feed parser test will fail."
+  fi
+}
+
+# The dashboard's browser tests drive Debian's chromium through Playwright (browsers cannot be downloaded here).
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then return 0; fi
+  if command -v apt-get >/dev/null 2>&1; then
+    _apt_install "the browser of the dashboard tests" chromium
+  else
+    echo "note: chromium is not installed; the dashboard's browser tests will fail (apt-get install chromium)."
   fi
 }

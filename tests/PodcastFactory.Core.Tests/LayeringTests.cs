@@ -22,6 +22,7 @@ public sealed partial class LayeringTests
         ["Workflow"] = 6,
         ["Scheduling"] = 7,
         ["Api"] = 8,
+        ["Dashboard"] = 9,
     };
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="StatusUrl">Absolute URL of this status.</param>
 /// <param name="Artifacts">Stored artifacts with download links (omitted in lists).</param>
 /// <param name="Publication">What the publish stage measured and wrote (<c>publish.json</c>), when it ran; omitted in lists.</param>
+/// <param name="Topic">The topic the episode was started with (from its input), so a list can name a running episode.</param>
 public sealed record EpisodeStatusResponse(
     string Id,
     OrchestrationRuntimeStatus RuntimeStatus,
@@ -41,7 +42,8 @@ public sealed record EpisodeStatusResponse(
     DateTimeOffset LastUpdatedAt,
     string StatusUrl,
     IReadOnlyList<ArtifactLink>? Artifacts,
-    Publication? Publication = null);
+    Publication? Publication = null,
+    string? Topic = null);
 
 /// <summary>One stored artifact of an episode.</summary>
 /// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>

@@ -16,6 +16,9 @@ namespace PodcastFactory.Core.Api;
 /// </summary>
 public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store, ILogger<EpisodeApi> logger)
 {
+    /// <summary>The Content-Security-Policy of every artifact response: no script, no requests, a sandboxed origin.</summary>
+    public const string ArtifactContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; media-src 'self'; sandbox";
+
     /// <summary><c>POST /api/episodes</c>: 202 + Location for a new episode, 200 + Location when the id already existed, 400 for bad input.</summary>
     public async Task<IResult> StartAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -138,6 +141,10 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
             return ApiProblems.NotFound($"Episode '{id}' has no artifact '{name}'.");
         }
 
+        // Artifacts hold untrusted text (show-notes.html, captured pages) on the dashboard's origin: opened directly, a
+        // sandboxed document without script can never reach the page's session (its key) or the API.
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = ArtifactContentSecurityPolicy;
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         Stream content = await store.OpenReadAsync(full, cancellationToken);
         return Results.Stream(content, info.ContentType, lastModified: info.LastModified);
     }

@@ -58,7 +58,8 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             metadata.LastUpdatedAt,
             baseUrl + ApiRoutes.EpisodePath(id),
             artifacts,
-            publication);
+            publication,
+            ReadTopic(metadata));
     }
 
     /// <summary>The typed progress the orchestrator publishes, if any.</summary>
@@ -72,6 +73,23 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
         try
         {
             return JsonSerializer.Deserialize<EpisodeProgress>(serialized, PodcastJson.Compact);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    static string? ReadTopic(OrchestrationMetadata metadata)
+    {
+        if (string.IsNullOrEmpty(metadata.SerializedInput))
+        {
+            return null;
+        }
+
+        try
+        {
+            return metadata.ReadInputAs<EpisodeInput>()?.Request.Topic;
         }
         catch (JsonException)
         {

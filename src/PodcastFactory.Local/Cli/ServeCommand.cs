@@ -16,24 +16,50 @@ using PodcastFactory.Local.Hosting;
 
 namespace PodcastFactory.Local.Cli;
 
-/// <summary><c>podcast serve</c>: the Functions app's HTTP API on Kestrel (127.0.0.1), running episodes on the local runner.</summary>
+/// <summary>
+/// <c>podcast serve</c>: the Functions app's HTTP API and the dashboard on Kestrel, running episodes on the local runner.
+/// It binds to 127.0.0.1 unless <c>--listen</c> names another address, and then only with an API key.
+/// </summary>
 public static class ServeCommand
 {
     /// <summary>Default port: the one <c>func start</c> uses, so the same curl commands work.</summary>
     public const int DefaultPort = 7071;
 
+    /// <summary>The environment variable that supplies the API key when <c>--api-key</c> is not given.</summary>
+    public const string ApiKeyVariable = "PODCAST_API_KEY";
+
     /// <summary>Builds the command.</summary>
     public static Command Create(StoreOptions store)
     {
-        var port = new Option<int>("--port", "-p") { Description = $"Port on 127.0.0.1 (0 picks a free one; default {DefaultPort}).", DefaultValueFactory = _ => DefaultPort };
-        var command = new Command("serve", "Serve the HTTP API (POST/GET /api/episodes, artifacts, approve, cancel, backlog) on 127.0.0.1.");
+        var port = new Option<int>("--port", "-p") { Description = $"Port (0 picks a free one; default {DefaultPort}).", DefaultValueFactory = _ => DefaultPort };
+        var listen = new Option<string>("--listen") { Description = "Address to bind (default 127.0.0.1). Anything but loopback requires an API key.", DefaultValueFactory = _ => "127.0.0.1" };
+        var apiKey = new Option<string?>("--api-key") { Description = $"Key every /api request must carry in x-api-key or x-functions-key (default: ${ApiKeyVariable})." };
+        var command = new Command("serve", "Serve the HTTP API (episodes, artifacts, approve, cancel, backlog) and the dashboard (http://127.0.0.1:PORT/).");
         command.Options.Add(port);
+        command.Options.Add(listen);
+        command.Options.Add(apiKey);
         store.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(parse, store, parse.GetValue(port), ct));
+        command.SetAction((parse, ct) =>
+        {
+            string? key = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable);
+            if (!IPAddress.TryParse(parse.GetValue(listen), out IPAddress? address))
+            {
+                return Task.FromResult(CliErrors.Fail(ExitCodes.InvalidInput, $"--listen: '{parse.GetValue(listen)}' is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).", "--listen"));
+            }
+
+            if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(key))
+            {
+                return Task.FromResult(CliErrors.Fail(ExitCodes.InvalidInput, $"--listen: {address} is reachable from other machines, so an API key is required (--api-key KEY or ${ApiKeyVariable}).", "--listen"));
+            }
+
+            return RunAsync(parse, store, new EndPointSettings(address, parse.GetValue(port), string.IsNullOrEmpty(key) ? null : key), ct);
+        });
         return command;
     }
 
-    static async Task<int> RunAsync(ParseResult parse, StoreOptions storeOptions, int port, CancellationToken cancellationToken)
+    sealed record EndPointSettings(IPAddress Address, int Port, string? ApiKey);
+
+    static async Task<int> RunAsync(ParseResult parse, StoreOptions storeOptions, EndPointSettings endPoint, CancellationToken cancellationToken)
     {
         (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
         if (problem is not null)
@@ -46,7 +72,7 @@ public static class ServeCommand
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         await using SidecarServer sidecar = await LocalBackend.StartAsync(backend, loggerFactory, cancellationToken);
-        WebApplication app = Build(settings, port, sidecar.Address, loggerFactory);
+        WebApplication app = Build(settings, endPoint, sidecar.Address, loggerFactory);
         await using (app)
         {
             try
@@ -61,7 +87,7 @@ public static class ServeCommand
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             await Console.Out.WriteLineAsync($"Listening on {address}");
             await Console.Out.FlushAsync(cancellationToken);
-            await Console.Error.WriteLineAsync($"API: {address}/api/episodes  artifacts: {settings["Artifacts:RootPath"]}  Ctrl-C stops.");
+            await Console.Error.WriteLineAsync($"Dashboard: {address}/  API: {address}/api/episodes  artifacts: {settings["Artifacts:RootPath"]}  Ctrl-C stops.");
             try
             {
                 await app.WaitForShutdownAsync(cancellationToken);
@@ -76,19 +102,25 @@ public static class ServeCommand
         }
     }
 
-    static WebApplication Build(Dictionary<string, string?> settings, int port, string sidecarAddress, ILoggerFactory loggerFactory)
+    static WebApplication Build(Dictionary<string, string?> settings, EndPointSettings endPoint, string sidecarAddress, ILoggerFactory loggerFactory)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http1));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(endPoint.Address, endPoint.Port, o => o.Protocols = HttpProtocols.Http1));
         builder.Services.AddProblemDetails();
         builder.Services.AddPodcastFactory(builder.Configuration);
         builder.Services.AddLocalDurableTask(sidecarAddress);
         WebApplication app = builder.Build();
+        if (endPoint.ApiKey is not null)
+        {
+            app.UseApiKey(endPoint.ApiKey);
+        }
+
         app.UseApiProblems();
         app.MapPodcastFactoryApi();
+        app.MapDashboard();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Api;
+using PodcastFactory.Core.Dashboard;
 
 namespace PodcastFactory.Local.Hosting;
 
@@ -25,6 +26,21 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Feed, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapGet(ApiRoutes.FeedArtwork, FeedApi.GetArtwork);
         return api;
+    }
+
+    /// <summary>
+    /// Maps the dashboard: its files under <c>/dashboard/</c> (the same bytes the Functions app serves under
+    /// <c>/api/dashboard/</c>), and <c>/</c> redirects there.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/", (HttpContext c) =>
+        {
+            DashboardFiles.AddSecurityHeaders(c.Response);
+            return Results.Redirect($"{c.Request.PathBase}/{DashboardFiles.RouteSegment}/");
+        });
+        endpoints.MapGet("/" + DashboardFiles.RouteSegment + "/{*path}", (HttpRequest r, string? path) => DashboardFiles.Serve(r, path));
+        return endpoints;
     }
 
     /// <summary>

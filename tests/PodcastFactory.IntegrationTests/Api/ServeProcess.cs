@@ -15,6 +15,9 @@ public sealed class ServeProcess : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>More arguments for <c>podcast serve</c> (e.g. <c>--listen</c>, <c>--api-key</c>).</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet")
@@ -34,7 +37,7 @@ public sealed class ServeProcess : IAsyncLifetime
             start.Environment[name] = BogusProxy;
         }
 
-        foreach (string arg in new[] { PodcastDll(), "serve", "--port", "0", "--out", Root })
+        foreach (string arg in new[] { PodcastDll(), "serve", "--port", "0", "--out", Root }.Concat(ExtraArguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -47,7 +50,8 @@ public sealed class ServeProcess : IAsyncLifetime
         {
             if (line.StartsWith("Listening on ", StringComparison.Ordinal))
             {
-                BaseAddress = new Uri(line["Listening on ".Length..].Trim());
+                // A wildcard bind (--listen 0.0.0.0) is reached through loopback.
+                BaseAddress = new Uri(line["Listening on ".Length..].Trim().Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal));
                 return;
             }
         }
@@ -73,7 +77,7 @@ public sealed class ServeProcess : IAsyncLifetime
     }
 
     /// <summary>The podcast.dll of the same configuration as the tests, else the newest one built.</summary>
-    private static string PodcastDll()
+    internal static string PodcastDll()
     {
         string bin = Path.Combine(BicepCli.RepositoryRoot, "src", "PodcastFactory.Local", "bin");
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";

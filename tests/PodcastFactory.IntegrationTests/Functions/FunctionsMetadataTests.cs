@@ -57,6 +57,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Dashboard_Route_AnonymousGetOfTheDashboardFiles()
+    {
+        JsonObject trigger = Trigger("Dashboard");
+
+        Assert.Equal("dashboard/{*path}", trigger["route"]!.GetValue<string>());
+        Assert.Equal(["get"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
+        Assert.Equal("Anonymous", trigger["authLevel"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void ScheduledEpisode_TimerSchedule_IsTheEpisodeScheduleSetting()
     {
         JsonObject trigger = Trigger("ScheduledEpisode");
@@ -69,7 +79,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 8 + 2 + 1;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 8 + 2 + 1 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }
