@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Core.Api;
 
@@ -26,6 +27,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="StatusUrl">Absolute URL of this status.</param>
 /// <param name="Artifacts">Stored artifacts with download links (omitted in lists).</param>
 /// <param name="Publication">What the publish stage measured and wrote (<c>publish.json</c>), when it ran; omitted in lists.</param>
+/// <param name="Revoice">The latest re-voice of an edited script (revision, runtime status, segments synthesized and reused, cost); omitted when there is none and in lists.</param>
 public sealed record EpisodeStatusResponse(
     string Id,
     OrchestrationRuntimeStatus RuntimeStatus,
@@ -41,7 +43,8 @@ public sealed record EpisodeStatusResponse(
     DateTimeOffset LastUpdatedAt,
     string StatusUrl,
     IReadOnlyList<ArtifactLink>? Artifacts,
-    Publication? Publication = null);
+    Publication? Publication = null,
+    RevoiceStatus? Revoice = null);
 
 /// <summary>One stored artifact of an episode.</summary>
 /// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>

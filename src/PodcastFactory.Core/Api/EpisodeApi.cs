@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Api;
@@ -14,7 +15,7 @@ namespace PodcastFactory.Core.Api;
 /// The episode endpoints, shared by the Functions app and <c>podcast serve</c>: each method reads the request and
 /// returns the result to write, so a host only maps routes to methods. Errors are RFC 7807 problem details.
 /// </summary>
-public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store, ILogger<EpisodeApi> logger)
+public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store, ScriptEditor editor, ILogger<EpisodeApi> logger)
 {
     /// <summary><c>POST /api/episodes</c>: 202 + Location for a new episode, 200 + Location when the id already existed, 400 for bad input.</summary>
     public async Task<IResult> StartAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -64,9 +65,13 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         }
 
         OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
-        return metadata is null
-            ? ApiProblems.UnknownEpisode(id)
-            : Results.Json(await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken), PodcastJson.Compact);
+        if (metadata is null)
+        {
+            return ApiProblems.UnknownEpisode(id);
+        }
+
+        EpisodeStatusResponse status = await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken);
+        return Results.Json(status with { Revoice = await editor.LatestRevoiceAsync(id, cancellationToken) }, PodcastJson.Compact);
     }
 
     /// <summary><c>GET /api/episodes?status=running,completed&amp;pageSize=20&amp;continuationToken=...</c>: one page of episodes.</summary>

@@ -38,6 +38,17 @@ public static class ArtifactNames
     /// <summary>Review of script revision n (0-based revision, 1-based file number).</summary>
     public static string Review(string episodeId, int revision) => $"{episodeId}/reviews/review-{revision + 1}.json";
 
+    /// <summary>The producer's edit revision n of the script (1..; 0 is the pipeline's script, kept here on the first edit).</summary>
+    public static string ScriptEdit(string episodeId, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/script-r{revision}.json");
+
+    /// <summary>The folder of the producer's script edits.</summary>
+    public static string EditsFolder(string episodeId) => $"{episodeId}/edits/";
+
+    /// <summary>The claim of the re-voice of edit revision n: created once, so one caller starts that re-voice.</summary>
+    public static string RevoiceClaim(string episodeId, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/revoice-r{revision}.json");
+
     /// <summary>The social post.</summary>
     public static string Social(string episodeId) => $"{episodeId}/social.md";
 

@@ -39,7 +39,33 @@ public sealed record EpisodeManifest(
     IReadOnlyList<ManifestArtifact> Artifacts,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ManifestSource>? Sources = null,
-    FactCheckReport? FactCheck = null);
+    FactCheckReport? FactCheck = null,
+    IReadOnlyList<ManifestRevision>? Revisions = null);
+
+/// <summary>One re-voice of an edited script, as the manifest records it; its calls are in the ledger under <paramref name="Stage"/>.</summary>
+/// <param name="Revision">The edit revision voiced.</param>
+/// <param name="At">When the re-voice finished.</param>
+/// <param name="Stage">The ledger stage of its calls, <c>revoice-r{n}</c>.</param>
+/// <param name="Segments">Segments in the revision's plan.</param>
+/// <param name="SegmentsSynthesized">Segments paid for.</param>
+/// <param name="SegmentsReused">Segments whose stored speech was reused.</param>
+/// <param name="CharactersSynthesized">Characters sent to the speech provider.</param>
+/// <param name="CostUsd">What the re-voice cost.</param>
+/// <param name="AudioSeconds">The new episode's duration.</param>
+/// <param name="Published">True when the publish stage ran again.</param>
+/// <param name="Warnings">What failed softly.</param>
+public sealed record ManifestRevision(
+    int Revision,
+    DateTime At,
+    string Stage,
+    int Segments,
+    int SegmentsSynthesized,
+    int SegmentsReused,
+    long CharactersSynthesized,
+    decimal CostUsd,
+    double AudioSeconds,
+    bool Published,
+    IReadOnlyList<string> Warnings);
 
 /// <summary>One supplied source as the manifest records it: what it was, not its text (that is in <c>Artifact</c>).</summary>
 /// <param name="Kind">text, file or url.</param>
@@ -57,14 +83,7 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
     public override async Task<WriteManifestOutput> RunAsync(TaskActivityContext context, WriteManifestInput input)
     {
         string name = ArtifactNames.Manifest(input.EpisodeId);
-        var artifacts = new List<ManifestArtifact>();
-        await foreach (ArtifactInfo info in store.ListAsync(input.EpisodeId + "/", CancellationToken.None))
-        {
-            if (info.Name != name)
-            {
-                artifacts.Add(new ManifestArtifact(info.Name, info.Length, info.ContentType));
-            }
-        }
+        List<ManifestArtifact> artifacts = await ListArtifactsAsync(store, input.EpisodeId);
 
         var ledger = new CostLedger();
         foreach (LedgerEntry entry in input.Ledger)
@@ -88,6 +107,23 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             await FactCheckAsync(input.EpisodeId, artifacts));
         await store.WriteJsonAsync(name, manifest, inputHash: null, CancellationToken.None);
         return new WriteManifestOutput(name, artifacts.Count, ledger.TotalUsd);
+    }
+
+    /// <summary>Every artifact of the episode except the manifest itself, as stored now.</summary>
+    public static async Task<List<ManifestArtifact>> ListArtifactsAsync(IArtifactStore store, string episodeId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        string name = ArtifactNames.Manifest(episodeId);
+        var artifacts = new List<ManifestArtifact>();
+        await foreach (ArtifactInfo info in store.ListAsync(episodeId + "/", CancellationToken.None))
+        {
+            if (info.Name != name)
+            {
+                artifacts.Add(new ManifestArtifact(info.Name, info.Length, info.ContentType));
+            }
+        }
+
+        return artifacts;
     }
 
     // Claims checked and supported, for the final script against the merged research (when both exist).

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Activities;
+
+namespace PodcastFactory.Core.Workflow.Revoicing;
+
+/// <summary>A finished or running episode as the editor sees it.</summary>
+/// <param name="Metadata">The episode orchestration.</param>
+/// <param name="Input">Its input (hosts, language, frozen settings, sources).</param>
+public sealed record EditableEpisode(OrchestrationMetadata Metadata, EpisodeInput Input)
+{
+    /// <summary>True when the episode finished (completed, partial or needs-review): only then may its script be edited and re-voiced.</summary>
+    public bool Finished => Metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed;
+}
+
+/// <summary>What a re-voice start decided.</summary>
+/// <param name="Revision">The edit revision being voiced.</param>
+/// <param name="Created">True when this call started it; false when it had already been started.</param>
+/// <param name="Conflict">Why nothing could start (no edit yet, an older re-voice still running); null otherwise.</param>
+public sealed record RevoiceStart(int Revision, bool Created, string? Conflict);
+
+/// <summary>The latest re-voice of an episode, for its status.</summary>
+/// <param name="Revision">The edit revision it voices.</param>
+/// <param name="LatestEditRevision">The newest edit revision (higher than <paramref name="Revision"/> when edits are not voiced yet).</param>
+/// <param name="InstanceId">Its orchestration.</param>
+/// <param name="RuntimeStatus">pending, running, completed, failed, terminated.</param>
+/// <param name="Segments">Segments in its plan, once completed.</param>
+/// <param name="SegmentsSynthesized">Segments paid for, once completed.</param>
+/// <param name="SegmentsReused">Segments reused, once completed.</param>
+/// <param name="CharactersSynthesized">Characters paid for, once completed.</param>
+/// <param name="CostUsd">What it cost, once completed.</param>
+/// <param name="Error">Why it failed.</param>
+public sealed record RevoiceStatus(
+    int Revision,
+    int LatestEditRevision,
+    string InstanceId,
+    OrchestrationRuntimeStatus RuntimeStatus,
+    int? Segments,
+    int? SegmentsSynthesized,
+    int? SegmentsReused,
+    long? CharactersSynthesized,
+    decimal? CostUsd,
+    string? Error);
+
+/// <summary>
+/// Script edits and re-voices, shared by both hosts' API and the benchmark. Every edit is a new revision file created
+/// conditionally (<c>{id}/edits/script-r{n}.json</c>: of two concurrent saves on one revision, one wins), older
+/// revisions are kept, and <c>script.json</c>/<c>script.md</c> follow the newest. A re-voice is started at most once per
+/// revision: a conditional claim in the store decides who schedules <c>{id}-revoice-{n}</c>.
+/// </summary>
+public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client, TimeProvider time)
+{
+    const string EditPrefix = "script-r";
+
+    /// <summary>The episode's orchestration and input; null for an unknown episode (or an id that is not one).</summary>
+    public async Task<EditableEpisode?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        EpisodeInput? input = metadata?.Name == nameof(EpisodeOrchestrator) ? metadata.ReadInputAs<EpisodeInput>() : null;
+        return input is null ? null : new EditableEpisode(metadata!, input);
+    }
+
+    /// <summary>The newest edit revision (0 when the script was never edited).</summary>
+    public async Task<int> LatestRevisionAsync(string id, CancellationToken cancellationToken)
+    {
+        int latest = 0;
+        string folder = ArtifactNames.EditsFolder(id);
+        await foreach (ArtifactInfo info in store.ListAsync(folder + EditPrefix, cancellationToken))
+        {
+            string file = info.Name[(folder.Length + EditPrefix.Length)..];
+            if (file.EndsWith(".json", StringComparison.Ordinal)
+                && int.TryParse(file[..^5], NumberStyles.None, CultureInfo.InvariantCulture, out int revision))
+            {
+                latest = Math.Max(latest, revision);
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>The current script: the newest edit, or (revision 0) the pipeline's script with the episode's hosts; null when there is no script.</summary>
+    public async Task<ScriptEdit?> ReadAsync(string id, IReadOnlyList<HostVoice> hosts, CancellationToken cancellationToken)
+    {
+        int latest = await LatestRevisionAsync(id, cancellationToken);
+        if (latest > 0)
+        {
+            return await store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(id, latest), cancellationToken);
+        }
+
+        if (await store.GetInfoAsync(ArtifactNames.Script(id), cancellationToken) is not { } info)
+        {
+            return null;
+        }
+
+        Script script = await store.ReadJsonAsync<Script>(ArtifactNames.Script(id), cancellationToken);
+        return new ScriptEdit(script.Title, script.Turns, 0, hosts, info.LastModified);
+    }
+
+    /// <summary>The ETag of a revision: opaque, changes with every revision and with its content.</summary>
+    public static string ETag(ScriptEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        string hash = InputHash.Of(edit.Title, edit.Turns, edit.Hosts, edit.Revision);
+        return string.Create(CultureInfo.InvariantCulture, $"\"r{edit.Revision}-{hash[..16]}\"");
+    }
+
+    /// <summary>
+    /// Saves the next revision after <paramref name="current"/>; null when another save took that revision first
+    /// (the caller's If-Match is then stale). The pipeline's script is kept as revision 0 on the first edit.
+    /// </summary>
+    public async Task<ScriptEdit?> TrySaveAsync(string id, ScriptEdit current, string title, IReadOnlyList<ScriptTurn> turns, IReadOnlyList<HostVoice> hosts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.Revision == 0)
+        {
+            await TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, 0), current, cancellationToken);
+        }
+
+        var next = new ScriptEdit(title, turns, current.Revision + 1, hosts, time.GetUtcNow());
+        if (!await TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, next.Revision), next, cancellationToken))
+        {
+            return null;
+        }
+
+        // script.json keeps its review revision number; the edit revision is in the edit file and the API.
+        Script pipeline = await store.ReadJsonAsync<Script>(ArtifactNames.Script(id), cancellationToken);
+        Script edited = pipeline with { Title = title, Turns = turns };
+        await store.WriteJsonAsync(ArtifactNames.Script(id), edited, inputHash: null, cancellationToken);
+        await store.WriteTextAsync(ArtifactNames.ScriptMarkdown(id), ScriptMarkdown.Render(edited), inputHash: null, cancellationToken);
+        return next;
+    }
+
+    /// <summary>
+    /// Starts the re-voice of the newest edit revision unless it was started before (then <see cref="RevoiceStart.Created"/>
+    /// is false and nothing new runs); a conflict when there is no edit or an older re-voice is still running.
+    /// </summary>
+    public async Task<RevoiceStart> StartRevoiceAsync(EditableEpisode episode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        string id = episode.Input.EpisodeId;
+        int revision = await LatestRevisionAsync(id, cancellationToken);
+        if (revision == 0)
+        {
+            return new RevoiceStart(0, false, $"Episode '{id}' has no script edit to re-voice: PUT its script first.");
+        }
+
+        if (await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, revision), cancellationToken) is not null)
+        {
+            return new RevoiceStart(revision, false, null);
+        }
+
+        for (int older = revision - 1; older >= 1; older--)
+        {
+            if (await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, older), cancellationToken) is { IsRunning: true })
+            {
+                return new RevoiceStart(revision, false, $"The re-voice of revision {older} of episode '{id}' is still running; start this one when it has finished.");
+            }
+        }
+
+        // One caller creates the claim and schedules; the backends' own duplicate-id handling is not trusted (docs/guarantees.md).
+        var claim = new { revision, claimedAt = time.GetUtcNow() };
+        if (!await TryCreateJsonAsync(ArtifactNames.RevoiceClaim(id, revision), claim, cancellationToken))
+        {
+            return new RevoiceStart(revision, false, null);
+        }
+
+        ScriptEdit edit = await store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(id, revision), cancellationToken);
+        var input = new RevoiceInput(id, revision, episode.Input.Request.Language, edit.Hosts, episode.Input.Settings,
+            episode.Input.Sources.Select(s => s.Name).ToList(), await ModelsAsync(id, cancellationToken));
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
+            new StartOrchestrationOptions(RevoiceOrchestrator.InstanceId(id, revision)), cancellationToken);
+        return new RevoiceStart(revision, true, null);
+    }
+
+    /// <summary>The newest re-voice that was started, or null when there is none.</summary>
+    public async Task<RevoiceStatus?> LatestRevoiceAsync(string id, CancellationToken cancellationToken)
+    {
+        int latest = await LatestRevisionAsync(id, cancellationToken);
+        for (int revision = latest; revision >= 1; revision--)
+        {
+            string instance = RevoiceOrchestrator.InstanceId(id, revision);
+            if (await client.GetInstanceAsync(instance, getInputsAndOutputs: true, cancellationToken) is not { } metadata)
+            {
+                continue;
+            }
+
+            RevoiceResult? result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RevoiceResult>() : null;
+            return new RevoiceStatus(revision, latest, instance, metadata.RuntimeStatus, result?.Segments, result?.SegmentsSynthesized,
+                result?.SegmentsReused, result?.CharactersSynthesized, result?.CostUsd,
+                metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? metadata.FailureDetails?.ErrorMessage ?? "The re-voice failed." : null);
+        }
+
+        return null;
+    }
+
+    // The providers and models credited in the show notes, as the first production's publish stage listed them.
+    async Task<IReadOnlyList<string>> ModelsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null)
+        {
+            return [];
+        }
+
+        EpisodeManifest manifest = await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+        return manifest.Costs.Calls.Where(c => !c.Usage.CacheHit)
+            .Select(e => $"{e.Usage.Agent}: {e.Usage.Provider} {e.Usage.Model}".TrimEnd()).Distinct().ToList();
+    }
+
+    async Task<bool> TryCreateJsonAsync<T>(string name, T value, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, PodcastJson.Options)));
+        return await store.TryCreateAsync(name, content, "application/json", cancellationToken);
+    }
+}
