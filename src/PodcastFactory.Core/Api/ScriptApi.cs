@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Starting;
@@ -13,6 +12,9 @@ namespace PodcastFactory.Core.Api;
 /// </summary>
 public sealed class ScriptApi(ScriptEditor editor)
 {
+    /// <summary>Largest re-voice body accepted (it has no fields yet).</summary>
+    public const int MaxRevoiceBodyBytes = 4096;
+
     /// <summary><c>GET /api/episodes/{id}/script</c>: 200 with the current revision and its ETag; 404 for an unknown episode or one with no script yet.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -85,13 +87,9 @@ public sealed class ScriptApi(ScriptEditor editor)
             return badQuery;
         }
 
-        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        if (await EmptyOrObjectAsync(request, cancellationToken) is { } badBody)
         {
-            (RevoiceRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<RevoiceRequest>(request, cancellationToken);
-            if (body is null)
-            {
-                return ApiProblems.Validation(errors);
-            }
+            return badBody;
         }
 
         EditableEpisode? episode = EpisodeIds.IsValid(id) ? await editor.FindAsync(id, cancellationToken) : null;
@@ -129,6 +127,29 @@ public sealed class ScriptApi(ScriptEditor editor)
         return current is null
             ? (episode, null, ApiProblems.NotFound($"Episode '{id}' has no script yet."))
             : (episode, current, null);
+    }
+
+    // The re-voice body is optional: nothing (or only whitespace) is accepted like {}, anything else is read strictly.
+    static async Task<IResult?> EmptyOrObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength == 0)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        request.HttpContext.Response.RegisterForDispose(buffer);
+        await new CappedReadStream(request.Body, MaxRevoiceBodyBytes).CopyToAsync(buffer, cancellationToken);
+        if (buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return null;
+        }
+
+        buffer.Position = 0;
+        request.Body = buffer;
+        request.ContentLength = buffer.Length;
+        (RevoiceRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<RevoiceRequest>(request, cancellationToken);
+        return body is null ? ApiProblems.Validation(errors) : null;
     }
 
     static IResult Document(HttpRequest request, string id, ScriptEdit edit)

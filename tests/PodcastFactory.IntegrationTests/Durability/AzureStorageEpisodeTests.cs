@@ -35,7 +35,7 @@ public sealed class AzureStorageEpisodeTests(AzuriteFixture azurite)
         IArtifactStore store = runtime.Services.GetRequiredService<IArtifactStore>();
         Assert.IsType<BlobArtifactStore>(store);
         List<string> names = await DurableEpisodes.ArtifactSetAsync(store, id);
-        foreach (string expected in new[] { "research/angle-1.md", "research/angle-2.md", "research.md", "script.json", "script.md", "reviews/review-1.json", "social.md", "audio/segment-001.wav", "episode.wav", "quality.json", "manifest.json" })
+        foreach (string expected in new[] { "research/angle-1.md", "research/angle-2.md", "research.md", "script.json", "script.md", "reviews/review-1.json", "social.md", "audio/segments.json", "episode.wav", "quality.json", "manifest.json" })
         {
             Assert.Contains(expected, names);
         }

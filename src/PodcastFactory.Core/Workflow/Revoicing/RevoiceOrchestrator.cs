@@ -28,7 +28,7 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
         string id = input.EpisodeId;
         string script = ArtifactNames.ScriptEdit(id, input.Revision);
         PlanSegmentsOutput plan = await context.CallActivityAsync<PlanSegmentsOutput>(
-            nameof(PlanSegmentsActivity), new PlanSegmentsInput(id, script, input.Hosts, input.Settings.SegmentMaxCharacters), StorageOptions);
+            nameof(PlanSegmentsActivity), new PlanSegmentsInput(id, script, input.Hosts, input.Settings.SegmentMaxCharacters, input.Language), StorageOptions);
         AudioOutput audio = await context.CallSubOrchestratorAsync<AudioOutput>(
             nameof(AudioOrchestrator),
             new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments),
