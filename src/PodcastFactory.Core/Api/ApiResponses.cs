@@ -18,7 +18,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="Title">Episode title, once completed.</param>
 /// <param name="Stage">The stage last published by the orchestrator (see <see cref="Stages"/>).</param>
 /// <param name="Percent">Rough completion 0..100.</param>
-/// <param name="CostUsd">Cost so far (total once completed).</param>
+/// <param name="CostUsd">Cost so far (total once completed; after re-voices, the first production plus every re-voice).</param>
 /// <param name="AudioSeconds">Audio duration, once completed with audio.</param>
 /// <param name="Warnings">Warnings so far.</param>
 /// <param name="Error">Why the episode failed or was cancelled.</param>

@@ -71,7 +71,13 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         }
 
         EpisodeStatusResponse status = await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken);
-        return Results.Json(status with { Revoice = await editor.LatestRevoiceAsync(id, cancellationToken) }, PodcastJson.Compact);
+        if (await editor.LatestRevoiceAsync(id, cancellationToken) is { } revoice)
+        {
+            // After re-voices the cost is the first production's plus every re-voice's, as the manifest sums it.
+            status = status with { Revoice = revoice, CostUsd = await editor.TotalCostAsync(id, cancellationToken) ?? status.CostUsd };
+        }
+
+        return Results.Json(status, PodcastJson.Compact);
     }
 
     /// <summary><c>GET /api/episodes?status=running,completed&amp;pageSize=20&amp;continuationToken=...</c>: one page of episodes.</summary>

@@ -198,6 +198,12 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         return null;
     }
 
+    /// <summary>The episode's cost across the first production and every recorded re-voice (the manifest's total); null without a manifest.</summary>
+    public async Task<decimal?> TotalCostAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
+            ? null
+            : (await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken)).Costs.TotalUsd;
+
     // The providers and models credited in the show notes, as the first production's publish stage listed them.
     async Task<IReadOnlyList<string>> ModelsAsync(string id, CancellationToken cancellationToken)
     {

@@ -50,6 +50,7 @@ public abstract partial class HttpContractTests
         Assert.Equal(plan.Segments.Where(s => s.Turn == edited).Sum(s => (long)s.Text.Length), revision.CharactersSynthesized);
         Assert.Equal(plan.Segments.Count, manifest.Costs.Calls.Count(c => c.Stage == "revoice-r1"));
         Assert.Equal(manifest.Costs.Calls.Sum(c => c.Usage.CostUsd), manifest.Costs.TotalUsd);
+        Assert.Equal(manifest.Costs.TotalUsd, status.GetProperty("costUsd").GetDecimal());
         string feed = await Client.Http.GetStringAsync("/api/feed.xml");
         Assert.Single(feed.Split($"podcastfactory:{id}<").Skip(1));
     }
