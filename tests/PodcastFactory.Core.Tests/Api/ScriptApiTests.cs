@@ -200,5 +200,31 @@ public sealed class ScriptApiTests : IDisposable
         Assert.Equal(400, response.Status);
     }
 
+    [Fact]
+    public async Task RevoiceAsync_OlderRevoiceNotFinished_Returns409AndStartsNothing()
+    {
+        await FinishedEpisodeAsync();
+        Assert.Equal(200, (await PutAsync(EditBody, (await GetAsync()).Headers.ETag!)).Status);
+        Assert.Equal(202, (await RevoiceAsync()).Status);
+        Assert.Equal(200, (await PutAsync(EditBody, (await GetAsync()).Headers.ETag!)).Status);
+
+        var response = await RevoiceAsync();
+
+        Assert.Equal(409, response.Status);
+        Assert.Contains("revision 1", response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Single(_host.Client.Started);
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownQueryParameter_Returns400()
+    {
+        await FinishedEpisodeAsync();
+        var request = ApiTestHost.Request(query: "?revision=3");
+
+        var response = await _host.ExecuteAsync(request, await Api.GetAsync(request, Id, default));
+
+        Assert.Equal(400, response.Status);
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -156,7 +156,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
 
         for (int older = revision - 1; older >= 1; older--)
         {
-            if (await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, older), cancellationToken) is { IsRunning: true })
+            if (await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, older), cancellationToken) is { IsCompleted: false })
             {
                 return new RevoiceStart(revision, false, $"The re-voice of revision {older} of episode '{id}' is still running; start this one when it has finished.");
             }
