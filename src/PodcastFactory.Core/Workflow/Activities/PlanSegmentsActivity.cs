@@ -34,6 +34,6 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
 
         string name = ArtifactNames.SegmentPlan(input.EpisodeId);
         await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.CacheKey, input.Language), CancellationToken.None);
-        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format));
+        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount);
     }
 }

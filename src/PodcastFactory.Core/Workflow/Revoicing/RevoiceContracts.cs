@@ -22,6 +22,7 @@ public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, i
 /// <param name="Settings">The episode's frozen settings (segment size, parallelism).</param>
 /// <param name="SourceNames">Source names for the show notes.</param>
 /// <param name="Models">Provider and model credits for the show notes.</param>
+/// <param name="SocialArtifact">The episode's social post, when it has one (the final evaluation checks it again).</param>
 public sealed record RevoiceInput(
     string EpisodeId,
     int Revision,
@@ -29,7 +30,8 @@ public sealed record RevoiceInput(
     IReadOnlyList<HostVoice> Hosts,
     EpisodeSettings Settings,
     IReadOnlyList<string> SourceNames,
-    IReadOnlyList<string> Models);
+    IReadOnlyList<string> Models,
+    string? SocialArtifact = null);
 
 /// <summary>What one re-voice did and cost (the orchestration's output; the manifest's <c>revisions</c> hold the same).</summary>
 /// <param name="EpisodeId">The episode.</param>

@@ -9,9 +9,9 @@ namespace PodcastFactory.Core.Workflow.Revoicing;
 
 /// <summary>
 /// Re-voices an edited script: plan the segments of edit revision n, voice them through the same speech fan-out as a
-/// first production (speech is content-addressed, so only segments whose text or voice changed are paid for), publish
-/// again (master, transcript, chapters, show notes, the feed item replaced), then record the revision and its cost in
-/// the manifest. Its instance id is <c>{id}-revoice-{n}</c>, started once per revision.
+/// first production (speech is content-addressed, so only segments whose text or voice changed are paid for), evaluate
+/// the audio again (<c>quality.json</c>), publish again (master, transcript, chapters, show notes, the feed item
+/// replaced), then record the revision and its cost in the manifest. Its instance id is <c>{id}-revoice-{n}</c>, started once per revision.
 /// </summary>
 public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, RevoiceResult>
 {
@@ -34,7 +34,10 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
             new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments),
             new SubOrchestrationOptions { InstanceId = context.InstanceId + "-audio" });
 
-        var warnings = new List<string>();
+        // quality.json is derived from the audio (its duration against the words): evaluated again, findings are warnings.
+        FinalEvaluationOutput quality = await context.CallActivityAsync<FinalEvaluationOutput>(nameof(FinalEvaluationActivity),
+            new FinalEvaluationInput(id, script, plan.WordCount, true, audio.Artifact, input.SocialArtifact is not null, input.SocialArtifact), StorageOptions);
+        var warnings = quality.Findings.Select(f => "quality: " + f).ToList();
         bool published = false;
         try
         {

@@ -171,7 +171,8 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
 
         ScriptEdit edit = await store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(id, revision), cancellationToken);
         var input = new RevoiceInput(id, revision, episode.Input.Request.Language, edit.Hosts, episode.Input.Settings,
-            episode.Input.Sources.Select(s => s.Name).ToList(), await ModelsAsync(id, cancellationToken));
+            episode.Input.Sources.Select(s => s.Name).ToList(), await ModelsAsync(id, cancellationToken),
+            await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
             new StartOrchestrationOptions(RevoiceOrchestrator.InstanceId(id, revision)), cancellationToken);
         return new RevoiceStart(revision, true, null);
