@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 
@@ -53,7 +55,7 @@ public sealed record RevoiceStatus(
 /// revisions are kept, and <c>script.json</c>/<c>script.md</c> follow the newest. A re-voice is started at most once per
 /// revision: a conditional claim in the store decides who schedules <c>{id}-revoice-{n}</c>.
 /// </summary>
-public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client, TimeProvider time)
+public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client, TimeProvider time, ILogger<ScriptEditor> logger)
 {
     const string EditPrefix = "script-r";
 
@@ -132,6 +134,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         Script edited = pipeline with { Title = title, Turns = turns };
         await store.WriteJsonAsync(ArtifactNames.Script(id), edited, inputHash: null, cancellationToken);
         await store.WriteTextAsync(ArtifactNames.ScriptMarkdown(id), ScriptMarkdown.Render(edited), inputHash: null, cancellationToken);
+        Logs.ScriptEdited(logger, id, next.Revision, turns.Count);
         return next;
     }
 
@@ -151,6 +154,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
 
         if (await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, revision), cancellationToken) is not null)
         {
+            Logs.RevoiceRequested(logger, id, revision, created: false);
             return new RevoiceStart(revision, false, null);
         }
 
@@ -166,6 +170,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         var claim = new { revision, claimedAt = time.GetUtcNow() };
         if (!await TryCreateJsonAsync(ArtifactNames.RevoiceClaim(id, revision), claim, cancellationToken))
         {
+            Logs.RevoiceRequested(logger, id, revision, created: false);
             return new RevoiceStart(revision, false, null);
         }
 
@@ -175,6 +180,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
             await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
             new StartOrchestrationOptions(RevoiceOrchestrator.InstanceId(id, revision)), cancellationToken);
+        Logs.RevoiceRequested(logger, id, revision, created: true);
         return new RevoiceStart(revision, true, null);
     }
 
