@@ -45,9 +45,13 @@ public static class ArtifactNames
     /// <summary>The folder of the producer's script edits.</summary>
     public static string EditsFolder(string episodeId) => $"{episodeId}/edits/";
 
-    /// <summary>The claim of the re-voice of edit revision n: created once, so one caller starts that re-voice.</summary>
-    public static string RevoiceClaim(string episodeId, int revision) =>
-        string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/revoice-r{revision}.json");
+    /// <summary>
+    /// The claim of the re-voice of edit revision n: created once, so one caller starts that re-voice; generation g &gt; 0
+    /// takes over a claim whose owner died before starting it.
+    /// </summary>
+    public static string RevoiceClaim(string episodeId, int revision, int generation = 0) => generation == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/revoice-r{revision}.json")
+        : string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/revoice-r{revision}-g{generation}.json");
 
     /// <summary>The social post.</summary>
     public static string Social(string episodeId) => $"{episodeId}/social.md";

@@ -215,6 +215,23 @@ public sealed class ScriptApiTests : IDisposable
         Assert.Single(_host.Client.Started);
     }
 
+    [Theory]
+    [InlineData(-60, 202)]
+    [InlineData(0, 200)]
+    public async Task RevoiceAsync_ClaimWithoutOrchestration_IsTakenOverOnlyOnceOrphaned(int claimedMinutesAgo, int expected)
+    {
+        await FinishedEpisodeAsync();
+        Assert.Equal(200, (await PutAsync(EditBody, (await GetAsync()).Headers.ETag!)).Status);
+        string claim = JsonSerializer.Serialize(new { revision = 1, generation = 0, claimedAt = DateTimeOffset.UtcNow.AddMinutes(claimedMinutesAgo) });
+        await Store.WriteTextAsync(ArtifactNames.RevoiceClaim(Id, 1), claim, null, default);
+
+        var response = await RevoiceAsync();
+
+        Assert.Equal(expected, response.Status);
+        Assert.Equal(expected == 202 ? 1 : 0, _host.Client.Started.Count);
+        Assert.Equal(expected == 202, await Store.GetInfoAsync(ArtifactNames.RevoiceClaim(Id, 1, generation: 1), default) is not null);
+    }
+
     [Fact]
     public async Task GetAsync_UnknownQueryParameter_Returns400()
     {

@@ -166,9 +166,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
             }
         }
 
-        // One caller creates the claim and schedules; the backends' own duplicate-id handling is not trusted (docs/guarantees.md).
-        var claim = new { revision, claimedAt = time.GetUtcNow() };
-        if (!await TryCreateJsonAsync(ArtifactNames.RevoiceClaim(id, revision), claim, cancellationToken))
+        if (!await ClaimAsync(id, revision, cancellationToken))
         {
             Logs.RevoiceRequested(logger, id, revision, created: false);
             return new RevoiceStart(revision, false, null);
@@ -210,6 +208,35 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
             ? null
             : (await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken)).Costs.TotalUsd;
+
+    // One caller creates the claim and schedules; the backends' own duplicate-id handling is not trusted (docs/guarantees.md).
+    // A claim whose owner died before scheduling (no orchestration after StartGate.OrphanAfter) is taken over by a claim
+    // of the next generation, again created conditionally, so one caller wins each generation.
+    async Task<bool> ClaimAsync(string id, int revision, CancellationToken cancellationToken)
+    {
+        for (int generation = 0; ; generation++)
+        {
+            string name = ArtifactNames.RevoiceClaim(id, revision, generation);
+            if (await TryCreateJsonAsync(name, new RevoiceClaim(revision, generation, time.GetUtcNow()), cancellationToken))
+            {
+                return true;
+            }
+
+            if (await store.GetInfoAsync(ArtifactNames.RevoiceClaim(id, revision, generation + 1), cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            RevoiceClaim current = await store.ReadJsonAsync<RevoiceClaim>(name, cancellationToken);
+            if (time.GetUtcNow() - current.ClaimedAt < Starting.StartGate.OrphanAfter
+                || await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, revision), cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
+    }
+
+    sealed record RevoiceClaim(int Revision, int Generation, DateTimeOffset ClaimedAt);
 
     // The providers and models credited in the show notes, as the first production's publish stage listed them.
     async Task<IReadOnlyList<string>> ModelsAsync(string id, CancellationToken cancellationToken)
