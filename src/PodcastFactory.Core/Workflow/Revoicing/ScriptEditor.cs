@@ -11,44 +11,6 @@ using PodcastFactory.Core.Workflow.Activities;
 
 namespace PodcastFactory.Core.Workflow.Revoicing;
 
-/// <summary>A finished or running episode as the editor sees it.</summary>
-/// <param name="Metadata">The episode orchestration.</param>
-/// <param name="Input">Its input (hosts, language, frozen settings, sources).</param>
-public sealed record EditableEpisode(OrchestrationMetadata Metadata, EpisodeInput Input)
-{
-    /// <summary>True when the episode finished (completed, partial or needs-review): only then may its script be edited and re-voiced.</summary>
-    public bool Finished => Metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed;
-}
-
-/// <summary>What a re-voice start decided.</summary>
-/// <param name="Revision">The edit revision being voiced.</param>
-/// <param name="Created">True when this call started it; false when it had already been started.</param>
-/// <param name="Conflict">Why nothing could start (no edit yet, an older re-voice still running); null otherwise.</param>
-public sealed record RevoiceStart(int Revision, bool Created, string? Conflict);
-
-/// <summary>The latest re-voice of an episode, for its status.</summary>
-/// <param name="Revision">The edit revision it voices.</param>
-/// <param name="LatestEditRevision">The newest edit revision (higher than <paramref name="Revision"/> when edits are not voiced yet).</param>
-/// <param name="InstanceId">Its orchestration.</param>
-/// <param name="RuntimeStatus">pending, running, completed, failed, terminated.</param>
-/// <param name="Segments">Segments in its plan, once completed.</param>
-/// <param name="SegmentsSynthesized">Segments paid for, once completed.</param>
-/// <param name="SegmentsReused">Segments reused, once completed.</param>
-/// <param name="CharactersSynthesized">Characters paid for, once completed.</param>
-/// <param name="CostUsd">What it cost, once completed.</param>
-/// <param name="Error">Why it failed.</param>
-public sealed record RevoiceStatus(
-    int Revision,
-    int LatestEditRevision,
-    string InstanceId,
-    OrchestrationRuntimeStatus RuntimeStatus,
-    int? Segments,
-    int? SegmentsSynthesized,
-    int? SegmentsReused,
-    long? CharactersSynthesized,
-    decimal? CostUsd,
-    string? Error);
-
 /// <summary>
 /// Script edits and re-voices, shared by both hosts' API and the benchmark. Every edit is a new revision file created
 /// conditionally (<c>{id}/edits/script-r{n}.json</c>: of two concurrent saves on one revision, one wins), older
