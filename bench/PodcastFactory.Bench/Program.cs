@@ -65,6 +65,9 @@ try
             case "master":
                 await GuardAsync(scenario, "-", () => MasterScenario.RunAsync(bench));
                 break;
+            case "revoice":
+                await ForEachBackendAsync(scenario, b => RevoiceScenario.RunAsync(bench, b));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

@@ -19,6 +19,7 @@ using PodcastFactory.Core.Sources.Fetching;
 using PodcastFactory.Core.Sources.Web;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core;
@@ -59,6 +60,8 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<EpisodeStatusReader>();
         services.TryAddTransient<EpisodeApi>();
         services.TryAddTransient<BacklogApi>();
+        services.TryAddTransient<ScriptEditor>();
+        services.TryAddTransient<ScriptApi>();
         services.AddProviders(configuration);
         services.AddOfflineAgents();
 

@@ -5,13 +5,17 @@ using PodcastFactory.Core.Providers;
 namespace PodcastFactory.Bench.Fakes;
 
 /// <summary>
-/// Speech with the profile's per-segment latency that writes a valid WAV of silence as long as the text would be
-/// spoken (about 15 characters a second), at 8 kHz 8-bit mono so 64 concurrent episodes stay small on disk.
+/// Speech with the profile's per-segment latency that writes a valid WAV of near-silence (a faint hum) as long as the text would be
+/// spoken (about 15 characters a second), at 8 kHz 8-bit mono so 64 concurrent episodes stay small on disk. Priced like
+/// OpenAI tts-1 (<see cref="UsdPerMillionCharacters"/>), so cost figures (the re-voice scenario's) are not all zero.
 /// </summary>
 public sealed class SilentSpeechSynthesizer(LatencyInjector latency) : ISpeechSynthesizer
 {
     /// <summary>Characters spoken per second.</summary>
     public const double CharactersPerSecond = 15;
+
+    /// <summary>The price charged per million characters: OpenAI tts-1's list price.</summary>
+    public const decimal UsdPerMillionCharacters = 15m;
 
     static readonly WavFormat _format8K = new(8000, 1, 8);
 
@@ -34,12 +38,19 @@ public sealed class SilentSpeechSynthesizer(LatencyInjector latency) : ISpeechSy
         long data = (long)(text.Length / CharactersPerSecond * _format8K.ByteRate);
         await output.WriteAsync(WavHeader.CreateCanonical(_format8K, data), cancellationToken);
         byte[] silence = new byte[Math.Min(data, 8192)];
-        Array.Fill(silence, _format8K.SilenceByte);
+        // A faint 4 kHz hum (one step either side of silence, about -48 dBFS) rather than digital silence: the publish
+        // stage refuses to master an episode below the -70 LUFS gate, and the episode must complete to be measured.
+        for (int i = 0; i < silence.Length; i++)
+        {
+            silence[i] = (byte)(_format8K.SilenceByte + (i % 2 == 0 ? 1 : -1));
+        }
+
         for (long left = data; left > 0; left -= silence.Length)
         {
             await output.WriteAsync(silence.AsMemory(0, (int)Math.Min(left, silence.Length)), cancellationToken);
         }
 
-        return new AgentUsage(AgentNames.AudioSynthesizer, Name, "silence", text.Length, 0, "characters", started.Elapsed.TotalMilliseconds, 0m);
+        return new AgentUsage(AgentNames.AudioSynthesizer, Name, "silence", text.Length, 0, "characters", started.Elapsed.TotalMilliseconds,
+            text.Length * UsdPerMillionCharacters / 1_000_000m);
     }
 }

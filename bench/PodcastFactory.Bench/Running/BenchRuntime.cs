@@ -87,6 +87,9 @@ public sealed class BenchRuntime : IAsyncDisposable
         });
     }
 
+    /// <summary>The runtime's services (the Core services as both hosts register them).</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Produces one episode and waits for it.</summary>
     public Task<EpisodeTiming> RunAsync(string episodeId) => RunManyAsync([episodeId]);
 

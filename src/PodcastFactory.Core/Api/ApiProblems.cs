@@ -24,6 +24,10 @@ public static class ApiProblems
     /// <summary>412: an If-Match precondition failed.</summary>
     public static IResult PreconditionFailed(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed.");
 
+    /// <summary>428: the request must be conditional (If-Match), so an edit never overwrites one it has not seen.</summary>
+    public static IResult PreconditionRequired(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition required.",
+        type: "https://www.rfc-editor.org/rfc/rfc6585#section-3");
+
     /// <summary>The episode id problem (ids are validated before any lookup).</summary>
     public static IResult UnknownEpisode(string id) => NotFound($"There is no episode '{id}'.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Core.Api;
 
@@ -17,7 +18,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="Title">Episode title, once completed.</param>
 /// <param name="Stage">The stage last published by the orchestrator (see <see cref="Stages"/>).</param>
 /// <param name="Percent">Rough completion 0..100.</param>
-/// <param name="CostUsd">Cost so far (total once completed).</param>
+/// <param name="CostUsd">Cost so far (total once completed; after re-voices, the first production plus every re-voice).</param>
 /// <param name="AudioSeconds">Audio duration, once completed with audio.</param>
 /// <param name="Warnings">Warnings so far.</param>
 /// <param name="Error">Why the episode failed or was cancelled.</param>
@@ -27,6 +28,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="Artifacts">Stored artifacts with download links (omitted in lists).</param>
 /// <param name="Publication">What the publish stage measured and wrote (<c>publish.json</c>), when it ran; omitted in lists.</param>
 /// <param name="Topic">The topic the episode was started with (from its input), so a list can name a running episode.</param>
+/// <param name="Revoice">The latest re-voice of an edited script (revision, runtime status, segments synthesized and reused, cost); omitted when there is none and in lists.</param>
 public sealed record EpisodeStatusResponse(
     string Id,
     OrchestrationRuntimeStatus RuntimeStatus,
@@ -43,7 +45,8 @@ public sealed record EpisodeStatusResponse(
     string StatusUrl,
     IReadOnlyList<ArtifactLink>? Artifacts,
     Publication? Publication = null,
-    string? Topic = null);
+    string? Topic = null,
+    RevoiceStatus? Revoice = null);
 
 /// <summary>One stored artifact of an episode.</summary>
 /// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>

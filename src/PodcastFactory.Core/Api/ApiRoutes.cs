@@ -24,6 +24,12 @@ public static class ApiRoutes
     /// <summary>POST: raise the approval event.</summary>
     public const string Approve = "episodes/{id}/approve";
 
+    /// <summary>GET: the script with its ETag; PUT (If-Match): save the next edit revision.</summary>
+    public const string Script = "episodes/{id}/script";
+
+    /// <summary>POST: re-voice the newest edit revision.</summary>
+    public const string Revoice = "episodes/{id}/revoice";
+
     /// <summary>GET/PUT: the scheduler's topic backlog.</summary>
     public const string Backlog = "backlog";
 

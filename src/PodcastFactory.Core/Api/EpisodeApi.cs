@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Api;
@@ -14,7 +15,7 @@ namespace PodcastFactory.Core.Api;
 /// The episode endpoints, shared by the Functions app and <c>podcast serve</c>: each method reads the request and
 /// returns the result to write, so a host only maps routes to methods. Errors are RFC 7807 problem details.
 /// </summary>
-public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store, ILogger<EpisodeApi> logger)
+public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter, EpisodeStatusReader reader, IArtifactStore store, ScriptEditor editor, ILogger<EpisodeApi> logger)
 {
     /// <summary>The Content-Security-Policy of every artifact response: no script, no requests, a sandboxed origin.</summary>
     public const string ArtifactContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; media-src 'self'; sandbox";
@@ -67,9 +68,19 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         }
 
         OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
-        return metadata is null
-            ? ApiProblems.UnknownEpisode(id)
-            : Results.Json(await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken), PodcastJson.Compact);
+        if (metadata is null)
+        {
+            return ApiProblems.UnknownEpisode(id);
+        }
+
+        EpisodeStatusResponse status = await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken);
+        if (await editor.LatestRevoiceAsync(id, cancellationToken) is { } revoice)
+        {
+            // After re-voices the cost is the first production's plus every re-voice's, as the manifest sums it.
+            status = status with { Revoice = revoice, CostUsd = await editor.TotalCostAsync(id, cancellationToken) ?? status.CostUsd };
+        }
+
+        return Results.Json(status, PodcastJson.Compact);
     }
 
     /// <summary><c>GET /api/episodes?status=running,completed&amp;pageSize=20&amp;continuationToken=...</c>: one page of episodes.</summary>

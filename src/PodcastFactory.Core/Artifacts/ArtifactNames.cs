@@ -38,6 +38,21 @@ public static class ArtifactNames
     /// <summary>Review of script revision n (0-based revision, 1-based file number).</summary>
     public static string Review(string episodeId, int revision) => $"{episodeId}/reviews/review-{revision + 1}.json";
 
+    /// <summary>The producer's edit revision n of the script (1..; 0 is the pipeline's script, kept here on the first edit).</summary>
+    public static string ScriptEdit(string episodeId, int revision) =>
+        string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/script-r{revision}.json");
+
+    /// <summary>The folder of the producer's script edits.</summary>
+    public static string EditsFolder(string episodeId) => $"{episodeId}/edits/";
+
+    /// <summary>
+    /// The claim of the re-voice of edit revision n: created once, so one caller starts that re-voice; generation g &gt; 0
+    /// takes over a claim whose owner died before starting it.
+    /// </summary>
+    public static string RevoiceClaim(string episodeId, int revision, int generation = 0) => generation == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/revoice-r{revision}.json")
+        : string.Create(CultureInfo.InvariantCulture, $"{episodeId}/edits/revoice-r{revision}-g{generation}.json");
+
     /// <summary>The social post.</summary>
     public static string Social(string episodeId) => $"{episodeId}/social.md";
 
@@ -81,6 +96,9 @@ public static class ArtifactNames
 
     /// <summary>The journal of one attempt of a paid step.</summary>
     public static string StepJournalAttempt(string episodeId, string run, string step, string attempt) => $"{StepJournal(episodeId, run, step)}{attempt}.json";
+
+    /// <summary>The journal slot of segment n (0-based) of a plan: segments with the same speech share the file, not the journal.</summary>
+    public static string SegmentSlot(int index) => string.Create(CultureInfo.InvariantCulture, $"segment-{index + 1:000}");
 
     /// <summary>The manifest.</summary>
     public static string Manifest(string episodeId) => $"{episodeId}/manifest.json";

@@ -7,4 +7,5 @@ namespace PodcastFactory.Core.Audio;
 /// <param name="Text">What is spoken; never longer than the plan's character limit.</param>
 /// <param name="PauseAfterMs">Silence inserted after this segment when the episode is stitched.</param>
 /// <param name="Turn">0-based index of the script turn the segment belongs to (transcript and chapters use it); -1 when unknown.</param>
-public sealed record AudioSegment(int Index, string Speaker, string Voice, string Text, int PauseAfterMs, int Turn = -1);
+/// <param name="Speech">The content-addressed artifact its speech is stored as (<c>{id}/speech/{hash}.ext</c>), when planned with a language.</param>
+public sealed record AudioSegment(int Index, string Speaker, string Voice, string Text, int PauseAfterMs, int Turn = -1, string? Speech = null);

@@ -57,6 +57,12 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "API list refused a continuation token the backend could not read: {Error}")]
     public static partial void ContinuationTokenRefused(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Episode {EpisodeId}: script edit revision {Revision} saved ({TurnCount} turns)")]
+    public static partial void ScriptEdited(ILogger logger, string episodeId, int revision, int turnCount);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} requested (started: {Created})")]
+    public static partial void RevoiceRequested(ILogger logger, string episodeId, int revision, bool created);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
     public static partial void EspeakSynthesized(ILogger logger, int characters, string voice, double durationMs);
 

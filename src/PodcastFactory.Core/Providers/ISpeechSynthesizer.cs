@@ -11,6 +11,12 @@ public interface ISpeechSynthesizer
     /// <summary>The format every segment is produced in (all segments of an episode share it).</summary>
     AudioFormat Format { get; }
 
+    /// <summary>
+    /// The provider, model and every setting that changes the sound, as part of the speech content key: speech with the
+    /// same text, voice and cache key is reused instead of synthesized again. Defaults to <see cref="Name"/>.
+    /// </summary>
+    string CacheKey => Name;
+
     /// <summary>Largest input, in characters, one call accepts.</summary>
     int MaxInputCharacters { get; }
 

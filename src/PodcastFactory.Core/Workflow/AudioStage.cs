@@ -14,7 +14,7 @@ internal static class AudioStage
     {
         EpisodeSettings settings = run.Input.Settings;
         PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
-            nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, script.Artifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters), StorageOptions);
+            nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, script.Artifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language), StorageOptions);
         run.Produced(segments.PlanArtifact);
         if (await StageGuards.FailOverBudgetAsync(run, stage, socialEstimate + settings.Estimates.Speech(segments.TotalCharacters)))
         {

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Core.Workflow;
 
@@ -21,10 +22,11 @@ public static class WorkflowTasks
         typeof(PublishEpisodeActivity),
         typeof(WriteManifestActivity),
         typeof(EpisodeCostActivity),
+        typeof(RecordRevisionActivity),
     ];
 
     /// <summary>Orchestrator types.</summary>
-    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(EpisodeOrchestrator), typeof(AudioOrchestrator)];
+    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(EpisodeOrchestrator), typeof(AudioOrchestrator), typeof(RevoiceOrchestrator)];
 
     /// <summary>Registers all tasks with a portable Durable Task worker.</summary>
     public static void Register(DurableTaskRegistry registry)

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Functions.Functions;
 
@@ -66,4 +67,9 @@ public static class ActivityFunctions
     [Function(nameof(EpisodeCostActivity))]
     public static Task<EpisodeCostOutput> EpisodeCost([ActivityTrigger] string input, FunctionContext context) =>
         ActivityRunner.RunAsync<EpisodeCostActivity, string, EpisodeCostOutput>(context, input);
+
+    /// <summary>Runs <see cref="RecordRevisionActivity"/>.</summary>
+    [Function(nameof(RecordRevisionActivity))]
+    public static Task<RecordRevisionOutput> RecordRevision([ActivityTrigger] RecordRevisionInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<RecordRevisionActivity, RecordRevisionInput, RecordRevisionOutput>(context, input);
 }

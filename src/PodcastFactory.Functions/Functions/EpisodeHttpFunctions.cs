@@ -60,4 +60,31 @@ public static class EpisodeHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context) =>
         context.Resolve<EpisodeApi>(client).ApproveAsync(request, id, context.CancellationToken);
+
+    /// <summary>GET /api/episodes/{id}/script.</summary>
+    [Function(nameof(GetScript))]
+    public static Task<IResult> GetScript(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Script)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context) =>
+        context.Resolve<ScriptApi>(client).GetAsync(request, id, context.CancellationToken);
+
+    /// <summary>PUT /api/episodes/{id}/script.</summary>
+    [Function(nameof(PutScript))]
+    public static Task<IResult> PutScript(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Script)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context) =>
+        context.Resolve<ScriptApi>(client).PutAsync(request, id, context.CancellationToken);
+
+    /// <summary>POST /api/episodes/{id}/revoice.</summary>
+    [Function(nameof(RevoiceEpisode))]
+    public static Task<IResult> RevoiceEpisode(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Revoice)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context) =>
+        context.Resolve<ScriptApi>(client).RevoiceAsync(request, id, context.CancellationToken);
 }

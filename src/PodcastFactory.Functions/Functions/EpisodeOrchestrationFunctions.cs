@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Functions.Functions;
 
@@ -18,4 +19,10 @@ public static class EpisodeOrchestrationFunctions
     public static Task<AudioOutput> RunAudio([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new AudioOrchestrator().RunAsync(context, context.GetInput<AudioInput>()
             ?? throw new InvalidOperationException($"{nameof(AudioOrchestrator)} was started without an {nameof(AudioInput)}."));
+
+    /// <summary>The re-voice of an edited script.</summary>
+    [Function(nameof(RevoiceOrchestrator))]
+    public static Task<RevoiceResult> RunRevoice([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RevoiceOrchestrator().RunAsync(context, context.GetInput<RevoiceInput>()
+            ?? throw new InvalidOperationException($"{nameof(RevoiceOrchestrator)} was started without a {nameof(RevoiceInput)}."));
 }

@@ -21,6 +21,9 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Artifact, (HttpRequest r, string id, string? name, EpisodeApi h, CancellationToken ct) => h.GetArtifactAsync(r, id, name, ct));
         api.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.CancelAsync(r, id, ct));
         api.MapPost(ApiRoutes.Approve, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.ApproveAsync(r, id, ct));
+        api.MapGet(ApiRoutes.Script, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
+        api.MapPut(ApiRoutes.Script, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.PutAsync(r, id, ct));
+        api.MapPost(ApiRoutes.Revoice, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.RevoiceAsync(r, id, ct));
         api.MapGet(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.GetAsync(r, ct));
         api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
         api.MapGet(ApiRoutes.Feed, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));

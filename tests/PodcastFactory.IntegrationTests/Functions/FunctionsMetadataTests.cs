@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.IntegrationTests.Infra;
 
 namespace PodcastFactory.IntegrationTests.Functions;
@@ -17,9 +18,9 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Orchestrators_BothOrchestrators_HaveOrchestrationTriggersUnderTheNamesCoreCalls()
+    public void Orchestrators_EveryOrchestrator_HasAnOrchestrationTriggerUnderTheNameCoreCalls()
     {
-        Assert.Equal([nameof(AudioOrchestrator), nameof(EpisodeOrchestrator)], WorkflowTasks.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([nameof(AudioOrchestrator), nameof(EpisodeOrchestrator), nameof(RevoiceOrchestrator)], WorkflowTasks.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal));
         Assert.All(WorkflowTasks.Orchestrators, o => Assert.Equal("orchestrationTrigger", Trigger(o.Name)["type"]!.GetValue<string>()));
     }
 
@@ -30,6 +31,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetArtifact", "get", "episodes/{id}/artifacts/{*name}", true)]
     [InlineData("CancelEpisode", "post", "episodes/{id}/cancel", true)]
     [InlineData("ApproveEpisode", "post", "episodes/{id}/approve", true)]
+    [InlineData("GetScript", "get", "episodes/{id}/script", true)]
+    [InlineData("PutScript", "put", "episodes/{id}/script", true)]
+    [InlineData("RevoiceEpisode", "post", "episodes/{id}/revoice", true)]
     [InlineData("GetBacklog", "get", "backlog", false)]
     [InlineData("PutBacklog", "put", "backlog", false)]
     public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
@@ -79,7 +83,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 8 + 2 + 1 + 1;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 11 + 2 + 1 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

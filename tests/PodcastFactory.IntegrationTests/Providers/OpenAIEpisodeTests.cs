@@ -70,7 +70,7 @@ public sealed class OpenAIEpisodeTests
         long segmentFrames = 0;
         for (int i = 0; i < plan.Segments.Count; i++)
         {
-            await using FileStream segment = File.OpenRead(runner.PathOf($"azure-episode/audio/segment-{i + 1:000}.mp3"));
+            await using FileStream segment = File.OpenRead(runner.PathOf(plan.Segments[i].Speech!));
             segmentFrames += (await Mp3Info.MeasureAsync(segment, CancellationToken.None)).FrameCount;
         }
 

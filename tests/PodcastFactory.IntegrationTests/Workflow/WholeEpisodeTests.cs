@@ -12,7 +12,7 @@ public sealed class WholeEpisodeTests(WholeEpisodeFixture episode) : IClassFixtu
     static readonly string[] _expected =
     [
         "research/angle-1.md", "research/angle-2.md", "research/angle-3.md", "research.md", "script.json", "script.md",
-        "reviews/review-1.json", "social.md", "audio/segment-001.wav", "episode.wav", "quality.json", "manifest.json",
+        "reviews/review-1.json", "social.md", "audio/segments.json", "episode.wav", "quality.json", "manifest.json",
     ];
 
     [Fact]
@@ -24,6 +24,11 @@ public sealed class WholeEpisodeTests(WholeEpisodeFixture episode) : IClassFixtu
             var file = new FileInfo(episode.Runner.PathOf($"{episode.Id}/{name}"));
             Assert.True(file.Exists && file.Length > 0, $"{name} is missing or empty");
         }
+
+        // Speech is content-addressed: every planned segment's audio is stored under the name the plan gives it.
+        SegmentPlan plan = Read<SegmentPlan>("audio/segments.json");
+        Assert.All(plan.Segments, s => Assert.Matches($"^{episode.Id}/speech/[0-9a-f]{{64}}\\.wav$", s.Speech));
+        Assert.All(plan.Segments, s => Assert.True(new FileInfo(episode.Runner.PathOf(s.Speech!)).Length > 44, $"{s.Speech} is missing"));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed partial class OpenAISpeechSynthesizer(
     public string Name => ProviderHttpClients.ProviderName(_options.Provider);
 
     /// <inheritdoc />
+    public string CacheKey => $"{Name}/{Model}/mp3";
+
+    /// <inheritdoc />
     public AudioFormat Format => AudioFormat.Mp3;
 
     /// <inheritdoc />

@@ -22,6 +22,12 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
     /// <inheritdoc />
     public string Name => ProviderName;
 
+    /// <summary>
+    /// Without flite, flite voices are spoken by espeak-ng (another engine, another sample rate): speech stored by one
+    /// machine must not be reused by another that speaks differently, so the engine is part of the key.
+    /// </summary>
+    public string CacheKey => _fliteAvailable.Value ? ProviderName : ProviderName + "/espeak-fallback";
+
     /// <inheritdoc />
     public AudioFormat Format => AudioFormat.Wav;
 

@@ -2,11 +2,11 @@ using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Activities;
 
-/// <summary>Input of <see cref="PlanSegmentsActivity"/>.</summary>
-public sealed record PlanSegmentsInput(string EpisodeId, string ScriptArtifact, IReadOnlyList<HostVoice> Hosts, int MaxCharacters);
+/// <summary>Input of <see cref="PlanSegmentsActivity"/>; with <paramref name="Language"/> the plan names each segment's content-addressed speech.</summary>
+public sealed record PlanSegmentsInput(string EpisodeId, string ScriptArtifact, IReadOnlyList<HostVoice> Hosts, int MaxCharacters, string? Language = null);
 
 /// <summary>Output of <see cref="PlanSegmentsActivity"/>: the plan is an artifact; only counts travel.</summary>
-public sealed record PlanSegmentsOutput(string PlanArtifact, int SegmentCount, long TotalCharacters, string Extension);
+public sealed record PlanSegmentsOutput(string PlanArtifact, int SegmentCount, long TotalCharacters, string Extension, int WordCount = 0);
 
 /// <summary>Input of <see cref="SynthesizeSegmentActivity"/>.</summary>
 public sealed record SynthesizeSegmentInput(string EpisodeId, string PlanArtifact, int Index, string Language);

@@ -14,7 +14,11 @@ namespace PodcastFactory.Core.Workflow.Activities;
 /// <param name="UnitKind">The ledger unit of a reused output ("words" for text agents, "characters" for speech).</param>
 /// <param name="Artifact">The output artifact whose stored input hash decides whether the call is needed.</param>
 /// <param name="InputHash">Hash of the step's whole input (record and content read), see <see cref="InputHash"/>.</param>
-public sealed record PaidStepKey(string EpisodeId, string Run, string Agent, string UnitKind, string Artifact, string InputHash);
+/// <param name="Slot">
+/// Which use of a shared output this is, when one run can ask for the same output twice (two segments with the same
+/// text and voice share one content-addressed speech file): each use keeps its own journal, so neither reports the other's cost.
+/// </param>
+public sealed record PaidStepKey(string EpisodeId, string Run, string Agent, string UnitKind, string Artifact, string InputHash, string? Slot = null);
 
 /// <summary>A paid step's output and what the step cost over all its attempts in this run.</summary>
 /// <param name="Value">The output.</param>
@@ -35,7 +39,7 @@ public sealed class PaidStep(IArtifactStore store, ILogger<PaidStep> logger)
     public StepJournal Open(PaidStepKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new StepJournal(store, key.EpisodeId, key.Run is { Length: > 0 } ? key.Run : key.EpisodeId, key.Artifact);
+        return new StepJournal(store, key.EpisodeId, key.Run is { Length: > 0 } ? key.Run : key.EpisodeId, key.Slot is null ? key.Artifact : $"{key.Artifact}/{key.Slot}");
     }
 
     /// <summary>Reuses the output of <paramref name="key"/> when it is up to date, else calls <paramref name="pay"/> and saves the result.</summary>

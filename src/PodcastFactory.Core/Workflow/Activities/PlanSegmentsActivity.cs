@@ -8,7 +8,8 @@ namespace PodcastFactory.Core.Workflow.Activities;
 
 /// <summary>
 /// Splits the approved script into speech segments (turn and sentence boundaries, under the character limit) and
-/// writes the plan as <c>audio/segments.json</c>; the segment activities then receive only an index.
+/// writes the plan as <c>audio/segments.json</c>, each segment with the name of its content-addressed speech; the
+/// segment activities then receive only an index.
 /// </summary>
 public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesizer speech) : TaskActivity<PlanSegmentsInput, PlanSegmentsOutput>
 {
@@ -18,8 +19,21 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
         Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, CancellationToken.None);
         int limit = Math.Min(input.MaxCharacters, speech.MaxInputCharacters);
         SegmentPlan plan = new ScriptSegmenter(limit).Plan(script, input.Hosts, speech.Format);
+        if (input.Language is { } language)
+        {
+            // The same name the segment activity derives: readers of the plan find each segment's speech without a run's output.
+            string extension = AudioStitcherFactory.FileExtension(plan.Format);
+            plan = plan with
+            {
+                Segments = plan.Segments.Select(s => s with
+                {
+                    Speech = SpeechContent.Name(input.EpisodeId, SpeechContent.Hash(s.Text, s.Voice, speech.CacheKey, language, plan.Format.ToString()), extension),
+                }).ToList(),
+            };
+        }
+
         string name = ArtifactNames.SegmentPlan(input.EpisodeId);
-        await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.Name), CancellationToken.None);
-        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format));
+        await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.CacheKey, input.Language), CancellationToken.None);
+        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount);
     }
 }

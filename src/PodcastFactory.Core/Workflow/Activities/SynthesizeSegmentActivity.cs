@@ -7,8 +7,9 @@ using PodcastFactory.Core.Providers;
 namespace PodcastFactory.Core.Workflow.Activities;
 
 /// <summary>
-/// Speaks one segment with its host's voice and writes <c>audio/segment-nnn.ext</c>. A segment already produced
-/// from the same text, voice and provider is not synthesized again (a cache hit at zero cost).
+/// Speaks one segment with its host's voice and writes it content-addressed, as <c>speech/{hash}.ext</c> (the hash of
+/// text, voice, provider and model, language and format: <see cref="SpeechContent"/>). Speech already stored under that
+/// name, by this run or by an earlier revision of the episode, is not synthesized again (a cache hit at zero cost).
 /// </summary>
 public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynthesizer speech, PaidStep paidStep) : TaskActivity<SynthesizeSegmentInput, SynthesizeSegmentOutput>
 {
@@ -22,10 +23,10 @@ public sealed class SynthesizeSegmentActivity(IArtifactStore store, ISpeechSynth
         }
 
         AudioSegment segment = plan.Segments[input.Index];
-        string name = ArtifactNames.Segment(input.EpisodeId, input.Index, AudioStitcherFactory.FileExtension(plan.Format));
-        string hash = InputHash.Of(nameof(SynthesizeSegmentActivity), segment.Text, segment.Voice, input.Language, speech.Name, plan.Format);
+        string hash = SpeechContent.Hash(segment.Text, segment.Voice, speech.CacheKey, input.Language, plan.Format.ToString());
+        string name = SpeechContent.Name(input.EpisodeId, hash, AudioStitcherFactory.FileExtension(plan.Format));
         PaidStepResult<long> result = await paidStep.RunAsync(
-            new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.AudioSynthesizer, "characters", name, hash),
+            new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.AudioSynthesizer, "characters", name, hash, Slot: ArtifactNames.SegmentSlot(input.Index)),
             reuse: async () => (await store.GetInfoAsync(name, CancellationToken.None))!.Length,
             pay: async () =>
             {

@@ -62,7 +62,33 @@ public sealed record EpisodeManifest(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ManifestSource>? Sources = null,
     FactCheckReport? FactCheck = null,
-    IReadOnlyList<Interruption>? Interruptions = null);
+    IReadOnlyList<Interruption>? Interruptions = null,
+    IReadOnlyList<ManifestRevision>? Revisions = null);
+
+/// <summary>One re-voice of an edited script, as the manifest records it; its calls are in the ledger under <paramref name="Stage"/>.</summary>
+/// <param name="Revision">The edit revision voiced.</param>
+/// <param name="At">When the re-voice finished.</param>
+/// <param name="Stage">The ledger stage of its calls, <c>revoice-r{n}</c>.</param>
+/// <param name="Segments">Segments in the revision's plan.</param>
+/// <param name="SegmentsSynthesized">Segments paid for.</param>
+/// <param name="SegmentsReused">Segments whose stored speech was reused.</param>
+/// <param name="CharactersSynthesized">Characters sent to the speech provider.</param>
+/// <param name="CostUsd">What the re-voice cost.</param>
+/// <param name="AudioSeconds">The new episode's duration.</param>
+/// <param name="Published">True when the publish stage ran again.</param>
+/// <param name="Warnings">What failed softly.</param>
+public sealed record ManifestRevision(
+    int Revision,
+    DateTime At,
+    string Stage,
+    int Segments,
+    int SegmentsSynthesized,
+    int SegmentsReused,
+    long CharactersSynthesized,
+    decimal CostUsd,
+    double AudioSeconds,
+    bool Published,
+    IReadOnlyList<string> Warnings);
 
 /// <summary>One supplied source as the manifest records it: what it was, not its text (that is in <c>Artifact</c>).</summary>
 /// <param name="Kind">text, file or url.</param>
@@ -80,24 +106,11 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
     public override async Task<WriteManifestOutput> RunAsync(TaskActivityContext context, WriteManifestInput input)
     {
         string name = ArtifactNames.Manifest(input.EpisodeId);
-        var artifacts = new List<ManifestArtifact>();
-        await foreach (ArtifactInfo info in store.ListAsync(input.EpisodeId + "/", CancellationToken.None))
-        {
-            if (info.Name != name && !info.Name.StartsWith(ArtifactNames.Journal(input.EpisodeId), StringComparison.Ordinal))
-            {
-                artifacts.Add(new ManifestArtifact(info.Name, info.Length, info.ContentType));
-            }
-        }
-
-        var ledger = new CostLedger();
-        foreach (LedgerEntry entry in input.Ledger)
-        {
-            ledger.Record(entry.Stage, entry.Usage);
-        }
+        List<ManifestArtifact> artifacts = await ListArtifactsAsync(store, input.EpisodeId);
 
         CostJournal journal = await JournalReader.ReadAsync(store, ArtifactNames.Journal(input.EpisodeId));
         IReadOnlyList<Interruption> interruptions = journal.Interruptions();
-        ManifestCosts costs = Costs(ledger, input.Ledger, journal);
+        ManifestCosts costs = ManifestCostBuilder.Build(input.Ledger, journal);
 
         var manifest = new EpisodeManifest(
             input.EpisodeId,
@@ -107,7 +120,7 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             // The input's request has its sources emptied (their text is in artifacts): list what they were instead.
             input.Request with { Sources = (input.Sources ?? []).Select(s => s.ToRequestSource()).ToList() },
             input.CompletedAt,
-            WithoutDowntime(input.Stages, interruptions),
+            ManifestCostBuilder.WithoutDowntime(input.Stages, interruptions),
             costs,
             artifacts,
             input.Warnings,
@@ -118,35 +131,23 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
         return new WriteManifestOutput(name, artifacts.Count, costs.TotalUsd);
     }
 
-    // The journal is the truth; the orchestrator's ledger can only know less (it has no failed or crashed attempts).
-    static ManifestCosts Costs(CostLedger ledger, IReadOnlyList<LedgerEntry> calls, CostJournal journal)
+    /// <summary>Every artifact of the episode except the manifest itself, as stored now.</summary>
+    public static async Task<List<ManifestArtifact>> ListArtifactsAsync(IArtifactStore store, string episodeId)
     {
-        if (journal.Attempts.Count == 0)
+        ArgumentNullException.ThrowIfNull(store);
+        string name = ArtifactNames.Manifest(episodeId);
+        var artifacts = new List<ManifestArtifact>();
+        await foreach (ArtifactInfo info in store.ListAsync(episodeId + "/", CancellationToken.None))
         {
-            return new ManifestCosts(ledger.TotalUsd, ledger.ByAgent(), calls, ledger.PaidUsd, ledger.TotalUsd - ledger.PaidUsd, [], null);
+            // The cost journal (one file per attempt) is summed up in the costs, not listed.
+            if (info.Name != name && !info.Name.StartsWith(ArtifactNames.Journal(episodeId), StringComparison.Ordinal))
+            {
+                artifacts.Add(new ManifestArtifact(info.Name, info.Length, info.ContentType));
+            }
         }
 
-        List<JournalEntry> all = journal.Attempts.SelectMany(a => a.Calls).ToList();
-        var counts = new JournaledCallCounts(
-            all.Count(c => c.State == PaidCallState.Answered),
-            all.Count(c => c.State == PaidCallState.NotBilled),
-            all.Count(c => c.PossiblyBilled),
-            journal.Attempts.Count,
-            journal.Attempts.Count(a => a.Outcome == AttemptOutcome.Failed));
-        // Reuses are not calls, so the journal has none: they come from the orchestrator's ledger.
-        List<AgentCostSummary> byAgent = journal.ByAgent()
-            .Select(a => a with { CacheHits = calls.Count(c => c.Usage.Agent == a.Agent && c.Usage.CacheHit) })
-            .ToList();
-        return new ManifestCosts(journal.TotalUsd, byAgent, calls, journal.PaidUsd, journal.PossiblyBilledUsd, journal.PossiblyBilled(), counts);
+        return artifacts;
     }
-
-    // Stage times come from the orchestration clock, which runs on through a crash: take the downtime out.
-    static List<StageRecord> WithoutDowntime(IReadOnlyList<StageRecord> stages, IReadOnlyList<Interruption> interruptions) =>
-        stages.Select(s =>
-        {
-            double down = CostJournal.DowntimeWithin(interruptions, new DateTimeOffset(DateTime.SpecifyKind(s.StartedAt, DateTimeKind.Utc)), s.DurationMs);
-            return down > 0 ? s with { DurationMs = s.DurationMs - down, DowntimeMs = down } : s;
-        }).ToList();
 
     // Claims checked and supported, for the final script against the merged research (when both exist).
     async Task<FactCheckReport?> FactCheckAsync(string episodeId, List<ManifestArtifact> artifacts)

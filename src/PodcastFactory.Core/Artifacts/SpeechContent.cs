@@ -1,0 +1,27 @@
+namespace PodcastFactory.Core.Artifacts;
+
+/// <summary>
+/// Content-addressed speech: a segment's audio is named after the hash of everything that decides its sound (text,
+/// voice, the provider and model, language, audio format), so the same speech is stored once per episode and reused by
+/// every revision that says the same thing with the same voice.
+/// </summary>
+public static class SpeechContent
+{
+    /// <summary>Version of the key; bump it when something else starts to change the sound.</summary>
+    public const string KeyVersion = "speech-v1";
+
+    /// <summary>SHA-256 (hex) of the speech's content key.</summary>
+    /// <param name="text">What is spoken.</param>
+    /// <param name="voice">The voice identifier.</param>
+    /// <param name="provider">The speech provider and model (<c>ISpeechSynthesizer.CacheKey</c>).</param>
+    /// <param name="language">The language.</param>
+    /// <param name="format">The audio format, e.g. <c>Wav</c> or <c>Mp3</c>.</param>
+    public static string Hash(string text, string voice, string provider, string language, string format) =>
+        InputHash.Of(KeyVersion, text, voice, provider, language, format);
+
+    /// <summary>The artifact of speech with <paramref name="hash"/>: <c>{id}/speech/{hash}.{ext}</c>.</summary>
+    public static string Name(string episodeId, string hash, string extension) => $"{episodeId}/speech/{hash}.{extension}";
+
+    /// <summary>The folder of an episode's speech.</summary>
+    public static string Folder(string episodeId) => $"{episodeId}/speech/";
+}

@@ -1,0 +1,64 @@
+using Microsoft.DurableTask;
+using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Publishing;
+using PodcastFactory.Core.Workflow.Activities;
+using static PodcastFactory.Core.Workflow.RetryPolicies;
+
+namespace PodcastFactory.Core.Workflow.Revoicing;
+
+/// <summary>
+/// Re-voices an edited script: plan the segments of edit revision n, voice them through the same speech fan-out as a
+/// first production (speech is content-addressed, so only segments whose text or voice changed are paid for), evaluate
+/// the audio again (<c>quality.json</c>), publish again (master, transcript, chapters, show notes, the feed item
+/// replaced), then record the revision and its cost in the manifest. Its instance id is <c>{id}-revoice-{n}</c>, started once per revision.
+/// </summary>
+public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, RevoiceResult>
+{
+    /// <summary>The instance id of the re-voice of <paramref name="revision"/>.</summary>
+    public static string InstanceId(string episodeId, int revision) => $"{episodeId}-revoice-{revision}";
+
+    /// <summary>The ledger stage of the re-voice of <paramref name="revision"/>.</summary>
+    public static string Stage(int revision) => $"revoice-r{revision}";
+
+    /// <inheritdoc />
+    public override async Task<RevoiceResult> RunAsync(TaskOrchestrationContext context, RevoiceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        string id = input.EpisodeId;
+        string script = ArtifactNames.ScriptEdit(id, input.Revision);
+        PlanSegmentsOutput plan = await context.CallActivityAsync<PlanSegmentsOutput>(
+            nameof(PlanSegmentsActivity), new PlanSegmentsInput(id, script, input.Hosts, input.Settings.SegmentMaxCharacters, input.Language), StorageOptions);
+        AudioOutput audio = await context.CallSubOrchestratorAsync<AudioOutput>(
+            nameof(AudioOrchestrator),
+            new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments),
+            new SubOrchestrationOptions { InstanceId = context.InstanceId + "-audio" });
+
+        // quality.json is derived from the audio (its duration against the words): evaluated again, findings are warnings.
+        FinalEvaluationOutput quality = await context.CallActivityAsync<FinalEvaluationOutput>(nameof(FinalEvaluationActivity),
+            new FinalEvaluationInput(id, script, plan.WordCount, true, audio.Artifact, input.SocialArtifact is not null, input.SocialArtifact), StorageOptions);
+        var warnings = quality.Findings.Select(f => "quality: " + f).ToList();
+        bool published = false;
+        try
+        {
+            PublishEpisodeOutput output = await context.CallActivityAsync<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), new PublishRequest(
+                id, script, plan.PlanArtifact, audio.SegmentArtifacts, ArtifactNames.ResearchJson(id), input.Hosts, input.SourceNames, input.Models,
+                input.Language, context.CurrentUtcDateTime), StorageOptions);
+            published = !output.Skipped;
+        }
+        catch (TaskFailedException failure)
+        {
+            // As in a first production, publishing fails soft: the re-voiced episode audio exists, the warning says why.
+            warnings.Add("publish: " + failure.FailureDetails.ErrorMessage);
+        }
+
+        List<AgentUsage> paid = audio.Usages.Where(u => !u.CacheHit).ToList();
+        var result = new RevoiceResult(id, input.Revision, audio.SegmentCount, paid.Count, audio.SegmentCount - paid.Count,
+            paid.Sum(u => u.InputUnits), paid.Sum(u => u.CostUsd), audio.DurationSeconds, published, warnings);
+        await context.CallActivityAsync<RecordRevisionOutput>(
+            nameof(RecordRevisionActivity),
+            new RecordRevisionInput(result, Stage(input.Revision), context.CurrentUtcDateTime, audio.Usages),
+            StorageOptions);
+        return result;
+    }
+}
