@@ -171,6 +171,12 @@ public sealed class OpenAIEpisodeTests
         (_, EpisodeResult? result) = await runner.ProduceAsync(Request(), "azure-lost", settings);
 
         Assert.Equal(EpisodeOutcome.Completed, result!.Outcome);
+        // The server bills the late answer when it is done with it, which can be after the episode finished.
+        for (int i = 0; i < 100 && server.Billed.Count < server.ChatRequests.Count() + server.SpeechRequests.Count(); i++)
+        {
+            await Task.Delay(100);
+        }
+
         EpisodeManifest manifest = Read<EpisodeManifest>(runner, "azure-lost/manifest.json");
         PossiblyBilledCall lost = Assert.Single(manifest.Costs.PossiblyBilled!);
         Assert.Equal(AgentNames.Research, lost.Agent);

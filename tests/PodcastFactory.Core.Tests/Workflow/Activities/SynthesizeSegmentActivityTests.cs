@@ -30,13 +30,15 @@ public sealed class SynthesizeSegmentActivityTests : IDisposable
         new(2, "Alex", "flite:rms", "Thanks for listening to this episode today.", 0, 2),
     ];
 
-    private async Task<List<SynthesizeSegmentOutput>> VoiceAsync(List<AudioSegment> segments)
+    // Each plan is voiced by its own orchestration run (the first production's audio, then a re-voice).
+    private async Task<List<SynthesizeSegmentOutput>> VoiceAsync(List<AudioSegment> segments, string run)
     {
+        TaskActivityContext context = Mock.Of<TaskActivityContext>(c => c.InstanceId == run);
         await _store.WriteJsonAsync(ArtifactNames.SegmentPlan(Id), new SegmentPlan(segments, AudioFormat.Wav), null, default);
         var outputs = new List<SynthesizeSegmentOutput>();
         for (int i = 0; i < segments.Count; i++)
         {
-            outputs.Add(await _activity.RunAsync(Mock.Of<TaskActivityContext>(), new SynthesizeSegmentInput(Id, ArtifactNames.SegmentPlan(Id), i, "en")));
+            outputs.Add(await _activity.RunAsync(context, new SynthesizeSegmentInput(Id, ArtifactNames.SegmentPlan(Id), i, "en")));
         }
 
         return outputs;
@@ -45,9 +47,9 @@ public sealed class SynthesizeSegmentActivityTests : IDisposable
     [Fact]
     public async Task RunAsync_OneSegmentsTextChangedInANewPlan_PaysOnlyForThatSegment()
     {
-        List<SynthesizeSegmentOutput> first = await VoiceAsync(Segments("Checkpoints let a crashed run resume where it stopped."));
+        List<SynthesizeSegmentOutput> first = await VoiceAsync(Segments("Checkpoints let a crashed run resume where it stopped."), Id + "-audio");
 
-        List<SynthesizeSegmentOutput> second = await VoiceAsync(Segments("Checkpoints let a crashed run resume right where it stopped."));
+        List<SynthesizeSegmentOutput> second = await VoiceAsync(Segments("Checkpoints let a crashed run resume right where it stopped."), Id + "-revoice-1");
 
         Assert.Equal(4, _speech.Calls);
         Assert.Equal([true, false, true], second.Select(o => o.Usage.CacheHit));
@@ -60,12 +62,34 @@ public sealed class SynthesizeSegmentActivityTests : IDisposable
     [Fact]
     public async Task RunAsync_SameTextNewVoice_PaysAgainForThatSegment()
     {
-        await VoiceAsync(Segments("Checkpoints let a crashed run resume where it stopped."));
+        await VoiceAsync(Segments("Checkpoints let a crashed run resume where it stopped."), Id + "-audio");
 
-        List<SynthesizeSegmentOutput> revoiced = await VoiceAsync(Segments("Checkpoints let a crashed run resume where it stopped.", samVoice: "flite:awb"));
+        List<SynthesizeSegmentOutput> revoiced = await VoiceAsync(Segments("Checkpoints let a crashed run resume where it stopped.", samVoice: "flite:awb"), Id + "-revoice-1");
 
         Assert.Equal(4, _speech.Calls);
         Assert.Equal([true, false, true], revoiced.Select(o => o.Usage.CacheHit));
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoSegmentsShareOneSpeechFile_EachReportsOnlyWhatItPaid()
+    {
+        List<AudioSegment> segments =
+        [
+            new(0, "Sam", "flite:slt", "That is exactly the point about checkpoints.", 350, 0),
+            new(1, "Alex", "flite:rms", "Welcome back to the second half of the show.", 350, 1),
+            new(2, "Sam", "flite:slt", "That is exactly the point about checkpoints.", 0, 2),
+        ];
+
+        List<SynthesizeSegmentOutput> voiced = await VoiceAsync(segments, Id + "-audio");
+        // Resumed after a crash: every segment reused, each reporting only its own earlier attempt.
+        List<SynthesizeSegmentOutput> resumed = await VoiceAsync(segments, Id + "-audio");
+
+        Assert.Equal(2, _speech.Calls);
+        Assert.Equal(voiced[0].Artifact, voiced[2].Artifact);
+        Assert.Equal([false, false, true], voiced.Select(o => o.Usage.CacheHit));
+        Assert.Equal(0m, voiced[2].Usage.ChargeUsd);
+        Assert.Equal(voiced.Select(o => o.Usage.CostUsd), resumed.Select(o => o.Usage.CostUsd));
+        Assert.Equal(0.088m, resumed.Sum(o => o.Usage.CostUsd));
     }
 
     public void Dispose()
