@@ -130,8 +130,16 @@ async function renderCosts(box, id) {
   const manifest = await artifact(id, 'manifest.json');
   const byAgent = manifest?.costs?.byAgent ?? [];
   if (!byAgent.length) return;
+  const costs = manifest.costs;
+  const lost = costs.possiblyBilled ?? [];
+  const stops = manifest.interruptions ?? [];
   replace(box, h('h2', {}, 'Cost ledger'),
-    h('p', {}, `Total ${money(manifest.costs.totalUsd)} over ${manifest.costs.calls?.length ?? 0} calls.`),
+    h('p', {}, `Total ${money(costs.totalUsd)} over ${costs.journaledCalls?.answered ?? costs.calls?.length ?? 0} answered calls.`),
+    lost.length ? h('p', { class: 'warnings' },
+      `Paid ${money(costs.paidUsd)} + possibly billed ${money(costs.possiblyBilledUsd)}: ${lost.length} call(s) were sent but their answer was lost.`) : null,
+    lost.length ? h('ul', { class: 'small' }, lost.map((c) => h('li', {}, `${c.agent} (${c.provider}) ${money(c.estimateUsd)}: ${c.reason}`))) : null,
+    stops.length ? h('p', { class: 'muted' },
+      `Interrupted ${stops.length} time(s): ${stops.map((i) => `${(i.downtimeMs / 1000).toFixed(1)} s down, ${i.resumedSteps.length} step(s) started again`).join('; ')}.`) : null,
     h('div', { class: 'charts' },
       barChart('Cost per agent (USD)', byAgent.map((a) => ({ label: a.agent, value: Number(a.costUsd) || 0 })), (v) => money(v)),
       barChart('Time per agent (s)', byAgent.map((a) => ({ label: a.agent, value: (a.durationMs ?? 0) / 1000 })), (v) => v.toFixed(1) + ' s')),
