@@ -1,3 +1,9 @@
+using PodcastFactory.Local.Hosting;
+using PodcastFactory.Local.Backends;
+using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Core.Workflow.Revoicing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Publishing;
 using System.Text.Json;
 using PodcastFactory.Core.Agents;
@@ -185,6 +191,44 @@ public sealed class OpenAIEpisodeTests
         // Never under-reports: what was paid for sure, plus what may have been, covers the provider's own bill.
         Assert.True(manifest.Costs.PaidUsd < server.BilledUsd, $"paid {manifest.Costs.PaidUsd} billed {server.BilledUsd}");
         Assert.True(manifest.Costs.TotalUsd >= server.BilledUsd, $"total {manifest.Costs.TotalUsd} billed {server.BilledUsd}");
+    }
+
+    [Fact]
+    public async Task Revoice_EditWouldExceedTheEpisodeBudget_StopsBeforeAnySpeechIsPaid()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(Brief());
+        string root = Directory.CreateTempSubdirectory("pf-revoice-budget-").FullName;
+        Dictionary<string, string?> settings = ProviderStack.AzureSettings(server);
+        settings["Artifacts:Provider"] = "FileSystem";
+        settings["Artifacts:RootPath"] = root;
+        try
+        {
+            await using LocalRuntime runtime = await LocalRuntime.StartAsync(BackendSettings.InMemory, settings);
+            EpisodeRequest request = Request(OutputPriority.Audio) with { BudgetUsd = 0.05m };
+            await runtime.Services.GetRequiredService<EpisodeStarter>().StartAsync(request, "budget-revoice", CancellationToken.None);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, (await runtime.Client.WaitForInstanceCompletionAsync("budget-revoice", timeout.Token)).RuntimeStatus);
+            var editor = runtime.Services.GetRequiredService<ScriptEditor>();
+            EditableEpisode episode = (await editor.FindAsync("budget-revoice", CancellationToken.None))!;
+            ScriptEdit current = (await editor.ReadAsync("budget-revoice", episode.Input.Request.Hosts, CancellationToken.None))!;
+            List<ScriptTurn> turns = [.. current.Turns];
+            // 3,000 new characters of speech at $15 per million: $0.045, more than the budget has left.
+            turns[1] = turns[1] with { Text = string.Join(' ', Enumerable.Range(1, 44).Select(i => $"Checkpoint number {i} lets a crashed workflow resume where it stopped.")) };
+            await editor.TrySaveAsync("budget-revoice", current, current.Title, turns, current.Hosts, CancellationToken.None);
+            int speechBefore = server.SpeechRequests.Count();
+
+            await editor.StartRevoiceAsync(episode, CancellationToken.None);
+            OrchestrationMetadata revoice = await runtime.Client.WaitForInstanceCompletionAsync(RevoiceOrchestrator.InstanceId("budget-revoice", 1), true, timeout.Token);
+
+            Assert.True(revoice.RuntimeStatus == OrchestrationRuntimeStatus.Failed, revoice.SerializedOutput);
+            Assert.Contains("budget of $0.05 would be exceeded", revoice.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+            Assert.Equal(speechBefore, server.SpeechRequests.Count());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

@@ -32,8 +32,18 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
             };
         }
 
+        // What still has to be paid for: segments whose speech is not stored yet (a re-voice reuses the rest).
+        long unvoiced = plan.Segments.Where(s => s.Speech is null).Sum(s => (long)s.Text.Length);
+        foreach (AudioSegment segment in plan.Segments.Where(s => s.Speech is not null).DistinctBy(s => s.Speech))
+        {
+            if (await store.GetInfoAsync(segment.Speech!, CancellationToken.None) is null)
+            {
+                unvoiced += segment.Text.Length;
+            }
+        }
+
         string name = ArtifactNames.SegmentPlan(input.EpisodeId);
         await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.CacheKey, input.Language), CancellationToken.None);
-        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount);
+        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount, unvoiced);
     }
 }

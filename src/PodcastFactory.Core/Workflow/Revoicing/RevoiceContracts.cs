@@ -24,6 +24,7 @@ public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, i
 /// <param name="SourceNames">Source names for the show notes.</param>
 /// <param name="Models">Provider and model credits for the show notes.</param>
 /// <param name="SocialArtifact">The episode's social post, when it has one (the final evaluation checks it again).</param>
+/// <param name="BudgetUsd">The episode's budget, for the first production and every re-voice together.</param>
 public sealed record RevoiceInput(
     string EpisodeId,
     int Revision,
@@ -32,7 +33,8 @@ public sealed record RevoiceInput(
     EpisodeSettings Settings,
     IReadOnlyList<string> SourceNames,
     IReadOnlyList<string> Models,
-    string? SocialArtifact = null);
+    string? SocialArtifact = null,
+    decimal? BudgetUsd = null);
 
 /// <summary>What one re-voice did and cost (the orchestration's output; the manifest's <c>revisions</c> hold the same).</summary>
 /// <param name="EpisodeId">The episode.</param>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
@@ -29,6 +30,7 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
         string script = ArtifactNames.ScriptEdit(id, input.Revision);
         PlanSegmentsOutput plan = await context.CallActivityAsync<PlanSegmentsOutput>(
             nameof(PlanSegmentsActivity), new PlanSegmentsInput(id, script, input.Hosts, input.Settings.SegmentMaxCharacters, input.Language), StorageOptions);
+        await EnsureBudgetAsync(context, input, plan);
         AudioOutput audio = await context.CallSubOrchestratorAsync<AudioOutput>(
             nameof(AudioOrchestrator),
             new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments),
@@ -52,13 +54,32 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
             warnings.Add("publish: " + failure.FailureDetails.ErrorMessage);
         }
 
-        List<AgentUsage> paid = audio.Usages.Where(u => !u.CacheHit).ToList();
+        // Synthesized in this run: units in its journal (a segment finished before a crash and reused on resume counts too).
+        List<AgentUsage> paid = audio.Usages.Where(u => u.InputUnits > 0 || u.ChargeUsd > 0).ToList();
         var result = new RevoiceResult(id, input.Revision, audio.SegmentCount, paid.Count, audio.SegmentCount - paid.Count,
-            paid.Sum(u => u.InputUnits), paid.Sum(u => u.CostUsd), audio.DurationSeconds, published, warnings);
+            paid.Sum(u => u.InputUnits), paid.Sum(u => u.ChargeUsd), audio.DurationSeconds, published, warnings);
         await context.CallActivityAsync<RecordRevisionOutput>(
             nameof(RecordRevisionActivity),
             new RecordRevisionInput(result, Stage(input.Revision), context.CurrentUtcDateTime, audio.Usages),
             StorageOptions);
         return result;
+    }
+
+    // The episode's budget covers the first production and every re-voice: checked against the cost journal (every
+    // run so far) plus the speech this revision still has to pay for, before any of it is paid.
+    static async Task EnsureBudgetAsync(TaskOrchestrationContext context, RevoiceInput input, PlanSegmentsOutput plan)
+    {
+        if (input.BudgetUsd is not { } budget)
+        {
+            return;
+        }
+
+        decimal estimate = input.Settings.Estimates.Speech(Math.Max(0, plan.UnvoicedCharacters));
+        EpisodeCostOutput spent = await context.CallActivityAsync<EpisodeCostOutput>(nameof(EpisodeCostActivity), input.EpisodeId, StorageOptions);
+        if (spent.TotalUsd + estimate > budget)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"re-voice of revision {input.Revision} stopped before any speech was paid: the budget of ${budget:0.####} would be exceeded (spent ${spent.TotalUsd:0.####}, {plan.UnvoicedCharacters} new characters estimated at ${estimate:0.####})"));
+        }
     }
 }

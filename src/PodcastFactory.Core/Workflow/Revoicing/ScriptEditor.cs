@@ -137,7 +137,8 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         ScriptEdit edit = await store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(id, revision), cancellationToken);
         var input = new RevoiceInput(id, revision, episode.Input.Request.Language, edit.Hosts, episode.Input.Settings,
             episode.Input.Sources.Select(s => s.Name).ToList(), await ModelsAsync(id, cancellationToken),
-            await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id));
+            await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id),
+            episode.Input.Request.BudgetUsd);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
             new StartOrchestrationOptions(RevoiceOrchestrator.InstanceId(id, revision)), cancellationToken);
         Logs.RevoiceRequested(logger, id, revision, created: true);
