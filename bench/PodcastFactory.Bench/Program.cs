@@ -68,6 +68,9 @@ try
             case "revoice":
                 await ForEachBackendAsync(scenario, b => RevoiceScenario.RunAsync(bench, b));
                 break;
+            case "journal":
+                await ForEachBackendAsync(scenario, b => JournalScenario.RunAsync(bench, b));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

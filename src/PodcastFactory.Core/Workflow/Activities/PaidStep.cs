@@ -62,6 +62,7 @@ public sealed class PaidStep(IArtifactStore store, ILogger<PaidStep> logger)
         var clock = Stopwatch.StartNew();
         bool reused = await store.IsUpToDateAsync(key.Artifact, key.InputHash, CancellationToken.None);
         T value;
+        AgentUsage? unjournaled = null;
         try
         {
             if (reused)
@@ -75,10 +76,7 @@ public sealed class PaidStep(IArtifactStore store, ILogger<PaidStep> logger)
                 await save(result.Value);
                 value = result.Value;
                 AgentUsage usage = result.Usage;
-                if (!journal.Answered(key.Agent))
-                {
-                    await journal.RecordAsync(usage);
-                }
+                unjournaled = journal.Answered(key.Agent) ? null : usage;
 
                 Logs.PaidCall(logger, key.EpisodeId, key.Agent, key.Artifact, usage.Provider, usage.TotalUnits, usage.UnitKind, usage.CostUsd, usage.DurationMs);
             }
@@ -91,8 +89,8 @@ public sealed class PaidStep(IArtifactStore store, ILogger<PaidStep> logger)
             throw;
         }
 
-        await journal.FinishAsync(reused ? AttemptOutcome.Reused : AttemptOutcome.Succeeded);
-        CostJournal step = await JournalReader.ReadAsync(store, journal.StepFolder);
+        await journal.FinishAsync(reused ? AttemptOutcome.Reused : AttemptOutcome.Succeeded, unjournaled);
+        CostJournal step = await JournalReader.ReadAsync(store, journal.StepFolder, current: journal);
         double ms = clock.Elapsed.TotalMilliseconds;
         return new PaidStepResult<T>(
             value,

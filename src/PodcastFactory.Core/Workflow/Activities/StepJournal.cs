@@ -24,6 +24,7 @@ public sealed class StepJournal : IPaidCallSink, IDisposable
     readonly SemaphoreSlim _gate = new(1, 1);
     readonly IDisposable _recording;
     AttemptOutcome _outcome = AttemptOutcome.Unfinished;
+    DateTimeOffset _updatedAt;
 
     /// <summary>Opens the journal of a new attempt and starts recording this async flow's provider calls into it.</summary>
     public StepJournal(IArtifactStore store, string episodeId, string run, string step)
@@ -44,13 +45,27 @@ public sealed class StepJournal : IPaidCallSink, IDisposable
     /// <summary>True when this attempt journaled an answered call of <paramref name="agent"/>.</summary>
     public bool Answered(string agent) => _calls.Any(c => c.Agent == agent && c.State == PaidCallState.Answered);
 
-    /// <summary>Records a call its provider did not journal itself (the offline agents and local voices).</summary>
-    public Task RecordAsync(AgentUsage usage) => Locked(() => _calls.Add(new JournalEntry(
-        _calls.Count + 1, usage.Agent, usage.Provider, usage.Model, usage.UnitKind, PaidCallState.Answered,
-        usage.InputUnits, usage.OutputUnits, usage.CostUsd, usage.CostUsd, usage.DurationMs, DateTimeOffset.UtcNow)));
+    /// <summary>The journal file of this attempt.</summary>
+    public string Name => _name;
 
-    /// <summary>Writes how the attempt ended.</summary>
-    public Task FinishAsync(AttemptOutcome outcome) => Locked(() => _outcome = outcome);
+    /// <summary>
+    /// Writes how the attempt ended, with <paramref name="unjournaled"/>: a call whose provider did not journal it
+    /// itself (the offline agents and local voices), recorded as answered in the same write.
+    /// </summary>
+    public Task FinishAsync(AttemptOutcome outcome, AgentUsage? unjournaled = null) => Locked(() =>
+    {
+        if (unjournaled is { } usage)
+        {
+            _calls.Add(new JournalEntry(
+                _calls.Count + 1, usage.Agent, usage.Provider, usage.Model, usage.UnitKind, PaidCallState.Answered,
+                usage.InputUnits, usage.OutputUnits, usage.CostUsd, usage.CostUsd, usage.DurationMs, DateTimeOffset.UtcNow));
+        }
+
+        _outcome = outcome;
+    });
+
+    /// <summary>This attempt as last written.</summary>
+    public JournalAttempt Snapshot() => new(_run, _step, _attempt, _worker, _startedAt, _updatedAt, _outcome, _calls.ToList());
 
     /// <inheritdoc />
     public async Task<int> BeginAsync(PaidCallInfo call)
@@ -100,8 +115,8 @@ public sealed class StepJournal : IPaidCallSink, IDisposable
         try
         {
             change();
-            var attempt = new JournalAttempt(_run, _step, _attempt, _worker, _startedAt, DateTimeOffset.UtcNow, _outcome, _calls.ToList());
-            await _store.WriteJsonAsync(_name, attempt, inputHash: null, CancellationToken.None);
+            _updatedAt = DateTimeOffset.UtcNow;
+            await _store.WriteJsonAsync(_name, Snapshot(), inputHash: null, CancellationToken.None);
         }
         finally
         {
