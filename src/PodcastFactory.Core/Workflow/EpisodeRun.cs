@@ -60,8 +60,7 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
             return false;
         }
 
-        Activities.EpisodeCostOutput journal = await Context.CallActivityAsync<Activities.EpisodeCostOutput>(
-            nameof(Activities.EpisodeCostActivity), Id, RetryPolicies.StorageOptions);
+        Activities.EpisodeCostOutput journal = await Activities.EpisodeCostActivity.ReadAsync(Context, Id);
         SpentUsd = Math.Max(journal.TotalUsd, Ledger.TotalUsd);
         return SpentUsd + estimateUsd > budget;
     }

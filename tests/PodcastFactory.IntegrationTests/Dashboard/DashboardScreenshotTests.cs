@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PodcastFactory.IntegrationTests.Infra;
 using static Microsoft.Playwright.Assertions;
@@ -26,7 +24,6 @@ public sealed class DashboardScreenshotTests(DashboardFixture fixture)
         Directory.CreateDirectory(folder);
         await using DashboardPage dashboard = await fixture.NewPageAsync();
         IPage page = dashboard.Page;
-        await MockScriptApiIfMissingAsync(page, id);
 
         await dashboard.OpenAsync("#/");
         await Expect(page.Locator($"tr[data-id='{id}']")).ToBeVisibleAsync();
@@ -94,50 +91,5 @@ public sealed class DashboardScreenshotTests(DashboardFixture fixture)
         await Task.Delay(300);
         byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
         Assert.True(png.Length > 10_000, $"{name} is nearly empty.");
-    }
-
-    /// <summary>
-    /// Until the script-edit API is merged, the edit view's screenshot answers GET .../script in the browser with the
-    /// contract's shape built from the episode's real script.json; once the API exists, the real one is used.
-    /// </summary>
-    async Task MockScriptApiIfMissingAsync(IPage page, string id)
-    {
-        using HttpResponseMessage real = await fixture.Http.GetAsync($"/api/episodes/{id}/script");
-        if (real.StatusCode != HttpStatusCode.NotFound)
-        {
-            return;
-        }
-
-        JsonNode script = JsonNode.Parse(await fixture.Http.GetStringAsync($"/api/episodes/{id}/artifacts/script.json"))!;
-        var turns = new JsonArray();
-        int index = 0;
-        foreach (JsonNode? turn in script["turns"]!.AsArray())
-        {
-            turns.Add(new JsonObject
-            {
-                ["index"] = index++,
-                ["speaker"] = turn!["speaker"]!.GetValue<string>(),
-                ["text"] = turn["text"]!.GetValue<string>(),
-                ["chapter"] = turn["chapter"]?.GetValue<string>(),
-                ["claims"] = turn["claims"]?.DeepClone() ?? new JsonArray(),
-            });
-        }
-
-        var document = new JsonObject
-        {
-            ["episodeId"] = id,
-            ["revision"] = script["revision"]?.GetValue<int>() ?? 0,
-            ["title"] = script["title"]!.GetValue<string>(),
-            ["hosts"] = new JsonArray("Alex", "Sam"),
-            ["voices"] = new JsonObject { ["Alex"] = "flite:rms", ["Sam"] = "flite:slt" },
-            ["turns"] = turns,
-        };
-        await page.RouteAsync($"**/api/episodes/{id}/script", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200,
-            ContentType = "application/json",
-            Headers = new Dictionary<string, string> { ["ETag"] = "\"screenshot\"" },
-            Body = document.ToJsonString(new JsonSerializerOptions()),
-        }));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Configuration;
@@ -25,10 +24,10 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
     public async Task<AgentResult<IReadOnlyList<SearchHit>>> SearchAsync(string query, int count, string language, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
-        long started = Stopwatch.GetTimestamp();
         using HttpRequestMessage request = BuildRequest(Options.BaseUrl, query, count, language);
         request.Headers.UserAgent.ParseAdd("PodcastFactory/1.0 (podcast research)");
         HttpResponseMessage response;
+        AgentUsage? answered = null;
         try
         {
             // Journaled before it is sent; every answered request is paid, whatever its body turns out to be.
@@ -47,7 +46,7 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
 
                     return answer;
                 },
-                (_, ms) => SearchUsage.Answered(Name, Options.PricePerRequest, ms));
+                (_, ms) => answered = SearchUsage.Answered(Name, Options.PricePerRequest, ms));
         }
         catch (NonRetryableException ex)
         {
@@ -65,7 +64,8 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
 
         using (response)
         {
-            AgentUsage usage = SearchUsage.Answered(Name, Options.PricePerRequest, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // The answered request as journaled: paid whatever its body turns out to be.
+            AgentUsage usage = answered!;
 
             try
             {

@@ -19,6 +19,13 @@ public sealed record EpisodeCostOutput(decimal PaidUsd, decimal PossiblyBilledUs
 /// </summary>
 public sealed class EpisodeCostActivity(IArtifactStore store) : TaskActivity<string, EpisodeCostOutput>
 {
+    /// <summary>Calls this activity from an orchestration (episode or re-voice) for <paramref name="episodeId"/>.</summary>
+    public static Task<EpisodeCostOutput> ReadAsync(TaskOrchestrationContext context, string episodeId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.CallActivityAsync<EpisodeCostOutput>(nameof(EpisodeCostActivity), episodeId, RetryPolicies.StorageOptions);
+    }
+
     /// <inheritdoc />
     public override async Task<EpisodeCostOutput> RunAsync(TaskActivityContext context, string episodeId)
     {

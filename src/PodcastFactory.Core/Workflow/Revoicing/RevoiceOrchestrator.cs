@@ -75,7 +75,7 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
         }
 
         decimal estimate = input.Settings.Estimates.Speech(Math.Max(0, plan.UnvoicedCharacters));
-        EpisodeCostOutput spent = await context.CallActivityAsync<EpisodeCostOutput>(nameof(EpisodeCostActivity), input.EpisodeId, StorageOptions);
+        EpisodeCostOutput spent = await EpisodeCostActivity.ReadAsync(context, input.EpisodeId);
         if (spent.TotalUsd + estimate > budget)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
