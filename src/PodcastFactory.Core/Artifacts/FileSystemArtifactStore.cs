@@ -96,12 +96,15 @@ public sealed class FileSystemArtifactStore : IArtifactStore
     /// <inheritdoc />
     public async IAsyncEnumerable<ArtifactInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_root))
+        // Only the folder the prefix names is enumerated: listing the whole root made every paid step's journal read
+        // grow with the number of episodes in the store (64 concurrent episodes: thousands of files per step).
+        string? folder = FolderOf(prefix);
+        if (folder is null || !Directory.Exists(folder))
         {
             yield break;
         }
 
-        IEnumerable<string> names = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+        IEnumerable<string> names = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(p => !Path.GetFileName(p).StartsWith('.'))
             .Select(p => Path.GetRelativePath(_root, p).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
@@ -132,6 +135,20 @@ public sealed class FileSystemArtifactStore : IArtifactStore
         }
 
         return Path.Combine(_root, name.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    // The deepest folder every name with this prefix lives under (the root for a prefix without '/'), or null when the
+    // prefix cannot name an artifact.
+    string? FolderOf(string prefix)
+    {
+        int slash = prefix.LastIndexOf('/');
+        if (slash <= 0)
+        {
+            return slash == 0 ? null : _root;
+        }
+
+        string folder = prefix[..slash];
+        return ArtifactNames.IsSafe(folder) ? Path.Combine(_root, folder.Replace('/', Path.DirectorySeparatorChar)) : null;
     }
 
     static string MetaPathOf(string path) =>

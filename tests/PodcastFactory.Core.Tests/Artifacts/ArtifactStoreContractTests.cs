@@ -133,6 +133,37 @@ public abstract class ArtifactStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListAsync_PrefixEndingInsideAName_ReturnsOnlyNamesStartingWithIt()
+    {
+        foreach (string name in new[] { "ep-1/start/claim-1.json", "ep-1/start/claim-2.json", "ep-1/start/request.json", "ep-1/started.json", "ep-1/start" + "x/claim-3.json" })
+        {
+            await Store.WriteTextAsync(name, name, null, CancellationToken.None);
+        }
+
+        var names = new List<string>();
+        await foreach (ArtifactInfo info in Store.ListAsync("ep-1/start/claim-", CancellationToken.None))
+        {
+            names.Add(info.Name);
+        }
+
+        Assert.Equal(["ep-1/start/claim-1.json", "ep-1/start/claim-2.json"], names);
+    }
+
+    [Fact]
+    public async Task ListAsync_PrefixOfNoArtifact_ReturnsNothing()
+    {
+        await Store.WriteTextAsync("ep-1/script.md", "s", null, CancellationToken.None);
+
+        var names = new List<string>();
+        await foreach (ArtifactInfo info in Store.ListAsync("ep-2/ledger/", CancellationToken.None))
+        {
+            names.Add(info.Name);
+        }
+
+        Assert.Empty(names);
+    }
+
+    [Fact]
     public async Task DeleteAsync_ExistingArtifact_RemovesIt()
     {
         await Store.WriteTextAsync("ep-1/social.md", "post", "h", CancellationToken.None);
