@@ -47,6 +47,7 @@ public sealed class BenchRuntime : IAsyncDisposable
             ["Artifacts:Provider"] = "FileSystem",
             ["Artifacts:RootPath"] = root,
             ["Workflow:MaxParallelSegments"] = maxParallelSegments.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Publishing:Enabled"] = Environment.GetEnvironmentVariable("BENCH_PUBLISH") ?? "false",
         };
         if (backend.ActivityCap is { } cap)
         {

@@ -35,6 +35,7 @@ public static class ThroughputScenario
             var perMinute = new List<double>();
             var cpu = new List<double>();
             var walls = new List<double>();
+            var coreSeconds = new List<double>();
             int reps = level >= 64 ? 1 : bench.Options.Repetitions;
             for (int rep = 0; rep < reps; rep++)
             {
@@ -43,6 +44,7 @@ public static class ThroughputScenario
                 walls.Add(timing.Wall.TotalMilliseconds);
                 perMinute.Add(level / timing.Wall.TotalMinutes);
                 cpu.Add(timing.CpuTime.TotalMilliseconds / (timing.ClientWall.TotalMilliseconds * Environment.ProcessorCount));
+                coreSeconds.Add(timing.CpuTime.TotalSeconds / level);
             }
 
             double rate = Median(perMinute);
@@ -50,7 +52,7 @@ public static class ThroughputScenario
             string cap = target.ActivityCap is { } c ? I($", activity caps {c} (service and worker)") : "";
             (int orchestrationCap, int activityCap) = target.ServiceCaps();
             bench.Table.Add(new ResultRow("throughput", backend.Name, I($"episodes/min at {level} concurrent{cap}"), F(rate, "0.0"),
-                I($"scaling efficiency {F(rate / (level * single), "0.00")} (vs {level} x single); wall {F(Median(walls), "0")} ms; CPU {F(Median(cpu) * 100, "0")}% of {Environment.ProcessorCount} cores; service caps {orchestrationCap} orchestrations / {activityCap} activities; {reps} run(s)")));
+                I($"scaling efficiency {F(rate / (level * single), "0.00")} (vs {level} x single); wall {F(Median(walls), "0")} ms; CPU {F(Median(cpu) * 100, "0")}% of {Environment.ProcessorCount} cores, {F(Median(coreSeconds), "0.000")} core-s per episode; service caps {orchestrationCap} orchestrations / {activityCap} activities; {reps} run(s)")));
         }
     }
 }

@@ -164,6 +164,18 @@ public abstract class ArtifactStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_WithoutHashAfterAWriteWithHash_ForgetsTheOldHash()
+    {
+        await Store.WriteTextAsync("ep-1/notes.json", "{}", "hash-1", CancellationToken.None);
+
+        await Store.WriteTextAsync("ep-1/notes.json", "[]", null, CancellationToken.None);
+
+        ArtifactInfo? info = await Store.GetInfoAsync("ep-1/notes.json", CancellationToken.None);
+        Assert.Null(info!.InputHash);
+        Assert.False(await Store.IsUpToDateAsync("ep-1/notes.json", "hash-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DeleteAsync_ExistingArtifact_RemovesIt()
     {
         await Store.WriteTextAsync("ep-1/social.md", "post", "h", CancellationToken.None);

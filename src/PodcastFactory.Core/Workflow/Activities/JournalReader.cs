@@ -7,35 +7,60 @@ namespace PodcastFactory.Core.Workflow.Activities;
 public static class JournalReader
 {
     /// <summary>
-    /// Every attempt journal under <paramref name="prefix"/> (an episode's <see cref="ArtifactNames.Journal"/> or one
-    /// step's folder); <paramref name="current"/>, the running attempt's own journal, is taken from memory, not read back.
+    /// The journal of one step in its run: the running attempt from memory and the attempts numbered before it, read
+    /// by name. No listing: a first attempt (the usual case) reads nothing at all.
     /// </summary>
-    public static async Task<CostJournal> ReadAsync(IArtifactStore store, string prefix, StepJournal? current = null)
+    public static async Task<CostJournal> ReadStepAsync(IArtifactStore store, StepJournal current)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(current);
+        var attempts = new List<JournalAttempt>();
+        foreach (string name in current.EarlierAttempts())
+        {
+            if (await TryReadAsync(store, name) is { } attempt)
+            {
+                attempts.Add(attempt);
+            }
+        }
+
+        attempts.Add(current.Snapshot());
+        return new CostJournal(attempts);
+    }
+
+    /// <summary>
+    /// Every attempt journal under <paramref name="prefix"/> (an episode's <see cref="ArtifactNames.Journal"/> or one
+    /// run's folder), for the manifest and the budget checks.
+    /// </summary>
+    public static async Task<CostJournal> ReadAsync(IArtifactStore store, string prefix)
     {
         ArgumentNullException.ThrowIfNull(store);
         var attempts = new List<JournalAttempt>();
-        if (current is not null)
-        {
-            attempts.Add(current.Snapshot());
-        }
-
         await foreach (ArtifactInfo info in store.ListAsync(prefix, CancellationToken.None))
         {
-            if (!info.Name.EndsWith(".json", StringComparison.Ordinal) || info.Name == current?.Name)
+            if (!info.Name.EndsWith(".json", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            try
+            if (await TryReadAsync(store, info.Name) is { } attempt)
             {
-                attempts.Add(await store.ReadJsonAsync<JournalAttempt>(info.Name, CancellationToken.None));
-            }
-            catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or IOException)
-            {
-                // Writes replace a journal atomically, so this is a file that vanished or was never whole: nothing to count.
+                attempts.Add(attempt);
             }
         }
 
         return new CostJournal(attempts);
+    }
+
+    static async Task<JournalAttempt?> TryReadAsync(IArtifactStore store, string name)
+    {
+        try
+        {
+            return await store.ReadJsonAsync<JournalAttempt>(name, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or IOException or ArtifactNotFoundException)
+        {
+            // Writes replace a journal atomically, so this is a file that vanished or was never whole: nothing to count.
+            return null;
+        }
     }
 }

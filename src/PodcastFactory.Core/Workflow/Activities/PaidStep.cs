@@ -90,7 +90,7 @@ public sealed class PaidStep(IArtifactStore store, ILogger<PaidStep> logger)
         }
 
         await journal.FinishAsync(reused ? AttemptOutcome.Reused : AttemptOutcome.Succeeded, unjournaled);
-        CostJournal step = await JournalReader.ReadAsync(store, journal.StepFolder, current: journal);
+        CostJournal step = await JournalReader.ReadStepAsync(store, journal);
         double ms = clock.Elapsed.TotalMilliseconds;
         return new PaidStepResult<T>(
             value,
