@@ -15,8 +15,21 @@ namespace PodcastFactory.Core.Agents.Llm;
 /// </summary>
 public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredChat> logger)
 {
-    /// <summary>Serializer settings of the model's JSON (camelCase, case-insensitive reading).</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Serializer settings of the model's JSON (camelCase, case-insensitive reading); read-only from the start.</summary>
+    /// <remarks>
+    /// Options left writable are completed (resolver set, then frozen) by their first user: the first parallel research
+    /// calls of a fresh process raced to do it, and one or two of them failed and were retried every time.
+    /// </remarks>
+    public static readonly JsonSerializerOptions Json = Frozen(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    });
+
+    static JsonSerializerOptions Frozen(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly();
+        return options;
+    }
 
     /// <summary>The model behind the chat.</summary>
     public LlmModel Model => model;

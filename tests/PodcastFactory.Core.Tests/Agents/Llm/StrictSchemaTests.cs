@@ -10,6 +10,17 @@ namespace PodcastFactory.Core.Tests.Agents.Llm;
 /// <summary>Every structured output is requested in strict JSON-schema mode, as the service receives it.</summary>
 public sealed class StrictSchemaTests
 {
+    [Fact]
+    public void Json_SharedByParallelCalls_IsReadOnlyBeforeFirstUse()
+    {
+        // Writable options are frozen by their first user; parallel first users raced ("instance is read-only").
+        Assert.True(StructuredChat.Json.IsReadOnly);
+        JsonElementSchemas(parallel: 16);
+    }
+
+    static void JsonElementSchemas(int parallel) =>
+        Parallel.For(0, parallel, _ => StrictSchema.For<ResearchBrief>(StructuredChat.Json));
+
     static readonly SourceDocument _notes = new("notes.md", "Durable workflows replay their history after a crash.");
     static readonly SourceDocument _paper = new("paper.pdf.txt", "Activities that finished are not run again.");
     static readonly ResearchBrief _brief = new("Durable workflows", "how it works", 0, 5, "en");
