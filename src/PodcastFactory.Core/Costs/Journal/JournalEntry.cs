@@ -14,6 +14,12 @@ public enum PaidCallState
 
     /// <summary>Sent, but the answer was lost (timeout, broken connection): possibly billed, at the estimate.</summary>
     AnswerLost,
+
+    /// <summary>
+    /// Refused for now (429 or 5xx) and waiting to be sent again: nothing is in flight, so nothing is billed. A call
+    /// left like this was never sent again (the process died while it waited), and costs nothing.
+    /// </summary>
+    Waiting,
 }
 
 /// <summary>One provider call as the cost journal records it.</summary>

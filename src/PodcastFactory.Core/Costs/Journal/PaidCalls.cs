@@ -34,7 +34,7 @@ public interface INotBilledFailure;
 public static class PaidCalls
 {
     static readonly AsyncLocal<IPaidCallSink?> _sink = new();
-    static readonly AsyncLocal<PaidCallInfo?> _current = new();
+    static readonly AsyncLocal<CurrentCall?> _current = new();
 
     /// <summary>Journals every call made by this async flow into <paramref name="sink"/> until disposed.</summary>
     public static IDisposable RecordTo(IPaidCallSink sink)
@@ -56,7 +56,7 @@ public static class PaidCalls
         IPaidCallSink? sink = _sink.Value;
         long started = Stopwatch.GetTimestamp();
         int seq = sink is null ? 0 : await sink.BeginAsync(call);
-        _current.Value = call;
+        _current.Value = new CurrentCall(call, seq);
         T answer;
         try
         {
@@ -85,7 +85,18 @@ public static class PaidCalls
 
     /// <summary>Journals that the current call was sent once more and that sending's answer was lost (called by the HTTP retry loop).</summary>
     public static Task AttemptLostAsync(string detail) =>
-        _sink.Value is { } sink && _current.Value is { } call ? sink.LostAsync(call, detail) : Task.CompletedTask;
+        _sink.Value is { } sink && _current.Value is { } current ? sink.LostAsync(current.Info, detail) : Task.CompletedTask;
+
+    /// <summary>
+    /// Journals that the current call was refused for now and waits to be sent again (called by the HTTP retry loop
+    /// before it sleeps): a crash during the wait leaves a call that was not in flight, so not billed.
+    /// </summary>
+    public static Task WaitingAsync(string detail) =>
+        _sink.Value is { } sink && _current.Value is { Seq: > 0 } current ? sink.ResolveAsync(current.Seq, PaidCallState.Waiting, null, 0, detail) : Task.CompletedTask;
+
+    /// <summary>Journals that the current call is about to be sent again after a wait (its intent, before it leaves).</summary>
+    public static Task ResendingAsync() =>
+        _sink.Value is { } sink && _current.Value is { Seq: > 0 } current ? sink.ResolveAsync(current.Seq, PaidCallState.Intent, null, 0, null) : Task.CompletedTask;
 
     /// <summary>Not billed when the provider refused (a 4xx, or 429/5xx after every retry) or the request never left this machine.</summary>
     public static (PaidCallState State, string Detail) Classify(Exception failure)
@@ -105,6 +116,8 @@ public static class PaidCalls
 
         return (PaidCallState.AnswerLost, failure.Message);
     }
+
+    sealed record CurrentCall(PaidCallInfo Info, int Seq);
 
     sealed class Restore(IPaidCallSink? previous) : IDisposable
     {

@@ -79,7 +79,10 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
             TimeSpan delay = RetryDelay(response.Headers, attempt);
             response.Dispose();
             Logs.ProviderRetry(logger, provider, ((int)status).ToString(CultureInfo.InvariantCulture), attempt, delay.TotalMilliseconds);
+            // Nothing is in flight while we wait: a crash now must not leave the call listed as possibly billed.
+            await PaidCalls.WaitingAsync(string.Create(CultureInfo.InvariantCulture, $"{(int)status} from {provider}; sent again after {delay.TotalSeconds:0.#} s"));
             await Task.Delay(delay, cancellationToken);
+            await PaidCalls.ResendingAsync();
         }
     }
 

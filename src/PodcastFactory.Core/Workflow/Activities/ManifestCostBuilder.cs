@@ -28,7 +28,7 @@ public static class ManifestCostBuilder
         List<JournalEntry> all = journal.Attempts.SelectMany(a => a.Calls).ToList();
         var counts = new JournaledCallCounts(
             all.Count(c => c.State == PaidCallState.Answered),
-            all.Count(c => c.State == PaidCallState.NotBilled),
+            all.Count(c => c.State is PaidCallState.NotBilled or PaidCallState.Waiting),
             all.Count(c => c.PossiblyBilled),
             journal.Attempts.Count,
             journal.Attempts.Count(a => a.Outcome == AttemptOutcome.Failed));

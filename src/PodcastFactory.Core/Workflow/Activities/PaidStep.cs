@@ -60,6 +60,9 @@ public sealed class PaidStep(IArtifactStore store, ILogger<PaidStep> logger)
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(key);
         var clock = Stopwatch.StartNew();
+        // A copy of this step (or of another step making the same output) running now in this process is waited for,
+        // so its output is reused instead of paid for twice.
+        using IDisposable making = await StepsInFlight.EnterAsync($"{store.Location}|{key.Artifact}");
         bool reused = await store.IsUpToDateAsync(key.Artifact, key.InputHash, CancellationToken.None);
         T value;
         AgentUsage? unjournaled = null;

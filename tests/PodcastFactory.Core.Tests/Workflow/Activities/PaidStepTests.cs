@@ -111,6 +111,36 @@ public sealed class PaidStepTests : IDisposable
     static AgentUsage Usage(decimal cost) => new(AgentNames.Research, "azure-openai", "gpt-4o-mini", 10, 5, "tokens", 1, cost);
 
     [Fact]
+    public async Task RunAsync_SameStepDeliveredTwiceAtOnce_PaysOnceAndTheCopyReuses()
+    {
+        // What a resumed orchestrator that died before saving its history does: the same activity arrives twice, at once.
+        var release = new TaskCompletionSource();
+        int paid = 0;
+        Task<PaidStepResult<string>> Run() => _step.RunAsync(
+            new PaidStepKey("ep", "ep", AgentNames.AudioSynthesizer, "characters", "ep/speech/abc.wav", "hash-1", Slot: "segment-001"),
+            reuse: () => _store.ReadTextAsync("ep/speech/abc.wav", CancellationToken.None),
+            pay: async () =>
+            {
+                Interlocked.Increment(ref paid);
+                await release.Task;
+                return new AgentResult<string>("sound", new AgentUsage(AgentNames.AudioSynthesizer, "test", null, 40, 0, "characters", 1, 0.3m));
+            },
+            save: value => _store.WriteTextAsync("ep/speech/abc.wav", value, "hash-1", CancellationToken.None));
+
+        Task<PaidStepResult<string>> first = Run();
+        Task<PaidStepResult<string>> copy = Run();
+        await Task.Delay(200);
+        release.SetResult();
+        PaidStepResult<string>[] results = await Task.WhenAll(first, copy);
+
+        Assert.Equal(1, paid);
+        Assert.Single(results, r => r.Usage.CacheHit);
+        // The copy reports what the run paid for this step once, as any reuse in the same run does; nothing is added.
+        Assert.All(results, r => Assert.Equal(0.3m, r.Usage.CostUsd));
+        Assert.Equal(0.3m, (await JournalReader.ReadAsync(_store, ArtifactNames.Journal("ep"))).TotalUsd);
+    }
+
+    [Fact]
     public async Task RunAsync_InputHashChanged_PaysAgain()
     {
         await RunAsync("hash-1");

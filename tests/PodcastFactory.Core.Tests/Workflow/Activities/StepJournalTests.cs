@@ -109,6 +109,64 @@ public sealed class StepJournalTests : IDisposable
         Assert.Equal(0, _store.Lists);
     }
 
+    [Fact]
+    public async Task ProviderRetryWait_ProcessDiesWhileWaitingAfter429_CallIsNotPossiblyBilled()
+    {
+        int sends = 0;
+        var provider = new Responder(async () =>
+        {
+            if (Interlocked.Increment(ref sends) == 1)
+            {
+                var refused = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
+                refused.Headers.Add("retry-after-ms", "300");
+                return refused;
+            }
+
+            await Task.CompletedTask;
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        using var client = new HttpClient(new PodcastFactory.Core.Providers.OpenAI.ProviderRetryHandler("test", 3, TimeSpan.FromSeconds(5), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { InnerHandler = provider });
+        using StepJournal journal = Open();
+        await journal.StartAsync();
+
+        Task call = PaidCalls.CallAsync(Info(0.02m), () => client.GetAsync(new Uri("http://localhost/")), (_, _) => Usage(0.01m));
+        JournalEntry duringWait = await PollAsync(e => e.State == PaidCallState.Waiting);
+        await call;
+
+        // Killed during the wait, this is what the journal would say: refused, nothing in flight, nothing to bill.
+        Assert.False(duringWait.PossiblyBilled);
+        Assert.Equal(0m, duringWait.ChargeUsd);
+        Assert.Contains("429", duringWait.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, sends);
+    }
+
+    async Task<JournalEntry> PollAsync(Func<JournalEntry, bool> seen)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            try
+            {
+                if ((await ReadAttempt1Async()).Calls.FirstOrDefault(seen) is { } entry)
+                {
+                    return entry;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // Being replaced: read again.
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new TimeoutException("The journal never showed the expected state.");
+    }
+
+    sealed class Responder(Func<Task<HttpResponseMessage>> respond) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => respond();
+    }
+
     StepJournal Open() => new(_store, "ep", "ep", "ep/out.md");
 
     static PaidStepKey Key() => new("ep", "ep", AgentNames.Research, "tokens", "ep/out.md", "hash-1");
