@@ -3,41 +3,39 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Costs;
 
 /// <summary>
-/// Estimates each paid call before it is made, from typical token counts scaled by the target length, priced
-/// from the <see cref="PriceTable"/>. Deliberately generous (rounded up), because the estimate decides whether a
-/// critical call may start within the budget.
+/// Estimates each paid call before it is made, priced from the <see cref="PriceTable"/>: the prompt from the real size
+/// of what it will carry (the captured sources, the script the length asks for) and the answer at the call's output
+/// cap (<see cref="OutputTokenCaps"/>), the most the model may write. The estimate decides whether a stage may start
+/// within the budget, so it is an upper bound on the output side and close on the input side.
 /// </summary>
 /// <param name="prices">The price table.</param>
 /// <param name="textModel">Priced text model name, or null when the text agents are offline (free).</param>
 /// <param name="speechModel">Priced speech model name, or null when speech is offline (free).</param>
 public sealed class PricedCostEstimator(PriceTable prices, string? textModel, string? speechModel) : ICostEstimator
 {
-    /// <summary>Tokens per spoken word of script, JSON and claim indexes included.</summary>
-    public const double TokensPerScriptWord = 1.6;
+    /// <summary>Prompt characters of every call's instructions and response schema.</summary>
+    public const int InstructionCharacters = 6000;
 
-    /// <summary>Fixed prompt size (instructions and schema) of every call, in tokens.</summary>
-    public const int PromptTokens = 1500;
+    /// <summary>Characters of merged research notes handed to the script writer and the evaluator.</summary>
+    public const int ResearchCharacters = 10000;
 
-    /// <summary>Tokens assumed for a file or URL source, whose text is not known before the episode starts.</summary>
-    public const int UnknownSourceTokens = 4000;
-
-    /// <summary>Tokens of merged research notes handed to the script writer and the evaluator.</summary>
-    public const int ResearchTokens = 2500;
+    /// <summary>Characters of script per output token of script.</summary>
+    const double ScriptCharactersPerToken = 4;
 
     /// <inheritdoc />
-    public CostEstimates Estimate(EpisodeRequest request)
+    public CostEstimates Estimate(EpisodeRequest request, long sourceCharacters)
     {
         ArgumentNullException.ThrowIfNull(request);
-        long scriptTokens = (long)Math.Ceiling(TextStats.TargetWords(request.TargetMinutes) * TokensPerScriptWord);
-        long sourceTokens = request.Sources.Sum(s => s.Kind == SourceKind.Text ? (s.Value.Length / 4) + 1 : (long)UnknownSourceTokens);
-        decimal research = Text(PromptTokens + sourceTokens, 1200);
-        decimal script = Text(PromptTokens + ResearchTokens + scriptTokens, scriptTokens);
-        decimal review = Text(PromptTokens + ResearchTokens + scriptTokens, 800);
-        decimal social = Text(PromptTokens + scriptTokens, 300);
+        int scriptCap = OutputTokenCaps.Script(request.TargetMinutes);
+        long scriptCharacters = (long)(scriptCap * ScriptCharactersPerToken);
+        decimal research = Text(InstructionCharacters + sourceCharacters, OutputTokenCaps.Research);
+        decimal script = Text(InstructionCharacters + ResearchCharacters, scriptCap);
+        decimal review = Text(InstructionCharacters + ResearchCharacters + scriptCharacters, OutputTokenCaps.Review);
+        decimal social = Text(InstructionCharacters + scriptCharacters, OutputTokenCaps.Social);
         decimal speech = speechModel is null ? 0m : prices.Speech(speechModel, 1_000_000);
         return new CostEstimates(research, script, review, social, speech);
     }
 
-    decimal Text(long input, long output) =>
-        textModel is null ? 0m : Math.Round(prices.Text(textModel, input, output), 6, MidpointRounding.ToPositiveInfinity);
+    decimal Text(long promptCharacters, long output) =>
+        textModel is null ? 0m : Math.Round(prices.Text(textModel, OutputTokenCaps.PromptTokens(promptCharacters, 2), output), 6, MidpointRounding.ToPositiveInfinity);
 }

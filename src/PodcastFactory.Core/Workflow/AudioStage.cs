@@ -6,24 +6,58 @@ namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
 /// The audio stage's durable calls: plan the segments, check the budget against the real character count, then the
-/// speech sub-orchestration (its own instance, so its many segment events stay out of the episode's history).
+/// speech sub-orchestration.
 /// </summary>
 internal static class AudioStage
 {
-    public static async Task<AudioOutput?> PlanAndVoiceAsync(EpisodeRun run, StageClock stage, WriteScriptOutput script, decimal socialEstimate)
+    /// <summary>
+    /// Plans the segments (the speech estimate comes from their real character count). Started before the social post
+    /// so both stages can be weighed against the budget; a failure is kept for the audio stage to report, not thrown.
+    /// </summary>
+    public static async Task<SpeechPlan> PlanAsync(EpisodeRun run, WriteScriptOutput script)
     {
         EpisodeSettings settings = run.Input.Settings;
-        PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
-            nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, script.Artifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language), StorageOptions);
-        run.Produced(segments.PlanArtifact);
-        if (await StageGuards.FailOverBudgetAsync(run, stage, socialEstimate + settings.Estimates.Speech(segments.TotalCharacters)))
+        try
+        {
+            PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
+                nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, script.Artifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language), StorageOptions);
+            run.Produced(segments.PlanArtifact);
+            return new SpeechPlan(segments, settings.Estimates.Speech(segments.TotalCharacters), null);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new SpeechPlan(null, 0m, ex);
+        }
+    }
+
+    /// <summary>
+    /// Checks the budget for the speech alone (the social post only runs when it fits beside the speech, so the audio
+    /// is never the one dropped for a post), then runs the speech sub-orchestration (its own instance, so its many
+    /// segment events stay out of the episode's history).
+    /// </summary>
+    public static async Task<AudioOutput?> VoiceAsync(EpisodeRun run, StageClock stage, SpeechPlan speech)
+    {
+        if (speech.Failure is not null)
+        {
+            throw speech.Failure;
+        }
+
+        PlanSegmentsOutput segments = speech.Segments!;
+        if (await StageGuards.FailOverBudgetAsync(run, stage, speech.EstimateUsd))
         {
             return null;
         }
 
         return await run.Context.CallSubOrchestratorAsync<AudioOutput>(
             nameof(AudioOrchestrator),
-            new AudioInput(run.Id, segments.PlanArtifact, segments.SegmentCount, segments.Extension, run.Input.Request.Language, settings.MaxParallelSegments),
+            new AudioInput(run.Id, segments.PlanArtifact, segments.SegmentCount, segments.Extension, run.Input.Request.Language, run.Input.Settings.MaxParallelSegments),
             new SubOrchestrationOptions { InstanceId = run.Id + "-audio" });
     }
+}
+
+/// <summary>The segment plan of the audio stage and what its speech is estimated to cost, or why planning failed.</summary>
+internal sealed record SpeechPlan(PlanSegmentsOutput? Segments, decimal EstimateUsd, TaskFailedException? Failure)
+{
+    /// <summary>No audio requested: nothing planned, nothing reserved.</summary>
+    public static readonly SpeechPlan None = new(null, 0m, null);
 }

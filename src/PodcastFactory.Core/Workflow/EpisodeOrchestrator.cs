@@ -34,8 +34,10 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
                 return await FinishAsync(run, EpisodeOutcome.NeedsReview, gate.Script.Title, audio: null);
             }
 
-            Task<WriteSocialPostOutput?> social = SocialAsync(run, plan, gate.Script, research);
-            Task<AudioOutput?> audio = AudioAsync(run, plan, gate.Script, socialEstimate: plan.RunSocial ? input.Settings.Estimates.SocialCallUsd : 0);
+            // The speech estimate is known before either stage starts, so the budget goes to the audio first.
+            Task<SpeechPlan> speech = plan.RunAudio ? AudioStage.PlanAsync(run, gate.Script) : Task.FromResult(SpeechPlan.None);
+            Task<WriteSocialPostOutput?> social = SocialAsync(run, plan, gate.Script, research, speech);
+            Task<AudioOutput?> audio = AudioAsync(run, plan, speech);
             await Task.WhenAll(social, audio);
             await FinalEvaluationAsync(run, plan, gate.Script, await social, await audio);
             bool published = await PublishStage.RunAsync(run, gate.Script, research, await audio);
@@ -111,7 +113,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         return script;
     }
 
-    static async Task<WriteSocialPostOutput?> SocialAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, MergeResearchOutput research)
+    static async Task<WriteSocialPostOutput?> SocialAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, MergeResearchOutput research, Task<SpeechPlan> speech)
     {
         if (!plan.RunSocial)
         {
@@ -119,7 +121,9 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             return null;
         }
 
-        if (await StageGuards.SkipOverBudgetAsync(run, Stages.Social, run.Input.Settings.Estimates.SocialCallUsd))
+        // The post runs only if it fits beside the episode's speech: a budget too small for both keeps the audio.
+        decimal speechReserved = (await speech).EstimateUsd;
+        if (await StageGuards.SkipOverBudgetAsync(run, Stages.Social, run.Input.Settings.Estimates.SocialCallUsd, speechReserved))
         {
             return null;
         }
@@ -137,7 +141,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         return post;
     }
 
-    static async Task<AudioOutput?> AudioAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, decimal socialEstimate)
+    static async Task<AudioOutput?> AudioAsync(EpisodeRun run, EpisodePlan plan, Task<SpeechPlan> speech)
     {
         if (!plan.RunAudio)
         {
@@ -146,7 +150,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         }
 
         StageClock stage = run.Begin(Stages.Audio);
-        AudioOutput? audio = await StageGuards.Optional(run, stage, () => AudioStage.PlanAndVoiceAsync(run, stage, script, socialEstimate));
+        SpeechPlan planned = await speech;
+        AudioOutput? audio = await StageGuards.Optional(run, stage, () => AudioStage.VoiceAsync(run, stage, planned));
         if (audio is not null)
         {
             run.Spent(stage.Name, audio.Usages);

@@ -54,15 +54,18 @@ internal static class StageGuards
         }
     }
 
-    // An optional stage that has not started is skipped when its estimate would exceed the budget.
-    public static async Task<bool> SkipOverBudgetAsync(EpisodeRun run, string stage, decimal estimate)
+    // An optional stage that has not started is skipped when its estimate, beside what another stage has reserved,
+    // would exceed the budget.
+    public static async Task<bool> SkipOverBudgetAsync(EpisodeRun run, string stage, decimal estimate, decimal reserved = 0m)
     {
-        if (!await run.OverBudgetAsync(estimate))
+        if (!await run.OverBudgetAsync(estimate + reserved))
         {
             return false;
         }
 
-        string reason = BudgetMessage(run, estimate);
+        string reason = reserved > 0
+            ? BudgetMessage(run, estimate) + EpisodeRun.Invariant($"; the audio's speech (${reserved:0.####}) comes first")
+            : BudgetMessage(run, estimate);
         Logs.BudgetStop(run.Log, run.Id, stage, reason);
         run.Skip(stage, reason, warn: true);
         return true;

@@ -37,7 +37,7 @@ public sealed class ProviderRegistrationTests
         Assert.IsType<LlmEvaluatorAgent>(services.GetRequiredService<IEvaluatorAgent>());
         Assert.IsType<LlmSocialAgent>(services.GetRequiredService<ISocialAgent>());
         Assert.IsType<OpenAISpeechSynthesizer>(services.GetRequiredService<ISpeechSynthesizer>());
-        var estimates = services.GetRequiredService<ICostEstimator>().Estimate(new EpisodeRequest { Topic = "Durable workflows", TargetMinutes = 5 });
+        var estimates = services.GetRequiredService<ICostEstimator>().Estimate(new EpisodeRequest { Topic = "Durable workflows", TargetMinutes = 5 }, sourceCharacters: 8000);
         Assert.True(estimates.ScriptCallUsd > 0);
         Assert.Equal(15m, estimates.SpeechUsdPerMillionCharacters);
     }

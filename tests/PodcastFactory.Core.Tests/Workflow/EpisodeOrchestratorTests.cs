@@ -204,6 +204,21 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_BudgetFitsSpeechOrSocialButNotBoth_KeepsTheAudioAndSkipsTheSocialPost()
+    {
+        // The plan's 1,000,000 characters at $15 per million: speech $15, the post $6, the budget $20.
+        var harness = new OrchestrationHarness();
+        var estimates = new CostEstimates(0, 0, 0, SocialCallUsd: 6m, SpeechUsdPerMillionCharacters: 15m);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(budget: 20m, estimates: estimates));
+
+        Assert.Equal(0, harness.Count(nameof(WriteSocialPostActivity)));
+        Assert.Contains(result.Warnings, w => w.StartsWith("social:", StringComparison.Ordinal) && w.Contains("comes first", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal));
+        harness.Context.Verify(c => c.CallSubOrchestratorAsync<AudioOutput>(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.TaskOptions?>()), Times.Once);
+    }
+
+    [Fact]
     public async Task RunAsync_CriticalCallWouldExceedBudget_FailsBeforeCallingIt()
     {
         var harness = new OrchestrationHarness { CostPerCall = 0.4m };

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Agents.Offline;
@@ -29,7 +30,7 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
         string user = DataBlocks.Notes(research) + "\n\n"
             + DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { script.Title, script.Turns }, StructuredChat.Json));
         AgentResult<JudgeAnswer> judged = await chat.AskAsync<JudgeAnswer>(
-            AgentNames.Evaluator, "review", system, user, a => a.Validate(), cancellationToken);
+            AgentNames.Evaluator, "review", system, user, a => a.Validate(), OutputTokenCaps.Review, cancellationToken);
 
         JudgeAnswer judge = judged.Value;
         var checks = ruled.Checks.Concat(judge.ToChecks()).ToList();

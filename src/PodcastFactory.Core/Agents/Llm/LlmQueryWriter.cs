@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs;
 using System.Globalization;
 using PodcastFactory.Core.Models;
 
@@ -17,7 +18,7 @@ public sealed class LlmQueryWriter(StructuredChat chat) : IQueryWriter
             ["count"] = count.ToString(CultureInfo.InvariantCulture),
         });
         string user = DataBlocks.Block("TOPIC", topic) + "\n\n" + DataBlocks.Block("ANGLE", angle);
-        AgentResult<QueryAnswer> answer = await chat.AskAsync<QueryAnswer>(AgentNames.Research, "search queries", system, user, a => a.Validate(), cancellationToken);
+        AgentResult<QueryAnswer> answer = await chat.AskAsync<QueryAnswer>(AgentNames.Research, "search queries", system, user, a => a.Validate(), OutputTokenCaps.Queries, cancellationToken);
         IReadOnlyList<string> queries = answer.Value.Queries!
             .Select(q => q.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase)

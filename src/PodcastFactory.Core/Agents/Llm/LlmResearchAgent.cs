@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs;
 using System.Globalization;
 using PodcastFactory.Core.Models;
 
@@ -35,7 +36,7 @@ public sealed class LlmResearchAgent(StructuredChat chat) : IResearchAgent
         });
         string user = string.Join("\n\n", usable.Select(DataBlocks.Source));
         AgentResult<ResearchAnswer> answer = await chat.AskAsync<ResearchAnswer>(
-            AgentNames.Research, "research notes", system, user, a => a.Validate(names), cancellationToken,
+            AgentNames.Research, "research notes", system, user, a => a.Validate(names), OutputTokenCaps.Research, cancellationToken,
             new Dictionary<string, IReadOnlyCollection<string>> { ["notes.source"] = names });
         return new AgentResult<ResearchNotes>(answer.Value.ToNotes(brief, names), answer.Usage);
     }

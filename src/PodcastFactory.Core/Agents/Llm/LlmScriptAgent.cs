@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -47,7 +48,7 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
             ["maxTurnCharacters"] = brief.MaxTurnCharacters.ToString(CultureInfo.InvariantCulture),
         });
         AgentResult<ScriptAnswer> answer = await chat.AskAsync<ScriptAnswer>(
-            AgentNames.ScriptWriter, "script", system, user, a => a.Validate(brief, research), cancellationToken);
+            AgentNames.ScriptWriter, "script", system, user, a => a.Validate(brief, research), OutputTokenCaps.Script(brief.TargetMinutes), cancellationToken);
         return new AgentResult<Script>(answer.Value.ToScript(brief, revision), answer.Usage);
     }
 

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Agents.Offline;
@@ -23,7 +24,7 @@ public sealed class LlmSocialAgent(StructuredChat chat) : ISocialAgent
         });
         string user = DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { script.Title, script.Turns }, StructuredChat.Json));
         AgentResult<SocialAnswer> answer = await chat.AskAsync<SocialAnswer>(
-            AgentNames.SocialWriter, "social post", system, user, a => a.Validate(max), cancellationToken);
+            AgentNames.SocialWriter, "social post", system, user, a => a.Validate(max), OutputTokenCaps.Social, cancellationToken);
         return new AgentResult<SocialPost>(new SocialPost(OfflineSocialAgent.Platform, answer.Value.Text!.Trim(), max), answer.Usage);
     }
 }

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
@@ -41,17 +42,21 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
     /// <param name="user">User message (the data blocks).</param>
     /// <param name="validate">Field-level errors of a parsed answer; empty when valid.</param>
     /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="maxOutputTokens">The most output tokens the answer may take (<see cref="OutputTokenCaps"/>): sent to the model and used by the call's estimate.</param>
     /// <param name="enums">Properties restricted to a set of strings in the strict schema (see <see cref="StrictSchema.For{T}"/>).</param>
-    public async Task<AgentResult<T>> AskAsync<T>(string agent, string what, string system, string user, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken,
+    public async Task<AgentResult<T>> AskAsync<T>(string agent, string what, string system, string user, Func<T, IReadOnlyList<string>> validate, int maxOutputTokens, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, IReadOnlyCollection<string>>? enums = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(validate);
         long started = Stopwatch.GetTimestamp();
         // Strict mode: the service only returns JSON that matches the schema (all fields present, no others, enums kept).
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOutputTokens);
+        JsonElement schema = StrictSchema.For<T>(Json, enums);
         var options = new ChatOptions
         {
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(StrictSchema.For<T>(Json, enums), typeof(T).Name, $"The {what} as JSON."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, typeof(T).Name, $"The {what} as JSON."),
+            MaxOutputTokens = maxOutputTokens,
             AdditionalProperties = new AdditionalPropertiesDictionary { [StrictSchema.StrictKey] = true },
         };
         List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
@@ -61,7 +66,7 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
         {
             // Journaled before it is sent and when it is answered: an answer that turns out invalid is paid all the same.
             ChatResponse response = await PaidCalls.CallAsync(
-                new PaidCallInfo(agent, model.Provider, model.Model, "tokens", EstimateUsd(messages)),
+                new PaidCallInfo(agent, model.Provider, model.Model, "tokens", EstimateUsd(messages, schema.GetRawText().Length, maxOutputTokens)),
                 () => model.Client.GetResponseAsync(messages, options, cancellationToken),
                 (answer, ms) => new AgentUsage(agent, model.Provider, model.Model, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0, "tokens",
                     ms, model.Prices.Text(model.Model, answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? 0)));
@@ -85,12 +90,10 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
         throw new InvalidModelOutputException($"The model returned invalid {what} JSON twice: {string.Join("; ", errors)}");
     }
 
-    /// <summary>Output tokens assumed for a call whose answer was lost (the possibly-billed estimate).</summary>
-    public const int EstimatedOutputTokens = 1024;
-
-    // About four characters per token for the prompt, plus a full answer.
-    decimal EstimateUsd(List<ChatMessage> messages) =>
-        model.Prices.Text(model.Model, messages.Sum(m => (long)(m.Text?.Length ?? 0)) / 4, EstimatedOutputTokens);
+    // The prompt as sent (messages and the response schema) and an answer as long as the cap allows: the most the call
+    // can cost on its output side, and about what it costs on its input side.
+    decimal EstimateUsd(List<ChatMessage> messages, int schemaCharacters, int maxOutputTokens) =>
+        model.Prices.Text(model.Model, OutputTokenCaps.PromptTokens(messages.Sum(m => (long)(m.Text?.Length ?? 0)) + schemaCharacters, messages.Count), maxOutputTokens);
 
     static (T? Value, IReadOnlyList<string> Errors) Parse<T>(string text, Func<T, IReadOnlyList<string>> validate)
         where T : class

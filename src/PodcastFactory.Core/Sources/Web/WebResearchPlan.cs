@@ -16,4 +16,14 @@ public sealed record WebResearchPlan(int Queries, int ResultsPerQuery, int Pages
         _ => new(2, 5, 3),
     };
 
+    /// <summary>Characters assumed for each page an angle reads, for estimates made before any page is fetched.</summary>
+    public const int PageCharacters = 12000;
+
+    /// <summary>What the web pages of one angle add to its research call, as estimated at start (none without web research).</summary>
+    public static long ExpectedCharacters(EpisodeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Research is ResearchMode.Web or ResearchMode.Both ? (long)PageCharacters * For(request.Depth).Pages : 0;
+    }
+
 }

@@ -90,10 +90,13 @@ public sealed class EpisodeStarter(
             refs.Add(SourceRef.Capture(request.Sources[i], documents[i].Name, documents[i].Text, name));
         }
 
+        // Each research call carries every captured source and, with web research, the pages its angle reads.
+        EpisodeRequest resolved = request with { Research = research };
+        long researchCharacters = documents.Sum(d => (long)d.Text.Length) + WebResearchPlan.ExpectedCharacters(resolved);
         var settings = new EpisodeSettings(
             workflow.Value.MaxParallelSegments,
             Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
-            estimator.Estimate(request));
+            estimator.Estimate(resolved, researchCharacters));
         var input = new EpisodeInput(id, request with { Sources = [], Research = research }, refs, settings);
         // Only the owner of the start record gets here, so the backend sees one schedule per id.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
