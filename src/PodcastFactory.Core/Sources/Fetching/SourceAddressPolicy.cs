@@ -7,16 +7,18 @@ namespace PodcastFactory.Core.Sources.Fetching;
 /// Which addresses a URL source may be fetched from. The HTTP API accepts URL sources from callers, so without a
 /// check anyone could make the app fetch (and then serve back as an artifact) internal endpoints such as the
 /// cloud metadata service (169.254.169.254) or services on loopback. The check runs on the address actually
-/// connected to, after DNS resolution, so a name that resolves to a private address is refused too.
+/// connected to, after DNS resolution, so a name that resolves to a private address is refused too. An IPv6 address
+/// that embeds an IPv4 address (mapped, NAT64, 6to4, Teredo...) is judged by the embedded one (<see cref="EmbeddedIPv4"/>).
 /// </summary>
 public static class SourceAddressPolicy
 {
     /// <summary>True when <paramref name="address"/> is public, or private addresses are allowed (never link-local).</summary>
     public static bool IsAllowed(IPAddress address, bool allowPrivateNetwork)
     {
-        if (address.IsIPv4MappedToIPv6)
+        IReadOnlyList<IPAddress> embedded = EmbeddedIPv4.Of(address);
+        if (embedded.Count > 0)
         {
-            address = address.MapToIPv4();
+            return embedded.All(a => IsAllowed(a, allowPrivateNetwork));
         }
 
         if (IsLinkLocal(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))

@@ -144,4 +144,43 @@ public sealed class BoundedFetcherTests : IAsyncLifetime
         Assert.Contains("link-local", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_site.Requests);
     }
+
+    [Theory]
+    [InlineData("http://[64:ff9b::7f00:1]/page")]
+    [InlineData("http://[2002:7f00:1::]/page")]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/page")]
+    [InlineData("http://[::ffff:0:127.0.0.1]/page")]
+    public async Task FetchAsync_ProxyConfiguredAndIPv6EmbeddingLoopback_RefusedBeforeTheProxySeesIt(string url)
+    {
+        using ServiceProvider services = FetcherHost.Services(new Dictionary<string, string?> { ["Fetch:Proxy"] = _site.Root.ToString() });
+
+        var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri(url), CancellationToken.None));
+
+        Assert.Contains("private, loopback or link-local", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_site.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://[64:ff9b::7f00:1]/page")]
+    [InlineData("http://[2002:7f00:1::]/page")]
+    [InlineData("http://[::127.0.0.1]/page")]
+    public async Task FetchAsync_NoProxyAndIPv6EmbeddingLoopback_RefusedByAddress(string url)
+    {
+        using ServiceProvider services = FetcherHost.Services();
+
+        var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri(url), CancellationToken.None));
+
+        Assert.Contains("private, loopback or link-local", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ProxyConfiguredAndNameDoesNotResolve_RefusedAndNothingSentToTheProxy()
+    {
+        using ServiceProvider services = FetcherHost.Services(new Dictionary<string, string?> { ["Fetch:Proxy"] = _site.Root.ToString() });
+
+        var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri("http://no-such-host.invalid/page"), CancellationToken.None));
+
+        Assert.Contains("no-such-host.invalid could not be resolved", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_site.Requests);
+    }
 }
