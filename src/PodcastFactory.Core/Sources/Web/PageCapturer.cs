@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Sources.Extraction;
 using PodcastFactory.Core.Sources.Fetching;
@@ -15,7 +17,7 @@ namespace PodcastFactory.Core.Sources.Web;
 /// workers that fetched the same page at once, the first capture wins and the other reads it, so every note cites the same
 /// text. Within one process, angles asking for a page already being fetched wait for that fetch instead of starting another.
 /// </summary>
-public sealed class PageCapturer(IArtifactStore store, BoundedFetcher fetcher)
+public sealed class PageCapturer(IArtifactStore store, BoundedFetcher fetcher, ILogger<PageCapturer> logger)
 {
     /// <summary>Pages with less main text than this are dropped as unreadable.</summary>
     public const int MinPageCharacters = 200;
@@ -37,7 +39,7 @@ public sealed class PageCapturer(IArtifactStore store, BoundedFetcher fetcher)
             return (captured, null);
         }
 
-        var fetch = new Lazy<Task<(CapturedPage?, string?)>>(() => FetchAndCreateAsync(hit, url, name, artifact, gate, cancellationToken));
+        var fetch = new Lazy<Task<(CapturedPage?, string?)>>(() => FetchAndCreateAsync(episodeId, hit, url, name, artifact, gate, cancellationToken));
         Lazy<Task<(CapturedPage?, string?)>> shared = _inFlight.GetOrAdd(artifact, fetch);
         try
         {
@@ -49,7 +51,7 @@ public sealed class PageCapturer(IArtifactStore store, BoundedFetcher fetcher)
         }
     }
 
-    async Task<(CapturedPage?, string?)> FetchAndCreateAsync(SearchHit hit, Uri url, string name, string artifact, SemaphoreSlim gate, CancellationToken cancellationToken)
+    async Task<(CapturedPage?, string?)> FetchAndCreateAsync(string episodeId, SearchHit hit, Uri url, string name, string artifact, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -78,7 +80,8 @@ public sealed class PageCapturer(IArtifactStore store, BoundedFetcher fetcher)
             }
 
             // Another worker captured the page first: its capture is the one every angle cites.
-            return (await ReadAsync(name, artifact, cancellationToken), null);
+            Logs.PageCapturedElsewhere(logger, episodeId, hit.Url);
+            return (CapturedPage.Parse(name, artifact, await store.ReadTextAsync(artifact, cancellationToken)), null);
         }
         catch (FetchRefusedException ex)
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Sources.Extraction;
@@ -15,7 +17,7 @@ namespace PodcastFactory.Core.Workflow.Starting;
 /// twenty slow URLs once held one POST for 400 s. A source still unread at the deadline is an error naming it, like
 /// any other unreadable source, so the caller gets a 400 listing the slow ones and nothing starts.
 /// </summary>
-public sealed class SourceLoader(BoundedFetcher fetcher, IOptions<FetchOptions> options)
+public sealed class SourceLoader(BoundedFetcher fetcher, IOptions<FetchOptions> options, ILogger<SourceLoader> logger)
 {
     /// <summary>Largest source accepted, in characters.</summary>
     public const int MaxSourceCharacters = 2_000_000;
@@ -29,23 +31,34 @@ public sealed class SourceLoader(BoundedFetcher fetcher, IOptions<FetchOptions> 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(bounds.SourcesDeadlineSeconds));
         using var gate = new SemaphoreSlim(bounds.MaxParallel);
+        int late = 0;
         (SourceDocument? Document, ValidationError? Error)[] loaded = await Task.WhenAll(sources.Select(async (source, i) =>
         {
             try
             {
-                await gate.WaitAsync(deadline.Token);
+                // Only fetches take a slot: inline text never waits behind slow URLs.
+                bool fetches = source.Kind == SourceKind.Url;
+                if (fetches)
+                {
+                    await gate.WaitAsync(deadline.Token);
+                }
+
                 try
                 {
                     return Check(source, i, await LoadOneAsync(source, i, deadline.Token));
                 }
                 finally
                 {
-                    gate.Release();
+                    if (fetches)
+                    {
+                        gate.Release();
+                    }
                 }
             }
             catch (Exception ex) when (ex is OperationCanceledException or FetchRefusedException or IOException
                 && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
+                Interlocked.Increment(ref late);
                 return (null, new ValidationError($"sources[{i}].value", string.Create(CultureInfo.InvariantCulture,
                     $"Timed out: {source.Kind.ToString().ToLowerInvariant()} source '{source.Value}' was not read within {bounds.SourcesDeadlineSeconds} s, the deadline for all sources of a request (Fetch:SourcesDeadlineSeconds).")));
             }
@@ -56,6 +69,11 @@ public sealed class SourceLoader(BoundedFetcher fetcher, IOptions<FetchOptions> 
         }));
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (late > 0)
+        {
+            Logs.SourcesTimedOut(logger, late, sources.Count, bounds.SourcesDeadlineSeconds);
+        }
+
         return (loaded.Where(l => l.Document is not null).Select(l => l.Document!).ToList(), loaded.Where(l => l.Error is not null).Select(l => l.Error!).ToList());
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Providers.Search;
 using PodcastFactory.Core.Sources.Web;
@@ -40,7 +41,7 @@ public sealed class PageCapturerTests : IAsyncLifetime
         }
     }
 
-    PageCapturer NewCapturer() => new(new FileSystemArtifactStore(_root), FetcherHost.Create(_services));
+    PageCapturer NewCapturer() => new(new FileSystemArtifactStore(_root), FetcherHost.Create(_services), NullLogger<PageCapturer>.Instance);
 
     SearchHit Hit => new(_site.Url("/article").ToString(), "Article", "");
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
@@ -55,7 +56,7 @@ public sealed class SourceDeadlineTests : IAsyncLifetime
     }
 
     static SourceLoader Loader(ServiceProvider services) =>
-        new(services.GetRequiredService<BoundedFetcher>(), services.GetRequiredService<IOptions<FetchOptions>>());
+        new(services.GetRequiredService<BoundedFetcher>(), services.GetRequiredService<IOptions<FetchOptions>>(), NullLogger<SourceLoader>.Instance);
 
     SourceInput Url(string path, int n) => new(SourceKind.Url, _site.Url($"{path}?n={n}").ToString());
 
@@ -85,6 +86,18 @@ public sealed class SourceDeadlineTests : IAsyncLifetime
         Assert.Equal(["sources[1].value", "sources[3].value"], errors.Select(e => e.Field));
         Assert.Contains(sources[1].Value, errors[0].Message, StringComparison.Ordinal);
         Assert.Contains(sources[3].Value, errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_TextBehindSlowUrlsWithOneSlot_IsReadAndOnlyTheUrlTimesOut()
+    {
+        using ServiceProvider services = FetcherHost.Services(FetcherHost.Loopback(("Fetch:SourcesDeadlineSeconds", "2"), ("Fetch:MaxParallel", "1")));
+        SourceInput[] sources = [Url("/slow", 0), new(SourceKind.Text, Article)];
+
+        var (documents, errors) = await Loader(services).LoadAsync(sources, CancellationToken.None);
+
+        Assert.Equal(["sources[0].value"], errors.Select(e => e.Field));
+        Assert.Equal([Article], documents.Select(d => d.Text));
     }
 
     [Fact]
