@@ -142,10 +142,14 @@ public sealed class BoundedFetcher(IHttpClientFactory httpClientFactory, IOption
             throw new FetchRefusedException($"{target.Host} could not be resolved ({ex.Message}), so it is not fetched: behind Fetch:Proxy every address is checked before the request is sent.", ex);
         }
 
-        if (addresses.Length == 0 || !addresses.All(a => SourceAddressPolicy.IsAllowed(a, workflow.Value.AllowPrivateNetworkSources)))
+        if (addresses.Length == 0)
         {
-            throw new FetchRefusedException(
-                $"{target.Host} resolves to a private, loopback or link-local address, which URL sources may not use (set Workflow__AllowPrivateNetworkSources=true to allow private ones).");
+            throw new FetchRefusedException($"{target.Host} resolves to no address, so it is not fetched.");
+        }
+
+        if (addresses.FirstOrDefault(a => !SourceAddressPolicy.IsAllowed(a, workflow.Value.AllowPrivateNetworkSources)) is { } refused)
+        {
+            throw new FetchRefusedException(SourceAddressPolicy.Refusal(target.Host, refused));
         }
     }
 

@@ -29,14 +29,24 @@ public static class SourceAddressPolicy
         return allowPrivateNetwork || !(IPAddress.IsLoopback(address) || IsPrivate(address));
     }
 
+    /// <summary>Why <paramref name="host"/> is refused, naming the refused address and the IPv4 address it carries, if any.</summary>
+    public static string Refusal(string host, IPAddress refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        string carried = EmbeddedIPv4.Of(refused) is [IPAddress v4, ..] && !refused.IsIPv4MappedToIPv6 ? $", which carries the IPv4 address {v4}," : "";
+        string address = IPAddress.TryParse(host.Trim('[', ']'), out _) ? $"{host}{carried} is" : $"{host} resolves to {refused}{carried},";
+        return $"{address} a private, loopback or link-local address, which URL sources may not use (set Workflow__AllowPrivateNetworkSources=true to allow private ones).";
+    }
+
     /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> enforcing <see cref="IsAllowed"/>.</summary>
     public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivateNetwork) =>
         async (context, cancellationToken) =>
         {
             IPAddress[] addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
             IPAddress target = addresses.FirstOrDefault(a => IsAllowed(a, allowPrivateNetwork))
-                ?? throw new HttpRequestException(
-                    $"{context.DnsEndPoint.Host} resolves only to private, loopback or link-local addresses, which URL sources may not use (set Workflow__AllowPrivateNetworkSources=true to allow private ones).");
+                ?? throw new HttpRequestException(addresses.Length == 0
+                    ? $"{context.DnsEndPoint.Host} resolves to no address."
+                    : Refusal(context.DnsEndPoint.Host, addresses[0]));
             var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {

@@ -156,7 +156,7 @@ public sealed class BoundedFetcherTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri(url), CancellationToken.None));
 
-        Assert.Contains("private, loopback or link-local", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("which carries the IPv4 address 127.0.0.1, is a private, loopback or link-local address", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_site.Requests);
     }
 
@@ -170,7 +170,7 @@ public sealed class BoundedFetcherTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri(url), CancellationToken.None));
 
-        Assert.Contains("private, loopback or link-local", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("which carries the IPv4 address 127.0.0.1, is a private, loopback or link-local address", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
