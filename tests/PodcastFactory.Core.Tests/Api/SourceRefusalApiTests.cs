@@ -49,30 +49,20 @@ public sealed class SourceRefusalApiTests : IAsyncLifetime
         Assert.Empty(host.Client.Started);
     }
 
-    [Fact]
-    public async Task StartAsync_ProxySetAndSourceNameDoesNotResolve_Returns400NamingTheSourceAndSendsNothing()
+    [Theory]
+    [InlineData("http://no-such-host.invalid/page", "no-such-host.invalid could not be resolved")]
+    [InlineData("http://[64:ff9b::7f00:1]/admin", "which carries the IPv4 address 127.0.0.1")]
+    public async Task StartAsync_ProxySetAndSourceRefused_Returns400NamingTheSourceAndTheProxySeesNothing(string url, string reason)
     {
         using var host = new ApiTestHost(new Dictionary<string, string?> { ["Fetch:Proxy"] = _site.Root.ToString() });
 
-        ApiResponse response = await StartAsync(host, Body("http://no-such-host.invalid/page"));
+        ApiResponse response = await StartAsync(host, Body(url));
 
         Assert.Equal(400, response.Status);
         string message = response.Json.GetProperty("errors").GetProperty("sources[0].value")[0].GetString()!;
-        Assert.Contains("no-such-host.invalid could not be resolved", message, StringComparison.Ordinal);
+        Assert.Contains(reason, message, StringComparison.Ordinal);
         Assert.Empty(_site.Requests);
         Assert.Empty(host.Client.Started);
-    }
-
-    [Fact]
-    public async Task StartAsync_ProxySetAndSourceOnIPv6EmbeddingLoopback_Returns400AndTheProxySeesNothing()
-    {
-        using var host = new ApiTestHost(new Dictionary<string, string?> { ["Fetch:Proxy"] = _site.Root.ToString() });
-
-        ApiResponse response = await StartAsync(host, Body("http://[64:ff9b::7f00:1]/admin"));
-
-        Assert.Equal(400, response.Status);
-        Assert.True(response.Json.GetProperty("errors").TryGetProperty("sources[0].value", out _), response.Text);
-        Assert.Empty(_site.Requests);
     }
 
     [Fact]
