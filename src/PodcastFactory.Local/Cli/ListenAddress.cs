@@ -43,7 +43,7 @@ public static class ListenAddress
         }
         catch (SocketException ex)
         {
-            return $"--listen: cannot listen on {address} port {port}: {ex.Message}.";
+            return $"cannot listen on {address} port {port} (--listen, --port): {ex.Message}.";
         }
     }
 }

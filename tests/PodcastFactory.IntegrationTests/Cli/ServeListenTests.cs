@@ -36,7 +36,7 @@ public sealed class ServeListenTests
         Assert.Equal(ExitCodes.Unavailable, exit);
         string error = console.Error.ToString().TrimEnd();
         Assert.DoesNotContain('\n', error);
-        Assert.StartsWith($"error: --listen: cannot listen on 127.0.0.1 port {port}: ", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: cannot listen on 127.0.0.1 port {port} (--listen, --port): ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }
