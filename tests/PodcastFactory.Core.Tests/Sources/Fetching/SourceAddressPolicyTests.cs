@@ -65,11 +65,12 @@ public sealed class SourceAddressPolicyTests
     }
 
     [Theory]
-    [InlineData("64:ff9b::5db8:d70e")] // NAT64 of 93.184.215.14
-    [InlineData("2002:5db8:d70e::1")] // 6to4 of 93.184.215.14
-    [InlineData("2001:0:4136:e378:8000:63bf:a247:28f1")] // Teredo, client 93.184.215.14
-    public void IsAllowed_IPv6EmbeddingPublicIPv4_Allowed(string address)
+    [InlineData("64:ff9b::7f00:1", "64:ff9b::5db8:d70e")] // NAT64 of 127.0.0.1 / 93.184.215.14
+    [InlineData("2002:7f00:1::", "2002:5db8:d70e::1")] // 6to4
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", "2001:0:4136:e378:8000:63bf:a247:28f1")] // Teredo
+    public void IsAllowed_SameFormCarryingLoopbackOrPublicIPv4_JudgedByTheCarriedAddress(string carriesLoopback, string carriesPublic)
     {
-        Assert.True(SourceAddressPolicy.IsAllowed(IPAddress.Parse(address), allowPrivateNetwork: false));
+        Assert.False(SourceAddressPolicy.IsAllowed(IPAddress.Parse(carriesLoopback), allowPrivateNetwork: false));
+        Assert.True(SourceAddressPolicy.IsAllowed(IPAddress.Parse(carriesPublic), allowPrivateNetwork: false));
     }
 }
