@@ -89,6 +89,6 @@ public sealed class SourceRefusalApiTests : IAsyncLifetime
         }
 
         Assert.Empty(host.Client.Started);
-        Assert.False(Directory.Exists(Path.Combine(host.Root, "episodes")) && Directory.EnumerateFiles(host.Root, "*.md", SearchOption.AllDirectories).Any());
+        Assert.False(Directory.Exists(host.Root) && Directory.EnumerateFiles(host.Root, "*", SearchOption.AllDirectories).Any()); // nothing captured or claimed
     }
 }
