@@ -42,6 +42,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddBoundedFetcher();
         services.AddWebSearch(configuration);
+        services.TryAddSingleton<PageCapturer>();
         services.TryAddTransient<WebResearcher>();
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();

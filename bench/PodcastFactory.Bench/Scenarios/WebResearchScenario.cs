@@ -71,7 +71,7 @@ public static class WebResearchScenario
         if (limit == 0)
         {
             bench.Table.Add(new ResultRow("web-research", "memory", "research stage with zero latencies (fixed cost)", I($"{F(median, "0")} ms"),
-                I($"median of {stages.Count}: search, fetch, extraction, capture of 9 pages, offline research, merge, orchestration hops")));
+                I($"median of {stages.Count}: search, fetch, extraction, capture of the 3 pages the 3 angles share (captured once), offline research, merge, orchestration hops")));
             return;
         }
 

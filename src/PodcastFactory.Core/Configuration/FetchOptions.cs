@@ -31,7 +31,14 @@ public sealed class FetchOptions
     [Url(ErrorMessage = "Fetch:Proxy must be an absolute URL such as http://proxy:3128.")]
     public string? Proxy { get; set; }
 
-    /// <summary>Pages of one research angle fetched at once. Default 4.</summary>
+    /// <summary>Pages fetched at once: per research angle, and the URL sources of one request. Default 4.</summary>
     [Range(1, 16, ErrorMessage = "Fetch:MaxParallel must be between 1 and 16.")]
     public int MaxParallel { get; set; } = 4;
+
+    /// <summary>
+    /// One deadline for all the sources of one request, in seconds (each fetch also keeps its own
+    /// <see cref="TimeoutSeconds"/>). Sources still unread then are named in the 400 and nothing starts. Default 30 s.
+    /// </summary>
+    [Range(1, 600, ErrorMessage = "Fetch:SourcesDeadlineSeconds must be between 1 and 600.")]
+    public int SourcesDeadlineSeconds { get; set; } = 30;
 }

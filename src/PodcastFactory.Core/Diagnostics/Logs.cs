@@ -96,6 +96,12 @@ internal static partial class Logs
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: web research dropped: {Problem}")]
     public static partial void WebResearchDropped(ILogger logger, string episodeId, string problem);
 
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Episode {EpisodeId}: page {Url} was captured by another worker first; its capture is used")]
+    public static partial void PageCapturedElsewhere(ILogger logger, string episodeId, string url);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "{Count} of {Total} source(s) not read within {Seconds} s (Fetch:SourcesDeadlineSeconds); the request is refused")]
+    public static partial void SourcesTimedOut(ILogger logger, int count, int total, int seconds);
+
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Schedule slot {Slot}: episode {EpisodeId} already exists; nothing to do")]
     public static partial void ScheduleAlreadyStarted(ILogger logger, DateTimeOffset slot, string episodeId);
 

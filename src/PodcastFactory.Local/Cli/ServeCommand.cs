@@ -42,9 +42,10 @@ public static class ServeCommand
         command.SetAction((parse, ct) =>
         {
             string? key = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable);
-            if (!IPAddress.TryParse(parse.GetValue(listen), out IPAddress? address))
+            (IPAddress? address, string? listenError) = ListenAddress.Parse(parse.GetValue(listen));
+            if (address is null)
             {
-                return Task.FromResult(CliErrors.Fail(ExitCodes.InvalidInput, $"--listen: '{parse.GetValue(listen)}' is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).", "--listen"));
+                return Task.FromResult(CliErrors.Fail(ExitCodes.InvalidInput, listenError!, "--listen"));
             }
 
             if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(key))
@@ -61,6 +62,11 @@ public static class ServeCommand
 
     static async Task<int> RunAsync(ParseResult parse, StoreOptions storeOptions, EndPointSettings endPoint, CancellationToken cancellationToken)
     {
+        if (ListenAddress.ProbeBind(endPoint.Address, endPoint.Port) is { } bindError)
+        {
+            return CliErrors.Fail(ExitCodes.Unavailable, bindError, "--listen");
+        }
+
         (BackendSettings backend, Dictionary<string, string?> settings, string? problem) = await storeOptions.ResolveAsync(parse, cancellationToken);
         if (problem is not null)
         {

@@ -14,13 +14,13 @@ internal sealed class ApiTestHost : IDisposable
     public FakeDurableClient Client { get; } = new();
     public ServiceProvider Services { get; }
 
-    public ApiTestHost()
+    public ApiTestHost(IDictionary<string, string?>? settings = null)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Artifacts:Provider"] = "FileSystem",
             ["Artifacts:RootPath"] = Root,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(configuration);

@@ -20,6 +20,9 @@ internal sealed class PageSites : IAsyncDisposable
 
     public int Requests => _sites.Sum(s => s.Requests.Count);
 
+    /// <summary>Requests to the good pages only.</summary>
+    public int GoodRequests => _sites.Take(Good.Count).Sum(s => s.Requests.Count);
+
     /// <summary>Latency of every good page.</summary>
     public int DelayMs { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Sources.Web;
 using PodcastFactory.Core.Tests.TestServers;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.IntegrationTests.Workflow;
@@ -48,11 +49,14 @@ public sealed class WebResearchEpisodeTests : IAsyncLifetime
         (OrchestrationMetadata metadata, EpisodeResult? result) = await runner.ProduceAsync(TopicOnly() with { Depth = ResearchDepth.Standard }, "web-topic", Settings());
 
         Assert.True(result is not null, metadata.FailureDetails?.ErrorMessage);
-        string page = await File.ReadAllTextAsync(runner.PathOf("web-topic/sources/web-1.md"));
+        string page = await File.ReadAllTextAsync(runner.PathOf(CapturedPage.ArtifactName("web-topic", new Uri(_pages.Good[0]))));
         Assert.Contains("- URL: " + _pages.Good[0], page, StringComparison.Ordinal);
         Assert.Contains("- Retrieved: ", page, StringComparison.Ordinal);
         Assert.DoesNotContain("tracking", page, StringComparison.Ordinal);
-        Assert.Contains("- URL: " + _pages.Good[2], await File.ReadAllTextAsync(runner.PathOf("web-topic/sources/web-5.md")), StringComparison.Ordinal); // replaced the dropped ones
+        Assert.Contains("- URL: " + _pages.Good[2], await File.ReadAllTextAsync(runner.PathOf(CapturedPage.ArtifactName("web-topic", new Uri(_pages.Good[2])))), StringComparison.Ordinal); // replaced the dropped ones
+        // Three angles chose the same three pages: each was fetched and captured once, and every angle cites it.
+        Assert.Equal(3, Directory.GetFiles(runner.PathOf("web-topic/sources"), "web-*.md").Length);
+        Assert.Equal(3, _pages.GoodRequests);
         string research = await File.ReadAllTextAsync(runner.PathOf("web-topic/research.md"));
         Assert.Contains($"]({_pages.Good[0]}), retrieved ", research, StringComparison.Ordinal);
         Assert.Contains("quote: \"", research, StringComparison.Ordinal);

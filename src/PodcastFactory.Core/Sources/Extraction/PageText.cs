@@ -9,7 +9,8 @@ namespace PodcastFactory.Core.Sources.Extraction;
 
 /// <summary>The readable text of a fetched page.</summary>
 /// <param name="Title">The page title (the article's, else the document's, else the URL).</param>
-/// <param name="Text">Main text, paragraphs separated by blank lines, no markup.</param>
+/// <param name="Text">Main text, paragraphs separated by blank lines, no markup but Markdown headings (<c>## Heading</c>), so
+/// readers can tell a heading from a statement (a heading is never a note or a quote).</param>
 public sealed record ExtractedText(string Title, string Text);
 
 /// <summary>
@@ -79,8 +80,9 @@ public static partial class PageText
 
         var blocks = root.QuerySelectorAll("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td")
             .Where(e => !e.Ancestors<IElement>().Any(a => a.LocalName is "p" or "li" or "blockquote" or "pre"))
-            .Select(e => Clean(e.TextContent))
-            .Where(t => t.Length > 0)
+            .Select(e => (Text: Clean(e.TextContent), Level: e.LocalName is ['h', >= '1' and <= '6'] ? e.LocalName[1] - '0' : 0))
+            .Where(b => b.Text.Length > 0)
+            .Select(b => b.Level == 0 ? b.Text : new string('#', b.Level) + " " + b.Text)
             .ToList();
         return blocks.Count > 0 ? string.Join("\n\n", blocks) : Clean(root.TextContent);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
@@ -129,13 +130,26 @@ public sealed class BoundedFetcher(IHttpClientFactory httpClientFactory, IOption
 
     async Task EnsureAllowedAddressAsync(Uri target, CancellationToken cancellationToken)
     {
-        IPAddress[] addresses = IPAddress.TryParse(target.IdnHost, out IPAddress? literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(target.IdnHost, cancellationToken);
-        if (addresses.Length == 0 || !addresses.All(a => SourceAddressPolicy.IsAllowed(a, workflow.Value.AllowPrivateNetworkSources)))
+        string host = target.IdnHost.Trim('[', ']');
+        IPAddress[] addresses;
+        try
         {
-            throw new FetchRefusedException(
-                $"{target.Host} resolves to a private, loopback or link-local address, which URL sources may not use (set Workflow__AllowPrivateNetworkSources=true to allow private ones).");
+            addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        }
+        catch (SocketException ex)
+        {
+            // Without an address there is nothing to check, so nothing goes to the proxy (which might resolve it inside).
+            throw new FetchRefusedException($"{target.Host} could not be resolved ({ex.Message}), so it is not fetched: behind Fetch:Proxy every address is checked before the request is sent.", ex);
+        }
+
+        if (addresses.Length == 0)
+        {
+            throw new FetchRefusedException($"{target.Host} resolves to no address, so it is not fetched.");
+        }
+
+        if (addresses.FirstOrDefault(a => !SourceAddressPolicy.IsAllowed(a, workflow.Value.AllowPrivateNetworkSources)) is { } refused)
+        {
+            throw new FetchRefusedException(SourceAddressPolicy.Refusal(target.Host, refused));
         }
     }
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using PodcastFactory.Core.Artifacts;
 
 namespace PodcastFactory.Core.Sources.Web;
 
 /// <summary>
-/// A web page as captured for an episode: <c>{id}/sources/web-n.md</c> holding the URL, title, retrieval time and the
-/// main text. Written before the page is used, so a retry or replay reads the same text and fetches nothing.
+/// A web page as captured for an episode: <c>{id}/sources/web-{key}.md</c> holding the URL, title, retrieval time and
+/// the main text. Written before the page is used, so a retry or replay reads the same text and fetches nothing. The key
+/// comes from the URL, so every angle that chooses a page finds the one capture of it.
 /// </summary>
-/// <param name="Name">Short name used as the source name in notes ("web-3").</param>
+/// <param name="Name">Short name used as the source name in notes ("web-3f2a9c1b0d4e").</param>
 /// <param name="Artifact">The artifact name.</param>
 /// <param name="Url">The URL the search returned.</param>
 /// <param name="Title">The page title.</param>
@@ -17,8 +19,14 @@ public sealed record CapturedPage(string Name, string Artifact, string Url, stri
 {
     const string Separator = "\n---\n\n";
 
-    /// <summary>The artifact name of the n-th (1-based) captured page of an episode.</summary>
-    public static string ArtifactName(string episodeId, int number) => string.Create(CultureInfo.InvariantCulture, $"{episodeId}/sources/web-{number}.md");
+    /// <summary>
+    /// The source name of the page at <paramref name="url"/>: <c>web-</c> and 12 hex digits of the SHA-256 of the URL as
+    /// <see cref="ResultChooser.Normalise"/> writes it (scheme, www., fragment and trailing slash do not make another page).
+    /// </summary>
+    public static string SourceName(Uri url) => "web-" + InputHash.Of(ResultChooser.Normalise(url))[..12];
+
+    /// <summary>The artifact name of the captured page at <paramref name="url"/>: the same for every angle and every attempt.</summary>
+    public static string ArtifactName(string episodeId, Uri url) => $"{episodeId}/sources/{SourceName(url)}.md";
 
     /// <summary>The artifact holding an angle's search record (queries, chosen results, problems).</summary>
     public static string SearchArtifactName(string episodeId, int angleIndex) => string.Create(CultureInfo.InvariantCulture, $"{episodeId}/research/search-{angleIndex + 1}.json");

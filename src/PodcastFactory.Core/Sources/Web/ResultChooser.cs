@@ -6,9 +6,11 @@ namespace PodcastFactory.Core.Sources.Web;
 
 /// <summary>
 /// Picks the pages to fetch from the results of several queries: round-robin over the queries (each query's best
-/// first), one page per URL (scheme, fragment, trailing slash and a leading www. ignored) and per domain, and no
-/// address the fetcher would refuse anyway (literal private, loopback or link-local IPs, localhost): those are skipped
-/// with the reason. The fetcher still checks every connected address.
+/// first), one page per URL (scheme, fragment, trailing slash and a leading www. ignored), one page per site first and
+/// then, when the sites run out before the budget does, further pages of the same sites in the same order (a small
+/// wiki answers every query from one site: one page per site left the budget unfilled). No address the fetcher would
+/// refuse anyway (literal private, loopback or link-local IPs, localhost): those are skipped with the reason. The
+/// fetcher still checks every connected address.
 /// </summary>
 public static class ResultChooser
 {
@@ -17,43 +19,39 @@ public static class ResultChooser
         IReadOnlyList<IReadOnlyList<SearchHit>> resultsPerQuery, int pages, bool allowPrivateNetwork)
     {
         ArgumentNullException.ThrowIfNull(resultsPerQuery);
-        var chosen = new List<SearchHit>();
         var skipped = new List<string>();
+        var usable = new List<(SearchHit Hit, string Site)>();
         var urls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var domains = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int longest = resultsPerQuery.Count == 0 ? 0 : resultsPerQuery.Max(r => r.Count);
-        for (int rank = 0; rank < longest && chosen.Count < pages; rank++)
+        for (int rank = 0; rank < longest; rank++)
         {
-            foreach (IReadOnlyList<SearchHit> results in resultsPerQuery)
+            foreach (IReadOnlyList<SearchHit> results in resultsPerQuery.Where(r => rank < r.Count))
             {
-                if (rank >= results.Count || chosen.Count >= pages)
-                {
-                    continue;
-                }
-
                 SearchHit hit = results[rank];
                 if (!Uri.TryCreate(hit.Url, UriKind.Absolute, out Uri? url) || url.Scheme is not ("http" or "https"))
                 {
                     skipped.Add($"skipped {hit.Url}: not an http(s) URL");
-                    continue;
                 }
-
-                if (!urls.Add(Normalise(url)) || !domains.Add(Domain(url)))
+                else if (!urls.Add(Normalise(url)))
                 {
                     continue;
                 }
-
-                if (IsRefusedHost(url, allowPrivateNetwork))
+                else if (IsRefusedHost(url, allowPrivateNetwork))
                 {
                     skipped.Add($"skipped {hit.Url}: its address is refused (private, loopback or link-local)");
-                    continue;
                 }
-
-                chosen.Add(hit);
+                else
+                {
+                    usable.Add((hit, Domain(url)));
+                }
             }
         }
 
-        return (chosen, skipped);
+        // Every site once, in order; then the rest, in order, until the budget is filled.
+        var sites = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        List<SearchHit> firstOfSite = usable.Where(u => sites.Add(u.Site)).Select(u => u.Hit).ToList();
+        List<SearchHit> chosen = [.. firstOfSite, .. usable.Select(u => u.Hit).Except(firstOfSite)];
+        return (chosen.Take(pages).ToList(), skipped);
     }
 
     /// <summary>The URL without scheme, fragment, trailing slash or leading www., lower-cased host.</summary>

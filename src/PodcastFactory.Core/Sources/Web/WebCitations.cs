@@ -27,11 +27,21 @@ public static class WebCitations
         return notes with { Notes = cited, Problems = allProblems.Count == 0 ? null : allProblems };
     }
 
-    /// <summary>The page sentence that best matches <paramref name="note"/>, verbatim, shortened to <see cref="MaxQuoteCharacters"/>.</summary>
+    /// <summary>
+    /// The page sentence that best matches <paramref name="note"/>, verbatim, shortened to <see cref="MaxQuoteCharacters"/>.
+    /// Only statements are candidates: headings (Markdown's, and HTML's as <see cref="Extraction.PageText"/> marks them),
+    /// code, tables and navigation are not (a heading sharing the note's words was quoted instead of the cited sentence).
+    /// </summary>
     public static string Quote(string note, string pageText)
     {
-        string best = (pageText ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(SentenceSplitter.SplitSentences)
+        List<string> prose = SourceBlocks.Paragraphs(pageText ?? "");
+        if (prose.Count == 0)
+        {
+            // A page of lists or short lines: any block but a heading.
+            prose = (pageText ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(b => !b.TrimStart().StartsWith('#')).ToList();
+        }
+
+        string best = prose.SelectMany(SentenceSplitter.SplitSentences)
             .Select(s => s.Trim())
             .Where(s => s.Length > 0)
             .OrderByDescending(s => TextOverlap.Match(note, s))

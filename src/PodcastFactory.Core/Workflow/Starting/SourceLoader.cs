@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PodcastFactory.Core.Diagnostics;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Sources.Extraction;
 using PodcastFactory.Core.Sources.Fetching;
@@ -7,49 +12,86 @@ namespace PodcastFactory.Core.Workflow.Starting;
 
 /// <summary>
 /// Reads supplied sources when an episode starts (inline text, local text files, http(s) URLs), so the workflow
-/// works from a captured copy: a replay or a retry never sees a source that changed underneath it.
+/// works from a captured copy: a replay or a retry never sees a source that changed underneath it. Sources are read in
+/// parallel (at most <c>Fetch:MaxParallel</c> at once) under one deadline for them all (<c>Fetch:SourcesDeadlineSeconds</c>):
+/// twenty slow URLs once held one POST for 400 s. A source still unread at the deadline is an error naming it, like
+/// any other unreadable source, so the caller gets a 400 listing the slow ones and nothing starts.
 /// </summary>
-public sealed class SourceLoader(BoundedFetcher fetcher)
+public sealed class SourceLoader(BoundedFetcher fetcher, IOptions<FetchOptions> options, ILogger<SourceLoader> logger)
 {
     /// <summary>Largest source accepted, in characters.</summary>
     public const int MaxSourceCharacters = 2_000_000;
 
-    /// <summary>Loads every source; problems are returned as field-named errors, never thrown.</summary>
+    /// <summary>Loads every source; problems are returned as field-named errors (in source order), never thrown.</summary>
     public async Task<(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<ValidationError> Errors)> LoadAsync(
         IReadOnlyList<SourceInput> sources, CancellationToken cancellationToken)
     {
-        var documents = new List<SourceDocument>();
-        var errors = new List<ValidationError>();
-        for (int i = 0; i < sources.Count; i++)
+        ArgumentNullException.ThrowIfNull(sources);
+        FetchOptions bounds = options.Value;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(bounds.SourcesDeadlineSeconds));
+        using var gate = new SemaphoreSlim(bounds.MaxParallel);
+        int late = 0;
+        (SourceDocument? Document, ValidationError? Error)[] loaded = await Task.WhenAll(sources.Select(async (source, i) =>
         {
-            SourceInput source = sources[i];
             try
             {
-                SourceDocument document = await LoadOneAsync(source, i, cancellationToken);
-                if (document.Text.Length > MaxSourceCharacters)
+                // Only fetches take a slot: inline text never waits behind slow URLs.
+                bool fetches = source.Kind == SourceKind.Url;
+                if (fetches)
                 {
-                    errors.Add(new($"sources[{i}]", $"Source is {document.Text.Length} characters; at most {MaxSourceCharacters} are accepted."));
+                    await gate.WaitAsync(deadline.Token);
                 }
-                else if (string.IsNullOrWhiteSpace(document.Text))
+
+                try
                 {
-                    errors.Add(new($"sources[{i}]", "Source is empty."));
+                    return Check(source, i, await LoadOneAsync(source, i, deadline.Token));
                 }
-                else if (TextRules.NotTextReason(document.Text) is { } notText)
+                finally
                 {
-                    errors.Add(new($"sources[{i}].value", $"Refused {source.Kind.ToString().ToLowerInvariant()} source '{document.Name}': {notText}."));
+                    if (fetches)
+                    {
+                        gate.Release();
+                    }
                 }
-                else
-                {
-                    documents.Add(document);
-                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or FetchRefusedException or IOException
+                && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref late);
+                return (null, new ValidationError($"sources[{i}].value", string.Create(CultureInfo.InvariantCulture,
+                    $"Timed out: {source.Kind.ToString().ToLowerInvariant()} source '{source.Value}' was not read within {bounds.SourcesDeadlineSeconds} s, the deadline for all sources of a request (Fetch:SourcesDeadlineSeconds).")));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FetchRefusedException or DecoderFallbackException)
             {
-                errors.Add(new($"sources[{i}].value", $"Could not read {source.Kind.ToString().ToLowerInvariant()} source '{source.Value}': {ex.Message}"));
+                return (null, new ValidationError($"sources[{i}].value", $"Could not read {source.Kind.ToString().ToLowerInvariant()} source '{source.Value}': {ex.Message}"));
             }
+        }));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (late > 0)
+        {
+            Logs.SourcesTimedOut(logger, late, sources.Count, bounds.SourcesDeadlineSeconds);
         }
 
-        return (documents, errors);
+        return (loaded.Where(l => l.Document is not null).Select(l => l.Document!).ToList(), loaded.Where(l => l.Error is not null).Select(l => l.Error!).ToList());
+    }
+
+    static (SourceDocument? Document, ValidationError? Error) Check(SourceInput source, int i, SourceDocument document)
+    {
+        if (document.Text.Length > MaxSourceCharacters)
+        {
+            return (null, new($"sources[{i}]", $"Source is {document.Text.Length} characters; at most {MaxSourceCharacters} are accepted."));
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Text))
+        {
+            return (null, new($"sources[{i}]", "Source is empty."));
+        }
+
+        return TextRules.NotTextReason(document.Text) is { } notText
+            ? (null, new($"sources[{i}].value", $"Refused {source.Kind.ToString().ToLowerInvariant()} source '{document.Name}': {notText}."))
+            : (document, null);
     }
 
     async Task<SourceDocument> LoadOneAsync(SourceInput source, int index, CancellationToken cancellationToken)

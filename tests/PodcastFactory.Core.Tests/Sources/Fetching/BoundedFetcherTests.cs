@@ -9,6 +9,8 @@ namespace PodcastFactory.Core.Tests.Sources.Fetching;
 
 public sealed class BoundedFetcherTests : IAsyncLifetime
 {
+    const string Carries127 = "which carries the IPv4 address 127.0.0.1, is a private, loopback or link-local address";
+
     TestSite _site = null!;
 
     public async Task InitializeAsync() => _site = await TestSite.StartAsync(app =>
@@ -133,15 +135,34 @@ public sealed class BoundedFetcherTests : IAsyncLifetime
         Assert.Empty(_site.Requests);
     }
 
-    [Fact]
-    public async Task FetchAsync_ProxyConfigured_TargetAddressStillChecked()
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "link-local")]
+    [InlineData("http://[64:ff9b::7f00:1]/page", Carries127)]
+    [InlineData("http://[2002:7f00:1::]/page", Carries127)]
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/page", Carries127)]
+    [InlineData("http://[::ffff:0:127.0.0.1]/page", Carries127)]
+    [InlineData("http://no-such-host.invalid/page", "no-such-host.invalid could not be resolved")]
+    public async Task FetchAsync_ProxyConfiguredAndTargetRefused_RefusedBeforeTheProxySeesIt(string url, string reason)
     {
         // The "proxy" is the test site itself: were the target's address not checked before the hop, the request would reach it.
         using ServiceProvider services = FetcherHost.Services(new Dictionary<string, string?> { ["Fetch:Proxy"] = _site.Root.ToString() });
 
-        var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri("http://169.254.169.254/latest/meta-data/"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri(url), CancellationToken.None));
 
-        Assert.Contains("link-local", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
         Assert.Empty(_site.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://[64:ff9b::7f00:1]/page")]
+    [InlineData("http://[2002:7f00:1::]/page")]
+    [InlineData("http://[::127.0.0.1]/page")]
+    public async Task FetchAsync_NoProxyAndIPv6EmbeddingLoopback_RefusedByAddress(string url)
+    {
+        using ServiceProvider services = FetcherHost.Services();
+
+        var ex = await Assert.ThrowsAsync<FetchRefusedException>(() => FetcherHost.Create(services).FetchAsync(new Uri(url), CancellationToken.None));
+
+        Assert.Contains(Carries127, ex.Message, StringComparison.Ordinal);
     }
 }

@@ -39,6 +39,7 @@ public sealed class WebResearcherTests : IAsyncLifetime
         services.AddWebSearch(configuration);
         services.AddSingleton<IArtifactStore>(new FileSystemArtifactStore(_root));
         services.AddSingleton<IQueryWriter, KeywordQueryWriter>();
+        services.AddSingleton<PageCapturer>();
         services.AddTransient<WebResearcher>();
         _services = services.BuildServiceProvider();
     }
@@ -74,12 +75,32 @@ public sealed class WebResearcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ResearchAsync_SecondAngle_NumbersItsPagesAfterTheFirstAngles()
+    public async Task ResearchAsync_ThreeAnglesChooseTheSamePages_EachPageFetchedAndCapturedOnceAndSharedByAll()
     {
-        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(index: 1), CancellationToken.None);
+        var angles = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(i), CancellationToken.None)));
 
-        Assert.Equal(["web-7", "web-8", "web-9"], result.Pages.Select(p => p.Name)); // 3 pages x 2 candidates per angle
-        Assert.True(File.Exists(Path.Combine(_root, "ep", "sources", "web-7.md")));
+        Assert.Equal(3, _pages.Requests);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(_root, "ep", "sources"), "web-*.md").Length);
+        Assert.All(angles, a => Assert.Equal(_pages.Good, a.Pages.Select(p => p.Url)));
+        Assert.All(angles, a => Assert.Equal(angles[0].Pages.Select(p => (p.Name, p.Artifact, p.Text)), a.Pages.Select(p => (p.Name, p.Artifact, p.Text))));
+        Assert.Equal(_pages.Good.Select(u => CapturedPage.SourceName(new Uri(u))), angles[0].Pages.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task ResearchAsync_EveryResultOnOneSite_FillsThePageBudget()
+    {
+        // One site (the search server's own pages), as with a wiki: the three pages are all used, not one.
+        _search.PageUrls.Clear();
+        string article = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "durable-workflows.md"));
+        foreach (string name in new[] { "Replay", "Checkpoints", "Timers", "Fan_out" })
+        {
+            _search.Pages[name] = $"<html><head><title>{name}</title></head><body><article><h1>{name}</h1><p>{System.Net.WebUtility.HtmlEncode(article)}</p></article></body></html>";
+            _search.PageUrls.Add(new Uri(_search.Root, "pages/" + name).ToString());
+        }
+
+        WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(), CancellationToken.None);
+
+        Assert.Equal(_search.PageUrls.Take(3), result.Pages.Select(p => p.Url));
     }
 
     [Fact]

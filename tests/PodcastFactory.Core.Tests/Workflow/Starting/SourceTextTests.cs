@@ -11,8 +11,10 @@ namespace PodcastFactory.Core.Tests.Workflow.Starting;
 public sealed class SourceTextTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pf-src-").FullName;
-    private readonly SourceLoader _loader = new(new BoundedFetcher(
-        Mock.Of<IHttpClientFactory>(), Options.Create(new FetchOptions()), Options.Create(new WorkflowOptions()), TimeProvider.System));
+    private readonly SourceLoader _loader = new(
+        new BoundedFetcher(Mock.Of<IHttpClientFactory>(), Options.Create(new FetchOptions()), Options.Create(new WorkflowOptions()), TimeProvider.System),
+        Options.Create(new FetchOptions()),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<SourceLoader>.Instance);
 
     [Fact]
     public async Task LoadAsync_FileOfNulBytes_IsRefusedAsNotText()
