@@ -40,14 +40,19 @@ public sealed class BenchRuntime : IAsyncDisposable
     }
 
     /// <summary>Starts a runtime on <paramref name="backend"/> with artifacts under <paramref name="root"/>.</summary>
-    public static async Task<BenchRuntime> StartAsync(BenchBackend backend, LatencyInjector latency, string root, int maxParallelSegments)
+    /// <param name="backend">The backend.</param>
+    /// <param name="latency">The injected provider latencies.</param>
+    /// <param name="root">The artifact folder.</param>
+    /// <param name="maxParallelSegments">Workflow:MaxParallelSegments.</param>
+    /// <param name="publish">Whether episodes are mastered and published (off where only the orchestration is measured).</param>
+    public static async Task<BenchRuntime> StartAsync(BenchBackend backend, LatencyInjector latency, string root, int maxParallelSegments, bool publish = true)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Artifacts:Provider"] = "FileSystem",
             ["Artifacts:RootPath"] = root,
             ["Workflow:MaxParallelSegments"] = maxParallelSegments.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Publishing:Enabled"] = Environment.GetEnvironmentVariable("BENCH_PUBLISH") ?? "false",
+            ["Publishing:Enabled"] = publish ? "true" : "false",
         };
         if (backend.ActivityCap is { } cap)
         {
@@ -71,6 +76,8 @@ public sealed class BenchRuntime : IAsyncDisposable
         await service.CreateIfNotExistsAsync();
         SidecarServer sidecar = await SidecarServer.StartAsync(service, logging, CancellationToken.None);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // As LocalRuntime does: the environment's settings apply, the bench's own win (the what-if ignored them).
+        builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(logging);

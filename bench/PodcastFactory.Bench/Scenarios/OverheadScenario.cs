@@ -38,7 +38,7 @@ public static class OverheadScenario
         var perHop = new List<double>();
         var perActivity = new List<double>();
         EpisodeCalls? calls = null;
-        await using (BenchRuntime runtime = await BenchRuntime.StartAsync(backend, latency, bench.NewFolder("overhead-" + backend.Name), maxParallel))
+        await using (BenchRuntime runtime = await BenchRuntime.StartAsync(backend, latency, bench.NewFolder("overhead-" + backend.Name), maxParallel, publish: false))
         {
             await runtime.RunAsync("warmup");
             for (int rep = 0; rep < bench.Options.Repetitions; rep++)

@@ -30,7 +30,7 @@ public static class ThroughputScenario
         foreach ((int level, BenchBackend target) in runs)
         {
             var latency = new LatencyInjector(bench.Profile);
-            await using BenchRuntime runtime = await BenchRuntime.StartAsync(target, latency, bench.NewFolder(I($"throughput-{backend.Name}-{level}")), bench.Options.MaxParallelSegments);
+            await using BenchRuntime runtime = await BenchRuntime.StartAsync(target, latency, bench.NewFolder(I($"throughput-{backend.Name}-{level}")), bench.Options.MaxParallelSegments, publish: false);
             await runtime.RunAsync("warmup");
             var perMinute = new List<double>();
             var cpu = new List<double>();
