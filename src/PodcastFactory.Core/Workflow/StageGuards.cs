@@ -63,6 +63,13 @@ internal static class StageGuards
             return false;
         }
 
+        // What was reserved cannot be paid either (the audio will stop at its own check): the stage only needs to fit alone.
+        decimal budget = run.Input.Request.BudgetUsd ?? decimal.MaxValue;
+        if (reserved > 0 && run.SpentUsd + reserved > budget && run.SpentUsd + estimate <= budget)
+        {
+            return false;
+        }
+
         string reason = reserved > 0
             ? BudgetMessage(run, estimate) + EpisodeRun.Invariant($"; the audio's speech (${reserved:0.####}) comes first")
             : BudgetMessage(run, estimate);

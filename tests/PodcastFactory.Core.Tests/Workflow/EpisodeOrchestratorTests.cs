@@ -219,6 +219,19 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_BudgetTooSmallForTheSpeechAlone_StillWritesTheSocialPost()
+    {
+        // Speech $15 cannot fit a $10 budget whatever happens, so it reserves nothing: the $6 post runs.
+        var harness = new OrchestrationHarness();
+        var estimates = new CostEstimates(0, 0, 0, SocialCallUsd: 6m, SpeechUsdPerMillionCharacters: 15m);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(budget: 10m, estimates: estimates));
+
+        Assert.Equal(1, harness.Count(nameof(WriteSocialPostActivity)));
+        Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_CriticalCallWouldExceedBudget_FailsBeforeCallingIt()
     {
         var harness = new OrchestrationHarness { CostPerCall = 0.4m };
