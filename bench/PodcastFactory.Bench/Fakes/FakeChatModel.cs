@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PodcastFactory.Bench.Fakes;
 
@@ -47,15 +42,9 @@ public sealed class FakeChatModel : IAsyncDisposable
     /// <summary>Starts the server; <paramref name="answers"/> writes the JSON of each call.</summary>
     public static async Task<FakeChatModel> StartAsync(ChatAnswers answers)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        WebApplication app = builder.Build();
         FakeChatModel? server = null;
-        app.MapPost("/v1/chat/completions", (Delegate)((HttpContext c) => server!.ChatAsync(c, answers)));
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeChatModel(app, new Uri(address.TrimEnd('/') + "/v1/"));
+        (WebApplication app, Uri root) = await LoopbackApp.StartAsync(web => web.MapPost("/v1/chat/completions", (Delegate)((HttpContext c) => server!.ChatAsync(c, answers))));
+        server = new FakeChatModel(app, new Uri(root, "v1/"));
         return server;
     }
 

@@ -73,7 +73,7 @@ public static class EstimatesScenario
             EpisodeInput input = await RunEpisodeAsync(services, id, minutes);
             List<ChatBill> bills = [.. chat.Bills.Skip(billsBefore)];
             List<JournalEntry> calls = [.. (await JournalReader.ReadAsync(services.GetRequiredService<IArtifactStore>(), ArtifactNames.Journal(id))).Attempts
-                .SelectMany(a => a.Calls).Where(c => c.State == PaidCallState.Answered)];
+                .SelectMany(a => a.Calls).Where(c => c.State == PaidCallState.Answered && c.UnitKind == "tokens")];
             decimal fakeBilled = bills.Sum(b => prices.Text(model, b.PromptTokens, b.CompletionTokens));
             decimal journalBilled = calls.Sum(c => c.CostUsd);
             if (fakeBilled != journalBilled || bills.Count != calls.Count)
