@@ -71,6 +71,9 @@ try
             case "journal":
                 await ForEachBackendAsync(scenario, b => JournalScenario.RunAsync(bench, b));
                 break;
+            case "estimates":
+                await GuardAsync(scenario, "memory", () => EstimatesScenario.RunAsync(bench));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PodcastFactory.Bench.Fakes;
 
@@ -49,14 +44,9 @@ public sealed class WebResearchSites : IAsyncDisposable
 
     async Task<Uri> StartAppAsync(Action<WebApplication> map)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        WebApplication app = builder.Build();
-        map(app);
-        await app.StartAsync();
+        (WebApplication app, Uri root) = await LoopbackApp.StartAsync(map);
         _apps.Add(app);
-        return new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        return root;
     }
 
     /// <inheritdoc />
