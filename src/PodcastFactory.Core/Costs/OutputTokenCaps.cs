@@ -12,16 +12,16 @@ public static class OutputTokenCaps
     public const double TokensPerScriptWord = 1.6;
 
     /// <summary>Research notes of one angle (up to a dozen notes with their quotes).</summary>
-    public const int Research = 2500;
+    public const int Research = 2000;
 
     /// <summary>A handful of web search queries.</summary>
     public const int Queries = 400;
 
     /// <summary>The quality judge's verdict with its suggestions.</summary>
-    public const int Review = 1500;
+    public const int Review = 1000;
 
-    /// <summary>One social-media post.</summary>
-    public const int Social = 600;
+    /// <summary>One social-media post (at most a few hundred characters, as the platform limit says).</summary>
+    public const int Social = 300;
 
     /// <summary>A script of <paramref name="targetMinutes"/>: its upper word tolerance plus the JSON around the turns.</summary>
     public static int Script(int targetMinutes) =>

@@ -14,20 +14,21 @@ namespace PodcastFactory.Core.Costs;
 public sealed class PricedCostEstimator(PriceTable prices, string? textModel, string? speechModel) : ICostEstimator
 {
     /// <summary>Prompt characters of every call's instructions and response schema.</summary>
-    public const int InstructionCharacters = 6000;
+    public const int InstructionCharacters = 4000;
 
     /// <summary>Characters of merged research notes handed to the script writer and the evaluator.</summary>
     public const int ResearchCharacters = 10000;
 
-    /// <summary>Characters of script per output token of script.</summary>
-    const double ScriptCharactersPerToken = 4;
+    /// <summary>Characters per spoken word of script (the word and its space, with punctuation).</summary>
+    const int ScriptCharactersPerWord = 6;
 
     /// <inheritdoc />
     public CostEstimates Estimate(EpisodeRequest request, long sourceCharacters)
     {
         ArgumentNullException.ThrowIfNull(request);
         int scriptCap = OutputTokenCaps.Script(request.TargetMinutes);
-        long scriptCharacters = (long)(scriptCap * ScriptCharactersPerToken);
+        // What the review and the post read: the script at the longest the writer is allowed (its words, not its cap).
+        long scriptCharacters = (long)(TextStats.TargetWords(request.TargetMinutes) * 1.25 * ScriptCharactersPerWord);
         decimal research = Text(InstructionCharacters + sourceCharacters, OutputTokenCaps.Research);
         decimal script = Text(InstructionCharacters + ResearchCharacters, scriptCap);
         decimal review = Text(InstructionCharacters + ResearchCharacters + scriptCharacters, OutputTokenCaps.Review);
