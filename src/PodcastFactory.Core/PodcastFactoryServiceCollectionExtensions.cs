@@ -54,6 +54,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
             sp.GetRequiredService<IArtifactStore>()));
         services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
+        services.TryAddSingleton<FeedAddress>();
         services.TryAddTransient<EpisodePublisher>();
         services.TryAddTransient<FeedApi>();
         services.TryAddTransient<EpisodeScheduler>();

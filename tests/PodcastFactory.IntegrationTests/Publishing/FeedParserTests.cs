@@ -23,7 +23,7 @@ public sealed class FeedParserTests
     [Fact]
     public void Merge_TwoEpisodes_ParsesCleanlyWithFeedparser()
     {
-        byte[] feed = PodcastFeed.Merge(PodcastFeed.Merge(null, FeedItems.Item(1), FeedItems.Options), FeedItems.Item(2), FeedItems.Options);
+        byte[] feed = PodcastFeed.Merge(PodcastFeed.Merge(null, FeedItems.Item(1), FeedItems.Options, FeedItems.BaseUrl), FeedItems.Item(2), FeedItems.Options, FeedItems.BaseUrl);
         string path = Path.Combine(Path.GetTempPath(), $"pf-feed-{Guid.NewGuid():N}.xml");
         File.WriteAllBytes(path, feed);
         try
