@@ -38,6 +38,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
         services.AddValidatedOptions<PublishingOptions>(PublishingOptions.SectionName);
         services.AddValidatedOptions<FeedOptions>(FeedOptions.SectionName);
+        services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddBoundedFetcher();
@@ -57,6 +58,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddSingleton<FeedAddress>();
         services.TryAddTransient<EpisodePublisher>();
         services.TryAddTransient<FeedApi>();
+        services.TryAddSingleton<CrossSiteGuard>();
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();
         services.TryAddTransient<EpisodeApi>();

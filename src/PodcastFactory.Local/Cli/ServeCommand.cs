@@ -121,12 +121,14 @@ public static class ServeCommand
         builder.Services.AddPodcastFactory(builder.Configuration);
         builder.Services.AddLocalDurableTask(sidecarAddress);
         WebApplication app = builder.Build();
+        app.UseHostGate(endPoint.Address);
         if (endPoint.ApiKey is not null)
         {
             app.UseApiKey(endPoint.ApiKey);
         }
 
         app.UseApiProblems();
+        app.UseCrossSiteGuard();
         app.MapPodcastFactoryApi();
         app.MapDashboard();
         return app;
