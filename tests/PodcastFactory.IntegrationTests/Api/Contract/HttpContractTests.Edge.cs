@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using PodcastFactory.Core.Artifacts;
+
+namespace PodcastFactory.IntegrationTests.Api.Contract;
+
+/// <summary>The contract, continued: HEAD and Range on downloads, cross-site writes (issue 20, items 2 and 10).</summary>
+public abstract partial class HttpContractTests
+{
+    async Task<string> PlantAudioAsync(int length = 100)
+    {
+        string id = NewId("range");
+        byte[] audio = [.. Enumerable.Range(0, length).Select(i => (byte)i)];
+        await Store.WriteAsync($"{id}/episode.mp3", new MemoryStream(audio), ContentTypes.Mp3, null, CancellationToken.None);
+        return $"/api/episodes/{id}/artifacts/episode.mp3";
+    }
+
+    async Task<HttpResponseMessage> GetRangeAsync(string path, string range)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Range", range);
+        return await Client.Http.SendAsync(request);
+    }
+
+    [Theory]
+    [InlineData("bytes=10-19", 10, 19)]
+    [InlineData("bytes=90-", 90, 99)]
+    [InlineData("bytes=-5", 95, 99)]
+    [InlineData("bytes=95-500", 95, 99)]
+    public async Task Artifact_Range_Returns206WithContentRangeAndThoseBytes(string range, int first, int last)
+    {
+        string path = await PlantAudioAsync();
+
+        using HttpResponseMessage response = await GetRangeAsync(path, range);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal($"bytes {first}-{last}/100", response.Content.Headers.ContentRange?.ToString());
+        Assert.Contains("bytes", response.Headers.AcceptRanges);
+        Assert.Equal(Enumerable.Range(first, last - first + 1).Select(i => (byte)i), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("bytes=100-")]
+    [InlineData("bytes=500-600")]
+    public async Task Artifact_UnsatisfiableRange_Returns416WithTheLength(string range)
+    {
+        string path = await PlantAudioAsync();
+
+        using HttpResponseMessage response = await GetRangeAsync(path, range);
+
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
+        Assert.Equal("bytes */100", response.Content.Headers.ContentRange?.ToString());
+    }
+
+    [Fact]
+    public async Task Artifact_Get_AdvertisesByteRanges()
+    {
+        using HttpResponseMessage response = await Client.Http.GetAsync(await PlantAudioAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("bytes", response.Headers.AcceptRanges);
+    }
+
+    [Fact]
+    public async Task Artifact_Head_Returns200WithTheGetHeadersAndNoBody()
+    {
+        string path = await PlantAudioAsync();
+
+        using HttpResponseMessage head = await Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(100, head.Content.Headers.ContentLength);
+        Assert.Equal("audio/mpeg", head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task FeedArtwork_Head_Returns200WithLength()
+    {
+        using HttpResponseMessage head = await Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/feed/artwork.png"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.True(head.Content.Headers.ContentLength > 1000);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Create_ForeignOrigin_Returns403Problem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/episodes") { Content = new StringContent(ContractClient.EpisodeBody(NewId("xsite")), Encoding.UTF8, "application/json") };
+        request.Headers.Add("Origin", "https://evil.example");
+
+        using HttpResponseMessage response = await Client.Http.SendAsync(request);
+
+        await Client.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Create_BodyNotJson_Returns415Problem(string contentType)
+    {
+        using var content = new StringContent(ContractClient.EpisodeBody(NewId("plain")), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+        using HttpResponseMessage response = await Client.Http.PostAsync("/api/episodes", content);
+
+        await Client.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+}
