@@ -121,7 +121,7 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
                 items.Add(await reader.ReadAsync(metadata, baseUrl, withArtifacts: false, cancellationToken));
             }
 
-            return Results.Json(new EpisodeListResponse(items, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken), PodcastJson.Compact);
+            return Results.Json(new EpisodeListResponse(items, ContinuationTokens.Wrap(page.ContinuationToken)), PodcastJson.Compact);
         }
 
         return Results.Json(new EpisodeListResponse([], null), PodcastJson.Compact);
