@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using PodcastFactory.Core.Artifacts;
 
 namespace PodcastFactory.IntegrationTests.Api.Contract;
@@ -107,5 +108,50 @@ public abstract partial class HttpContractTests
         using HttpResponseMessage response = await Client.Http.PostAsync("/api/episodes", content);
 
         await Client.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    public async Task Create_InvalidUtf8_Returns400Problem(byte[] invalid)
+    {
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"topic\":\"Durable "), .. invalid, .. Encoding.UTF8.GetBytes(" workflows\"}")];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using HttpResponseMessage response = await Client.Http.PostAsync("/api/episodes", content);
+
+        await Client.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("""{"topic":"Durable \ud800 workflows"}""", "topic")]
+    [InlineData("""{"topic":"Durable workflows","Topic":"Something else"}""", "Topic")]
+    [InlineData("""{"topic":"Durable workflows \uffff"}""", "topic")]
+    public async Task Create_LoneSurrogateDuplicateOrNonCharacter_Returns400NamingTheField(string body, string field)
+    {
+        using HttpResponseMessage response = await Client.PostJsonAsync("/api/episodes", body);
+
+        JsonElement problem = await Client.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/feed.xml?format=atom")]
+    [InlineData("/api/feed/artwork.png?size=3000")]
+    public async Task Feed_UnknownQueryParameter_Returns400Problem(string path)
+    {
+        using HttpResponseMessage response = await Client.Http.GetAsync(path);
+
+        await Client.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task List_GarbageContinuationToken_Returns400Problem()
+    {
+        using HttpResponseMessage response = await Client.Http.GetAsync("/api/episodes?continuationToken=" + Uri.EscapeDataString("eyJuZXh0UGFydGl0aW9uS2V5IjoiMSJ9"));
+
+        JsonElement problem = await Client.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("continuationToken", out _), problem.ToString());
     }
 }
