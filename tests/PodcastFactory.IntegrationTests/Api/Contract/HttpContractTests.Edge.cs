@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using PodcastFactory.Core.Artifacts;
 
 namespace PodcastFactory.IntegrationTests.Api.Contract;
@@ -153,5 +154,31 @@ public abstract partial class HttpContractTests
 
         JsonElement problem = await Client.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("continuationToken", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Feed_PublishedEpisode_EveryLinkIsServedWhereTheFeedIs()
+    {
+        string id = NewId("feed-links");
+        await ProduceAudioEpisodeAsync(id);
+
+        using HttpResponseMessage feed = await Client.Http.GetAsync("/api/feed.xml");
+        XElement item = XDocument.Parse(await feed.Content.ReadAsStringAsync()).Root!.Element("channel")!.Elements("item")
+            .Single(i => i.Element("guid")!.Value == "podcastfactory:" + id);
+
+        string[] links = [.. item.Elements().Attributes("url").Select(a => a.Value)];
+        Assert.Equal(4, links.Length);
+        foreach (string link in links)
+        {
+            Assert.Equal(BaseAddress.Authority, new Uri(link).Authority);
+            using HttpResponseMessage response = await Client.Http.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link}: {(int)response.StatusCode}");
+        }
+
+        Assert.NotNull(feed.Headers.ETag);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/feed.xml");
+        again.Headers.IfNoneMatch.Add(feed.Headers.ETag);
+        using HttpResponseMessage cached = await Client.Http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, cached.StatusCode);
     }
 }
