@@ -23,6 +23,15 @@ public sealed class BodyRulesTests : IDisposable
 
     Task<ApiResponse> StartAsync(string json) => StartAsync(System.Text.Encoding.UTF8.GetBytes(json));
 
+    async Task AssertRefusedNamingAsync(string body, string field)
+    {
+        var response = await StartAsync(body);
+
+        Assert.Equal(400, response.Status);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
+        Assert.Empty(_host.Client.Started);
+    }
+
     static byte[] Bytes(string before, byte[] middle, string after) =>
         [.. System.Text.Encoding.UTF8.GetBytes(before), .. middle, .. System.Text.Encoding.UTF8.GetBytes(after)];
 
@@ -54,14 +63,8 @@ public sealed class BodyRulesTests : IDisposable
     [InlineData("""{"topic":"Durable workflows \udc00"}""", "topic")]
     [InlineData("""{"topic":"Durable workflows \ud800"}""", "topic")]
     [InlineData("""{"topic":"Durable workflows","hosts":[{"name":"Al\udfffex","voice":"v1"},{"name":"Sam","voice":"v2"}]}""", "hosts[0].name")]
-    public async Task StartAsync_LoneSurrogateEscape_Returns400NamingTheField(string body, string field)
-    {
-        var response = await StartAsync(body);
-
-        Assert.Equal(400, response.Status);
-        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
-        Assert.Empty(_host.Client.Started);
-    }
+    public async Task StartAsync_LoneSurrogateEscape_Returns400NamingTheField(string body, string field) =>
+        await AssertRefusedNamingAsync(body, field);
 
     [Fact]
     public async Task StartAsync_ValidSurrogatePair_IsAccepted()
@@ -76,14 +79,8 @@ public sealed class BodyRulesTests : IDisposable
     [InlineData("""{"topic":"Durable workflows","Topic":"Something else"}""", "Topic")]
     [InlineData("""{"topic":"Durable workflows","TOPIC":"Durable workflows"}""", "TOPIC")]
     [InlineData("""{"topic":"Durable workflows","hosts":[{"name":"Alex","Name":"Kim","voice":"v1"},{"name":"Sam","voice":"v2"}]}""", "hosts[0].Name")]
-    public async Task StartAsync_DuplicateKeys_Returns400NamingTheRepeat(string body, string field)
-    {
-        var response = await StartAsync(body);
-
-        Assert.Equal(400, response.Status);
-        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
-        Assert.Empty(_host.Client.Started);
-    }
+    public async Task StartAsync_DuplicateKeys_Returns400NamingTheRepeat(string body, string field) =>
+        await AssertRefusedNamingAsync(body, field);
 
     [Theory]
     [InlineData("""{"topic":"Durable workflows \uffff"}""", "topic")]
@@ -93,14 +90,8 @@ public sealed class BodyRulesTests : IDisposable
     [InlineData("""{"topic":"Durable workflows \ud83f\udfff"}""", "topic")]
     [InlineData("""{"topic":"Durable workflows","sources":[{"kind":"text","value":"Checkpoints \uffff resume."}]}""", "sources[0].value")]
     [InlineData("""{"topic":"Durable workflows","hosts":[{"name":"Alex","voice":"v\ufffe1"},{"name":"Sam","voice":"v2"}]}""", "hosts[0].voice")]
-    public async Task StartAsync_UnicodeNonCharacter_Returns400NamingTheField(string body, string field)
-    {
-        var response = await StartAsync(body);
-
-        Assert.Equal(400, response.Status);
-        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
-        Assert.Empty(_host.Client.Started);
-    }
+    public async Task StartAsync_UnicodeNonCharacter_Returns400NamingTheField(string body, string field) =>
+        await AssertRefusedNamingAsync(body, field);
 
     [Fact]
     public async Task StartAsync_RawNonCharacterInUtf8_Returns400()
