@@ -34,12 +34,12 @@ public static class TextRules
     }
 
     /// <summary>The message for a one-line field with a control character or a non-character.</summary>
-    public static string SingleLineMessage(string what) => $"{what} must not contain control characters (tabs and line breaks included) {NonCharacterNote}.";
+    public static string SingleLineMessage(string what) => $"{what} must not contain control characters (tabs and line breaks included), {NonCharacterNote}.";
 
     /// <summary>The message for multi-line text with a forbidden character.</summary>
-    public static string TextMessage(string what) => $"{what} must not contain control characters other than tabs and line breaks {NonCharacterNote}.";
+    public static string TextMessage(string what) => $"{what} must not contain control characters other than tabs and line breaks, {NonCharacterNote}.";
 
-    const string NonCharacterNote = "or Unicode non-characters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF) and lone surrogates";
+    const string NonCharacterNote = "Unicode non-characters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF) or lone surrogates";
 
     static bool IsNonCharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 

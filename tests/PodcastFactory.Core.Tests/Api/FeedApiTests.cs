@@ -137,21 +137,6 @@ public sealed class FeedApiTests : IDisposable
         Assert.Equal(200, response.Status);
     }
 
-    [Fact]
-    public async Task GetFeedAsync_Head_Returns200WithTheGetHeadersAndNoBody()
-    {
-        await PublishAsync();
-        ApiResponse get = await ServedAsync(_host);
-
-        ApiResponse head = await ServedAsync(_host, "HEAD");
-
-        Assert.Equal(200, head.Status);
-        Assert.Empty(head.Body);
-        Assert.Equal(get.Body.Length, head.Headers.ContentLength);
-        Assert.Equal(get.Headers.ETag.ToString(), head.Headers.ETag.ToString());
-        Assert.Equal(PodcastFeed.ContentType, head.ContentType);
-    }
-
     [Theory]
     [InlineData("?format=atom")]
     [InlineData("?page=2")]
@@ -173,17 +158,5 @@ public sealed class FeedApiTests : IDisposable
         var response = await _host.ExecuteAsync(request, FeedApi.GetArtwork(request));
 
         Assert.Equal(400, response.Status);
-    }
-
-    [Fact]
-    public async Task GetArtwork_Head_Returns200WithLengthAndNoBody()
-    {
-        var request = ApiTestHost.Request(method: "HEAD");
-
-        var response = await _host.ExecuteAsync(request, FeedApi.GetArtwork(request));
-
-        Assert.Equal(200, response.Status);
-        Assert.Empty(response.Body);
-        Assert.Equal(DefaultArtwork.Bytes.Length, response.Headers.ContentLength);
     }
 }

@@ -157,7 +157,7 @@ public abstract partial class HttpContractTests
     }
 
     [Fact]
-    public async Task Feed_PublishedEpisode_EveryLinkIsServedWhereTheFeedIs()
+    public async Task Feed_PublishedEpisode_EveryLinkIsServedWhereTheFeedIsAndTheFeedAnswersHeadAnd304()
     {
         string id = NewId("feed-links");
         await ProduceAudioEpisodeAsync(id);
@@ -176,6 +176,11 @@ public abstract partial class HttpContractTests
         }
 
         Assert.NotNull(feed.Headers.ETag);
+        using HttpResponseMessage head = await Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/feed.xml"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(feed.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(feed.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
         using var again = new HttpRequestMessage(HttpMethod.Get, "/api/feed.xml");
         again.Headers.IfNoneMatch.Add(feed.Headers.ETag);
         using HttpResponseMessage cached = await Client.Http.SendAsync(again);
