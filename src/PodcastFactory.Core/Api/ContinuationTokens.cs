@@ -6,9 +6,10 @@ namespace PodcastFactory.Core.Api;
 
 /// <summary>
 /// The list's continuation tokens as the API hands them out: the backend's own token in an envelope with a checksum
-/// (<c>pf1.{base64url token}.{check}</c>). The in-memory backend refused a garbage token, but the Azure Storage backend
-/// read some as "start over" and answered 200 with the first page; with the envelope any token this server did not
-/// issue is a 400 on every backend. The checksum catches damage, it is no secret: the inner token is the backend's.
+/// (<c>pf1.{base64url token}.{check}</c>). Whether a backend refuses a token it cannot read differs (the in-memory one
+/// throws; a backend that reads garbage as "from the start" would answer 200 with the first page): with the envelope any
+/// token this server did not issue is a 400 on every backend. The checksum catches damage, it is no secret: the inner
+/// token is the backend's.
 /// </summary>
 public static class ContinuationTokens
 {

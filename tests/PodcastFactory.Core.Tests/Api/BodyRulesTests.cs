@@ -125,7 +125,7 @@ public sealed class BodyRulesTests : IDisposable
     [Fact]
     public async Task ListAsync_GarbageTokenOnABackendThatWouldAcceptIt_Returns400()
     {
-        // The Azure Storage backend read some garbage tokens as "from the start" and answered the first page.
+        // A backend that reads a garbage token as "from the start" would answer the first page with 200.
         _host.Client.Mock.Setup(c => c.GetAllInstancesAsync(It.IsAny<OrchestrationQuery?>())).Returns(Pageable.Create<OrchestrationMetadata>(
             (_, _, _) => Task.FromResult(new Page<OrchestrationMetadata>([], null))));
 
