@@ -98,6 +98,18 @@ public abstract partial class HttpContractTests
         await Client.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Create_OwnOrigin_IsAccepted()
+    {
+        // The dashboard's own requests: the host behind a proxy (the Functions front door) must still know its origin.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/episodes") { Content = new StringContent(ContractClient.EpisodeBody(NewId("own")), Encoding.UTF8, "application/json") };
+        request.Headers.Add("Origin", BaseAddress.GetLeftPart(UriPartial.Authority));
+
+        using HttpResponseMessage response = await Client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
