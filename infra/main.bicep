@@ -65,6 +65,9 @@ param taskHubName string = 'PodcastFactory'
 @description('NCRONTAB (six fields, UTC) of the scheduled episode; default Mondays 09:00.')
 param episodeSchedule string = '0 0 9 * * 1'
 
+@description('Public base URL of the API for the feed\'s links (Feed__PublicBaseUrl), e.g. a custom domain or API Management front; empty for https://<function app>.azurewebsites.net/api.')
+param feedPublicBaseUrl string = ''
+
 @description('Upper bound of Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -190,6 +193,7 @@ module api 'app/api.bicep' = {
     speechDeploymentName: openAi.outputs.speechDeploymentName
     taskHubName: taskHubName
     episodeSchedule: episodeSchedule
+    feedPublicBaseUrl: empty(feedPublicBaseUrl) ? 'https://${names.functionApp}.azurewebsites.net/api' : feedPublicBaseUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

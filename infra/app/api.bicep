@@ -48,6 +48,9 @@ param taskHubName string
 @description('NCRONTAB of the scheduled-episode timer (six fields, UTC).')
 param episodeSchedule string
 
+@description('Public base URL of the API that the feed\'s enclosure, transcript, chapters and artwork links start with.')
+param feedPublicBaseUrl string
+
 @description('Upper bound of instances Flex Consumption scales out to.')
 @minValue(40)
 @maxValue(1000)
@@ -123,6 +126,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Speech__Endpoint', value: openAiEndpoint }
         { name: 'Speech__Deployment', value: speechDeploymentName }
         { name: 'Speech__ManagedIdentityClientId', value: identityClientId }
+        // FeedOptions (section Feed): podcast apps fetch the feed's links, so they name the public address.
+        { name: 'Feed__PublicBaseUrl', value: feedPublicBaseUrl }
       ]
     }
     functionAppConfig: {

@@ -38,6 +38,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.AddValidatedOptions<PricingOptions>(PricingOptions.SectionName);
         services.AddValidatedOptions<PublishingOptions>(PublishingOptions.SectionName);
         services.AddValidatedOptions<FeedOptions>(FeedOptions.SectionName);
+        services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddBoundedFetcher();
@@ -55,8 +56,10 @@ public static class PodcastFactoryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
             sp.GetRequiredService<IArtifactStore>()));
         services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
+        services.TryAddSingleton<FeedAddress>();
         services.TryAddTransient<EpisodePublisher>();
         services.TryAddTransient<FeedApi>();
+        services.TryAddSingleton<CrossSiteGuard>();
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();
         services.TryAddTransient<EpisodeApi>();

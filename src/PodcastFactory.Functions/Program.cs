@@ -10,6 +10,8 @@ FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // After the ASP.NET Core integration, so it catches what an HTTP function throws and the integration writes the problem.
 builder.UseMiddleware<ApiExceptionMiddleware>();
+// Cross-site and non-JSON state-changing requests never reach a function (Core's CrossSiteGuard, as in podcast serve).
+builder.UseMiddleware<CrossSiteMiddleware>();
 // host.json log levels govern the host's categories, not this process: without this filter the worker sent four
 // Information lines from ASP.NET Core per HTTP request (podcast serve logs warnings and up from the framework).
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

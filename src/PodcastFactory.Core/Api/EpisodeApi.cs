@@ -121,13 +121,16 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
                 items.Add(await reader.ReadAsync(metadata, baseUrl, withArtifacts: false, cancellationToken));
             }
 
-            return Results.Json(new EpisodeListResponse(items, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken), PodcastJson.Compact);
+            return Results.Json(new EpisodeListResponse(items, ContinuationTokens.Wrap(page.ContinuationToken)), PodcastJson.Compact);
         }
 
         return Results.Json(new EpisodeListResponse([], null), PodcastJson.Compact);
     }
 
-    /// <summary><c>GET /api/episodes/{id}/artifacts/{name}</c>: streams one of that episode's artifacts, nothing outside it.</summary>
+    /// <summary>
+    /// <c>GET|HEAD /api/episodes/{id}/artifacts/{name}</c>: streams one of that episode's artifacts, nothing outside it;
+    /// <c>Range: bytes=a-b</c> (also <c>a-</c> and <c>-n</c>) answers 206 with Content-Range, an unsatisfiable range 416.
+    /// </summary>
     public async Task<IResult> GetArtifactAsync(HttpRequest request, string id, string? name, CancellationToken cancellationToken)
     {
         if (QueryRules.Refuse(request) is { } badQuery)
@@ -157,7 +160,8 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         request.HttpContext.Response.Headers.ContentSecurityPolicy = ArtifactContentSecurityPolicy;
         request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         Stream content = await store.OpenReadAsync(full, cancellationToken);
-        return Results.Stream(content, info.ContentType, lastModified: info.LastModified);
+        // Range requests (206, 416) for players that seek; HEAD answers the headers only.
+        return Results.Stream(content, info.ContentType, lastModified: info.LastModified, enableRangeProcessing: true);
     }
 
     /// <summary><c>POST /api/episodes/{id}/cancel</c>: terminates a running episode (and its audio); 409 once it has finished.</summary>

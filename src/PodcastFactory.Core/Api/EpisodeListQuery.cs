@@ -52,6 +52,16 @@ public sealed record EpisodeListQuery(IReadOnlyList<OrchestrationRuntimeStatus> 
         }
 
         string? token = query[ContinuationTokenParameter];
+        if (!string.IsNullOrEmpty(token))
+        {
+            if (!ContinuationTokens.TryUnwrap(token, out string backendToken))
+            {
+                errors.Add(new(ContinuationTokenParameter, "The continuation token is not one this server issued; pass back the continuationToken of a previous page unchanged."));
+            }
+
+            token = backendToken;
+        }
+
         return errors.Count > 0 ? (null, errors) : (new EpisodeListQuery(statuses, pageSize, string.IsNullOrEmpty(token) ? null : token), []);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ScriptApi(ScriptEditor editor)
 
     /// <summary>
     /// <c>PUT /api/episodes/{id}/script</c> with <c>If-Match</c>: saves the next revision and returns it (200, new ETag).
-    /// 428 without If-Match, 412 when it is stale, 409 while the episode is still running, 400 for an invalid body.
+    /// 428 without If-Match, 412 when it is stale or weak (<c>W/"..."</c>: If-Match compares strongly), 409 while the episode is still running, 400 for an invalid body.
     /// </summary>
     public async Task<IResult> PutAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class ScriptApi(ScriptEditor editor)
             return ApiProblems.PreconditionRequired($"Send If-Match with the ETag of the script you edited (GET /api/episodes/{id}/script); the current revision is {current!.Revision}.");
         }
 
-        if (!Matches(ifMatch, ScriptEditor.ETag(current!)))
+        if (!EntityTags.IfMatch(ifMatch, ScriptEditor.ETag(current!)))
         {
             return Stale(id, current!.Revision);
         }
@@ -160,8 +160,4 @@ public sealed class ScriptApi(ScriptEditor editor)
 
     static IResult Stale(string id, int revision) => ApiProblems.PreconditionFailed(
         $"The script of episode '{id}' has changed: the current revision is {revision}. GET it again, reapply your edit and send its ETag.");
-
-    // If-Match may list several ETags, or be "*" (any current script matches).
-    static bool Matches(string ifMatch, string etag) =>
-        ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
 }

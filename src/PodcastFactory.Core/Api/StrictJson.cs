@@ -6,12 +6,14 @@ namespace PodcastFactory.Core.Api;
 
 /// <summary>
 /// The strict reading rules of request bodies, checked on the parsed document before it is bound: every property
-/// must be one of the contract's (a misspelled field is an error, not silently ignored) and no string may carry a
-/// control character other than tab, line feed and carriage return. Every problem is reported, keyed by its path.
+/// must be one of the contract's (a misspelled field is an error, not silently ignored), given once (also across case
+/// variants), and every string must be valid Unicode (no invalid UTF-8, no lone surrogate) without a control character
+/// other than tab, line feed and carriage return and without a Unicode non-character. Every problem is reported, keyed
+/// by its path.
 /// </summary>
 public static class StrictJson
 {
-    /// <summary>Every unknown property and every string with control characters in <paramref name="root"/>, read as <typeparamref name="T"/>.</summary>
+    /// <summary>Every unknown or repeated property and every string that is not clean text in <paramref name="root"/>, read as <typeparamref name="T"/>.</summary>
     public static IReadOnlyList<ValidationError> Check<T>(JsonElement root, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,9 +27,14 @@ public static class StrictJson
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                if (!IsCleanText(element.GetString()))
+                // GetString throws on invalid UTF-8 and on an escaped lone surrogate ("\ud800"): the caller's error, not a 500.
+                if (TryText(() => element.GetString()) is not { } text)
                 {
-                    errors.Add(new(Field(path), "The text must not contain control characters other than tabs and line breaks."));
+                    errors.Add(new(Field(path), "The text is not valid Unicode (invalid UTF-8 or a lone surrogate)."));
+                }
+                else if (!IsCleanText(text))
+                {
+                    errors.Add(new(Field(path), TextRules.TextMessage("The text")));
                 }
 
                 break;
@@ -41,20 +48,34 @@ public static class StrictJson
 
                 break;
             case JsonValueKind.Object:
+                // Duplicates are refused whatever their case: {"topic":..,"Topic":..} must not mean whichever came last.
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (JsonProperty property in element.EnumerateObject())
                 {
-                    string child = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (TryText(() => property.Name) is not { } name || !IsCleanText(name))
+                    {
+                        errors.Add(new(Field(path), "A field name is not valid Unicode text."));
+                        continue;
+                    }
+
+                    string child = path.Length == 0 ? name : $"{path}.{name}";
+                    if (!seen.Add(name))
+                    {
+                        errors.Add(new(child, $"The field '{name}' is given more than once (names differing only in case are the same field)."));
+                        continue;
+                    }
+
                     if (type?.Kind != JsonTypeInfoKind.Object)
                     {
                         Walk(property.Value, null, child, options, errors);
                         continue;
                     }
 
-                    JsonPropertyInfo? known = type.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name,
+                    JsonPropertyInfo? known = type.Properties.FirstOrDefault(p => string.Equals(p.Name, name,
                         options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
                     if (known is null)
                     {
-                        errors.Add(new(child, $"Unknown field '{property.Name}'. Allowed here: {string.Join(", ", type.Properties.Select(p => p.Name))}."));
+                        errors.Add(new(child, $"Unknown field '{name}'. Allowed here: {string.Join(", ", type.Properties.Select(p => p.Name))}."));
                     }
                     else
                     {
@@ -66,7 +87,19 @@ public static class StrictJson
         }
     }
 
-    static bool IsCleanText(string? value) => value is null || !value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+    static string? TryText(Func<string?> read)
+    {
+        try
+        {
+            return read() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    static bool IsCleanText(string value) => !value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) && TextRules.IsWellFormed(value);
 
     static string Field(string path) => path.Length == 0 ? "body" : path;
 }

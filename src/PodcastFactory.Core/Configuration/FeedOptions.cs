@@ -22,9 +22,12 @@ public sealed class FeedOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = "Feed:Author must not be empty.")]
     public string Author { get; set; } = "PodcastFactory";
 
-    /// <summary>Owner e-mail (itunes:owner), optional.</summary>
+    /// <summary>Owner e-mail (itunes:email in itunes:owner, and the owner of podcast:locked); a warning is logged at publish while it is unset.</summary>
     [EmailAddress(ErrorMessage = "Feed:OwnerEmail must be an e-mail address.")]
     public string? OwnerEmail { get; set; }
+
+    /// <summary>podcast:locked: true tells other platforms not to import the show without the owner's consent.</summary>
+    public bool Locked { get; set; }
 
     /// <summary>Language code (RSS language), e.g. <c>en</c> or <c>en-us</c>.</summary>
     [RegularExpression("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$", ErrorMessage = "Feed:Language must be a language code such as en or en-us.")]
@@ -38,11 +41,11 @@ public sealed class FeedOptions : IValidatableObject
     public bool Explicit { get; set; }
 
     /// <summary>
-    /// Public base URL of the API, used for enclosures, transcripts, chapters and the default artwork, e.g.
-    /// <c>https://my-app.azurewebsites.net/api</c>. Podcast apps fetch these URLs, so it must be reachable by them.
+    /// Public base URL of the API, used for the feed's own URL, enclosures, transcripts, chapters and the default
+    /// artwork, e.g. <c>https://my-app.azurewebsites.net/api</c>. Podcast apps fetch these URLs, so it must be reachable
+    /// by them. Unset: the address the feed is served from (the listening address of <c>podcast serve</c>, the request's host in the Functions app).
     /// </summary>
-    [Required(ErrorMessage = "Feed:PublicBaseUrl must be set.")]
-    public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071/api");
+    public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>Artwork URL (a square JPEG or PNG, 1400-3000 px); empty: the supplied default at <c>{PublicBaseUrl}/feed/artwork.png</c>.</summary>
     public Uri? ArtworkUrl { get; set; }
@@ -54,9 +57,9 @@ public sealed class FeedOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!PublicBaseUrl.IsAbsoluteUri || PublicBaseUrl.Scheme is not ("http" or "https"))
+        if (PublicBaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https") || baseUrl.Query.Length > 0 || baseUrl.Fragment.Length > 0))
         {
-            yield return new ValidationResult("Feed:PublicBaseUrl must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+            yield return new ValidationResult("Feed:PublicBaseUrl must be an absolute http(s) URL without query or fragment.", [nameof(PublicBaseUrl)]);
         }
 
         if (ArtworkUrl is { } art && (!art.IsAbsoluteUri || art.Scheme is not ("http" or "https")))
@@ -65,9 +68,13 @@ public sealed class FeedOptions : IValidatableObject
         }
     }
 
-    /// <summary>The artwork URL podcast apps fetch.</summary>
-    public Uri EffectiveArtworkUrl => ArtworkUrl ?? Combine("feed/artwork.png");
+    /// <summary>The artwork URL podcast apps fetch, given the API base URL the feed is rendered for.</summary>
+    public Uri EffectiveArtworkUrl(Uri baseUrl) => ArtworkUrl ?? Combine(baseUrl, "feed/artwork.png");
 
-    /// <summary>A URL under <see cref="PublicBaseUrl"/>.</summary>
-    public Uri Combine(string relative) => new(PublicBaseUrl.ToString().TrimEnd('/') + "/" + relative);
+    /// <summary>A URL under <paramref name="baseUrl"/> (the API base, e.g. <c>https://host/api</c>).</summary>
+    public static Uri Combine(Uri baseUrl, string relative)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return new(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + relative);
+    }
 }

@@ -63,6 +63,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} requested (started: {Created})")]
     public static partial void RevoiceRequested(ILogger logger, string episodeId, int revision, bool created);
 
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "API {Method} {Path} refused a cross-site request ({Status}): {Reason}")]
+    public static partial void CrossSiteRefused(ILogger logger, string method, string path, int status, string reason);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
     public static partial void EspeakSynthesized(ILogger logger, int characters, string voice, double durationMs);
 
@@ -122,4 +125,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: feed item #{Number} written to {Location} after {Attempts} conditional write(s)")]
     public static partial void FeedUpdated(ILogger logger, string episodeId, int number, string location, int attempts);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: the feed has no owner e-mail (itunes:owner, podcast:locked owner); set Feed:OwnerEmail, which directories use to verify the show's owner")]
+    public static partial void FeedOwnerEmailMissing(ILogger logger, string episodeId);
 }

@@ -134,7 +134,7 @@ public static class EpisodeRequestValidator
             else if (source.Kind == SourceKind.Text ? !TextRules.IsText(source.Value) : !TextRules.IsSingleLine(source.Value))
             {
                 errors.Add(new($"sources[{i}].value", source.Kind == SourceKind.Text
-                    ? "Source text must not contain control characters other than tabs and line breaks."
+                    ? TextRules.TextMessage("Source text")
                     : TextRules.SingleLineMessage("A file path or URL")));
             }
 

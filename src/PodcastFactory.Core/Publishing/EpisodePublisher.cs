@@ -16,7 +16,7 @@ namespace PodcastFactory.Core.Publishing;
 /// the transcript (VTT, SRT), <c>chapters.json</c>, show notes (Markdown, HTML) and <c>publish.json</c>, and last the
 /// feed item, so an episode enters the feed only when everything it links to exists.
 /// </summary>
-public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed, ILogger<EpisodePublisher> logger)
+public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed, FeedAddress address, ILogger<EpisodePublisher> logger)
 {
     /// <summary>Publishes the episode described by <paramref name="input"/>; null when publishing is turned off.</summary>
     public async Task<Publication?> PublishAsync(PublishRequest input, CancellationToken cancellationToken)
@@ -31,7 +31,13 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         string id = input.EpisodeId;
         Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, cancellationToken);
         SegmentPlan plan = await store.ReadJsonAsync<SegmentPlan>(input.PlanArtifact, cancellationToken);
-        var feedPublisher = new FeedPublisher(feedStore, feed.Value);
+        if (feed.Value.OwnerEmail is null)
+        {
+            Logs.FeedOwnerEmailMissing(logger, id);
+        }
+
+        Uri baseUrl = address.ForPublishing();
+        var feedPublisher = new FeedPublisher(feedStore, feed.Value, baseUrl);
         string guid = "podcastfactory:" + id;
         int number = await feedPublisher.NextEpisodeNumberAsync(guid, cancellationToken);
 
@@ -70,13 +76,13 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             script.Title,
             html,
             input.PublishedAt,
-            Url(id, "episode.mp3"),
+            Url(baseUrl, id, "episode.mp3"),
             mp3.Length,
             (long)Math.Round(master.Timeline.Duration),
             number,
-            Url(id, "transcript.vtt"),
-            Url(id, "transcript.srt"),
-            Url(id, "chapters.json"),
+            Url(baseUrl, id, "transcript.vtt"),
+            Url(baseUrl, id, "transcript.srt"),
+            Url(baseUrl, id, "chapters.json"),
             input.Language), cancellationToken);
 
         var publication = new Publication(
@@ -91,7 +97,7 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
     }
 
     // The API's artifact route (Api/ApiRoutes.Artifact, a layer above): episodes/{id}/artifacts/{name}.
-    Uri Url(string id, string relative) => feed.Value.Combine($"episodes/{Uri.EscapeDataString(id)}/artifacts/{Uri.EscapeDataString(relative)}");
+    static Uri Url(Uri baseUrl, string id, string relative) => FeedOptions.Combine(baseUrl, $"episodes/{Uri.EscapeDataString(id)}/artifacts/{Uri.EscapeDataString(relative)}");
 
     async Task<string> WriteAsync(string name, string text, CancellationToken cancellationToken) =>
         (await store.WriteTextAsync(name, text, null, cancellationToken)).Name;

@@ -33,10 +33,10 @@ public static class EpisodeHttpFunctions
         FunctionContext context) =>
         context.Resolve<EpisodeApi>(client).GetAsync(request, id, context.CancellationToken);
 
-    /// <summary>GET /api/episodes/{id}/artifacts/{name}.</summary>
+    /// <summary>GET|HEAD /api/episodes/{id}/artifacts/{name} (Range too).</summary>
     [Function(nameof(GetArtifact))]
     public static Task<IResult> GetArtifact(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Artifact)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = ApiRoutes.Artifact)] HttpRequest request,
         string id,
         string name,
         [DurableClient] DurableTaskClient client,

@@ -5,19 +5,19 @@ using PodcastFactory.Core.Api;
 
 namespace PodcastFactory.Functions.Functions;
 
-/// <summary>GET /api/feed.xml and /api/feed/artwork.png over <see cref="FeedApi"/>; anonymous, because podcast apps fetch them without keys.</summary>
+/// <summary>GET and HEAD /api/feed.xml and /api/feed/artwork.png over <see cref="FeedApi"/>; anonymous, because podcast apps fetch them without keys.</summary>
 public static class FeedHttpFunctions
 {
-    /// <summary>GET /api/feed.xml.</summary>
+    /// <summary>GET|HEAD /api/feed.xml.</summary>
     [Function(nameof(GetFeed))]
     public static Task<IResult> GetFeed(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Feed)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiRoutes.Feed)] HttpRequest request,
         FunctionContext context) =>
         context.InstanceServices.GetRequiredService<FeedApi>().GetFeedAsync(request, context.CancellationToken);
 
-    /// <summary>GET /api/feed/artwork.png.</summary>
+    /// <summary>GET|HEAD /api/feed/artwork.png.</summary>
     [Function(nameof(GetFeedArtwork))]
     public static IResult GetFeedArtwork(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FeedArtwork)] HttpRequest request) =>
-        FeedApi.GetArtwork();
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiRoutes.FeedArtwork)] HttpRequest request) =>
+        FeedApi.GetArtwork(request);
 }

@@ -11,6 +11,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core;
+using PodcastFactory.Core.Api;
+using PodcastFactory.Core.Publishing.Feed;
 using PodcastFactory.Local.Backends;
 using PodcastFactory.Local.Hosting;
 
@@ -91,6 +93,12 @@ public static class ServeCommand
             }
 
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            if (!endPoint.Address.Equals(IPAddress.Any) && !endPoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                // The feed's links follow the port really bound (--port 0 included); a wildcard bind is no address to publish.
+                app.Services.GetRequiredService<FeedAddress>().SetListeningBase(new Uri(address + "/" + ApiRoutes.Prefix));
+            }
+
             await Console.Out.WriteLineAsync($"Listening on {address}");
             await Console.Out.FlushAsync(cancellationToken);
             await Console.Error.WriteLineAsync($"Dashboard: {address}/  API: {address}/api/episodes  artifacts: {settings["Artifacts:RootPath"]}  Ctrl-C stops.");
@@ -119,12 +127,14 @@ public static class ServeCommand
         builder.Services.AddPodcastFactory(builder.Configuration);
         builder.Services.AddLocalDurableTask(sidecarAddress);
         WebApplication app = builder.Build();
+        app.UseHostGate(endPoint.Address);
         if (endPoint.ApiKey is not null)
         {
             app.UseApiKey(endPoint.ApiKey);
         }
 
         app.UseApiProblems();
+        app.UseCrossSiteGuard();
         app.MapPodcastFactoryApi();
         app.MapDashboard();
         return app;

@@ -11,6 +11,9 @@ namespace PodcastFactory.Local.Hosting;
 /// <summary>Maps the Core API handlers under <c>/api</c>: the same routes and handlers as the Functions app's HTTP triggers.</summary>
 public static class ApiEndpoints
 {
+    // What podcast apps and players fetch answers HEAD too (headers of the GET, no body).
+    static readonly string[] _getOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>Maps every endpoint.</summary>
     public static RouteGroupBuilder MapPodcastFactoryApi(this IEndpointRouteBuilder endpoints)
     {
@@ -18,7 +21,7 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.Episodes, (HttpRequest r, EpisodeApi h, CancellationToken ct) => h.StartAsync(r, ct));
         api.MapGet(ApiRoutes.Episodes, (HttpRequest r, EpisodeApi h, CancellationToken ct) => h.ListAsync(r, ct));
         api.MapGet(ApiRoutes.Episode, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
-        api.MapGet(ApiRoutes.Artifact, (HttpRequest r, string id, string? name, EpisodeApi h, CancellationToken ct) => h.GetArtifactAsync(r, id, name, ct));
+        api.MapMethods(ApiRoutes.Artifact, _getOrHead, (HttpRequest r, string id, string? name, EpisodeApi h, CancellationToken ct) => h.GetArtifactAsync(r, id, name, ct));
         api.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.CancelAsync(r, id, ct));
         api.MapPost(ApiRoutes.Approve, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.ApproveAsync(r, id, ct));
         api.MapGet(ApiRoutes.Script, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
@@ -26,8 +29,8 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.Revoice, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.RevoiceAsync(r, id, ct));
         api.MapGet(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.GetAsync(r, ct));
         api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
-        api.MapGet(ApiRoutes.Feed, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
-        api.MapGet(ApiRoutes.FeedArtwork, FeedApi.GetArtwork);
+        api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
+        api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
         return api;
     }
 

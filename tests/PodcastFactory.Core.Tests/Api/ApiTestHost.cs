@@ -14,13 +14,19 @@ internal sealed class ApiTestHost : IDisposable
     public FakeDurableClient Client { get; } = new();
     public ServiceProvider Services { get; }
 
-    public ApiTestHost(IDictionary<string, string?>? settings = null)
+    public ApiTestHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Artifacts:Provider"] = "FileSystem",
             ["Artifacts:RootPath"] = Root,
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(configuration);

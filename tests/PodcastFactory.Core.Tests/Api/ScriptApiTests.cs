@@ -110,6 +110,29 @@ public sealed class ScriptApiTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_WeakFormOfTheCurrentETag_Returns412AndSavesNothing()
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync(EditBody, "W/" + etag);
+
+        Assert.Equal(412, response.Status);
+        Assert.Null(await Store.GetInfoAsync(ArtifactNames.ScriptEdit(Id, 1), default));
+    }
+
+    [Fact]
+    public async Task PutAsync_CurrentETagInAList_Saves()
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync(EditBody, "\"other\", " + etag);
+
+        Assert.Equal(200, response.Status);
+    }
+
+    [Fact]
     public async Task PutAsync_StaleETag_Returns412NamingTheCurrentRevision()
     {
         await FinishedEpisodeAsync();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using System.Text;
+using System.Xml.Linq;
 using PodcastFactory.IntegrationTests.Workflow;
 
 namespace PodcastFactory.IntegrationTests.Api;
@@ -38,6 +39,8 @@ public sealed class ServeEndToEndTests(ServeProcess serve) : IClassFixture<Serve
         Assert.Equal(audio.GetProperty("bytes").GetInt64(), wav.LongLength);
         Assert.True(wav.Length > 100_000, $"episode.wav is only {wav.Length} bytes.");
 
+        await AssertFeedEnclosureIsServedAsync(http);
+
         JsonElement list = JsonDocument.Parse(await http.GetStringAsync("/api/episodes?status=completed")).RootElement;
         Assert.Contains(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetString() == "e2e-durable");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetString()!.EndsWith("-audio", StringComparison.Ordinal));
@@ -55,6 +58,26 @@ public sealed class ServeEndToEndTests(ServeProcess serve) : IClassFixture<Serve
         JsonElement problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.True(problem.GetProperty("errors").TryGetProperty("depth", out _));
+    }
+
+    // Issue 20, item 1: serve listens on a port picked at start (--port 0), never 7071, and the feed's links follow it.
+    private async Task AssertFeedEnclosureIsServedAsync(HttpClient http)
+    {
+        XElement item = XDocument.Parse(await http.GetStringAsync("/api/feed.xml")).Root!.Element("channel")!.Elements("item")
+            .Single(i => i.Element("guid")!.Value == "podcastfactory:e2e-durable");
+        var enclosure = new Uri(item.Element("enclosure")!.Attribute("url")!.Value);
+        Assert.NotEqual(7071, serve.BaseAddress.Port);
+        Assert.Equal(serve.BaseAddress.Authority, enclosure.Authority);
+
+        using HttpResponseMessage audio = await http.GetAsync(enclosure);
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal("audio/mpeg", audio.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(long.Parse(item.Element("enclosure")!.Attribute("length")!.Value, System.Globalization.CultureInfo.InvariantCulture), (await audio.Content.ReadAsByteArrayAsync()).LongLength);
+        foreach (XElement linked in item.Elements().Where(e => e.Attribute("url") is not null && e.Name != "enclosure"))
+        {
+            using HttpResponseMessage head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, linked.Attribute("url")!.Value));
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"{linked.Attribute("url")!.Value}: {(int)head.StatusCode}");
+        }
     }
 
     private static async Task<JsonElement> WaitForEndAsync(HttpClient http, Uri statusUrl, TimeSpan timeout)

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace PodcastFactory.IntegrationTests.Api;
 
 /// <summary>Requirement 5 against a real <c>podcast serve</c> (started with a bogus HTTP_PROXY and no NO_PROXY).</summary>
-public sealed class ServeStrictTests(ServeProcess serve) : IClassFixture<ServeProcess>
+public sealed partial class ServeStrictTests(ServeProcess serve) : IClassFixture<ServeProcess>
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
@@ -33,6 +33,7 @@ public sealed class ServeStrictTests(ServeProcess serve) : IClassFixture<ServePr
                 await stream.WriteAsync(chunk);
             }
         });
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/episodes") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 

@@ -28,7 +28,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("StartEpisode", "post", ApiRoutes.Episodes, true)]
     [InlineData("ListEpisodes", "get", ApiRoutes.Episodes, true)]
     [InlineData("GetEpisode", "get", "episodes/{id}", true)]
-    [InlineData("GetArtifact", "get", "episodes/{id}/artifacts/{*name}", true)]
+    [InlineData("GetArtifact", "get,head", "episodes/{id}/artifacts/{*name}", true)]
     [InlineData("CancelEpisode", "post", "episodes/{id}/cancel", true)]
     [InlineData("ApproveEpisode", "post", "episodes/{id}/approve", true)]
     [InlineData("GetScript", "get", "episodes/{id}/script", true)]
@@ -42,7 +42,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("httpTrigger", trigger["type"]!.GetValue<string>());
         Assert.Equal(route, trigger["route"]!.GetValue<string>());
-        Assert.Equal([method], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
+        Assert.Equal(method.Split(','), trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
         Assert.Equal("Function", trigger["authLevel"]!.GetValue<string>());
         Assert.Contains(_functions.Value[function], b => b!["type"]!.GetValue<string>() == "http" && b["direction"]!.GetValue<string>() == "Out");
         Assert.Equal(durableClient, _functions.Value[function].Any(b => b!["type"]!.GetValue<string>() == "durableClient"));
@@ -56,7 +56,7 @@ public sealed class FunctionsMetadataTests
         JsonObject trigger = Trigger(function);
 
         Assert.Equal(route, trigger["route"]!.GetValue<string>());
-        Assert.Equal(["get"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
+        Assert.Equal(["get", "head"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToLowerInvariant()));
         Assert.Equal("Anonymous", trigger["authLevel"]!.GetValue<string>());
     }
 

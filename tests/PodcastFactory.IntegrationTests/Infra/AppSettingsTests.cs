@@ -38,6 +38,7 @@ public sealed partial class AppSettingsTests
         ["Artifacts__ManagedIdentityClientId"] = "no managed identity locally",
         ["TextModel__ManagedIdentityClientId"] = "no managed identity locally",
         ["Speech__ManagedIdentityClientId"] = "no managed identity locally",
+        ["Feed__PublicBaseUrl"] = "locally the feed's links follow the address it is served from",
     };
 
     private static readonly IReadOnlyList<string> _templateSettings = ArmTemplate.Main.FunctionAppSettingNames();
@@ -49,7 +50,7 @@ public sealed partial class AppSettingsTests
         var sections = BindableSections();
 
         Assert.Equal(
-            ["Artifacts", "Feed", "Fetch", "Pricing", "Publishing", "Scheduler", "Search", "Speech", "Speech:Espeak", "Speech:Flite", "TextModel", "Workflow"],
+            ["Api", "Artifacts", "Feed", "Fetch", "Pricing", "Publishing", "Scheduler", "Search", "Speech", "Speech:Espeak", "Speech:Flite", "TextModel", "Workflow"],
             sections.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(nameof(TextModelOptions.Deployment), sections[TextModelOptions.SectionName]);
     }
@@ -73,6 +74,7 @@ public sealed partial class AppSettingsTests
             "Artifacts__Provider", "Artifacts__BlobServiceUri", "Artifacts__ContainerName", "Artifacts__ManagedIdentityClientId",
             "TextModel__Provider", "TextModel__Endpoint", "TextModel__Deployment", "TextModel__ManagedIdentityClientId",
             "Speech__Provider", "Speech__Endpoint", "Speech__Deployment", "Speech__ManagedIdentityClientId",
+            "Feed__PublicBaseUrl",
         ];
 
         Assert.Equal(required.Order(StringComparer.Ordinal), _templateSettings.Order(StringComparer.Ordinal));
@@ -81,6 +83,15 @@ public sealed partial class AppSettingsTests
         Assert.Equal(nameof(ModelProviderKind.AzureOpenAI), ArmTemplate.Main.FunctionAppSetting("TextModel__Provider"));
         Assert.Equal(nameof(ModelProviderKind.AzureOpenAI), ArmTemplate.Main.FunctionAppSetting("Speech__Provider"));
         Assert.Contains("Authorization=AAD", ArmTemplate.Main.FunctionAppSetting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TemplateAppSettings_FeedPublicBaseUrl_DefaultsToTheAppsOwnApiAddress()
+    {
+        string? value = ArmTemplate.Main.FunctionAppSetting("Feed__PublicBaseUrl");
+
+        Assert.Contains("feedPublicBaseUrl", value, StringComparison.Ordinal);
+        Assert.Contains(".azurewebsites.net/api", ArmTemplate.Main.Root.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

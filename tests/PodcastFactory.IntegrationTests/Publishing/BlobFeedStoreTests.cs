@@ -14,7 +14,7 @@ public sealed class BlobFeedStoreTests(AzuriteFixture azurite)
         var store = new BlobFeedStore(new BlobContainerClient(azurite.ConnectionString, "feed" + Guid.NewGuid().ToString("N")[..12]));
 
         await Task.WhenAll(Enumerable.Range(1, 10).Select(n => Task.Run(() =>
-            new FeedPublisher(store, FeedItems.Options).PublishAsync(FeedItems.Item(n), CancellationToken.None))));
+            new FeedPublisher(store, FeedItems.Options, FeedItems.BaseUrl).PublishAsync(FeedItems.Item(n), CancellationToken.None))));
 
         FeedSnapshot feed = await store.ReadAsync(CancellationToken.None);
         Assert.Equal(10, PodcastFeed.ReadItems(feed.Content).Select(PodcastFeed.GuidOf).Distinct().Count());

@@ -15,15 +15,16 @@ public sealed class FeedParserTests
             "bozo": int(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version,
             "title": d.feed.get("title"), "author": d.feed.get("author"), "image": d.feed.get("image", {}).get("href"),
             "explicit": d.feed.get("itunes_explicit"), "language": d.feed.get("language"),
+            "guid": d.feed.get("podcast_guid"), "owner": d.feed.get("publisher_detail", {}), "locked": d.feed.get("podcast_locked", {}),
             "entries": [{"id": e.id, "title": e.title, "duration": e.get("itunes_duration"), "episode": e.get("itunes_episode"),
                          "enclosures": [{"href": x.href, "length": x.length, "type": x.type} for x in e.enclosures],
                          "summary": e.get("summary")} for e in d.entries]}))
         """;
 
     [Fact]
-    public void Merge_TwoEpisodes_ParsesCleanlyWithFeedparser()
+    public void Merge_TwoEpisodes_ParsesCleanlyWithFeedparserWithGuidOwnerAndLock()
     {
-        byte[] feed = PodcastFeed.Merge(PodcastFeed.Merge(null, FeedItems.Item(1), FeedItems.Options), FeedItems.Item(2), FeedItems.Options);
+        byte[] feed = PodcastFeed.Merge(PodcastFeed.Merge(null, FeedItems.Item(1), FeedItems.Options, FeedItems.BaseUrl), FeedItems.Item(2), FeedItems.Options, FeedItems.BaseUrl);
         string path = Path.Combine(Path.GetTempPath(), $"pf-feed-{Guid.NewGuid():N}.xml");
         File.WriteAllBytes(path, feed);
         try
@@ -42,6 +43,10 @@ public sealed class FeedParserTests
             JsonElement enclosure = first.GetProperty("enclosures")[0];
             Assert.Equal(("1000002", "audio/mpeg"), (enclosure.GetProperty("length").GetString(), enclosure.GetProperty("type").GetString()));
             Assert.Contains("<h1>Episode 2</h1>", first.GetProperty("summary").GetString(), StringComparison.Ordinal);
+            Assert.Equal(PodcastGuid.OfName("pods.example.com/api/feed.xml").ToString("D"), root.GetProperty("guid").GetString());
+            Assert.Equal("owner@example.com", root.GetProperty("owner").GetProperty("email").GetString());
+            Assert.Equal("Test Author", root.GetProperty("owner").GetProperty("name").GetString());
+            Assert.Equal("owner@example.com", root.GetProperty("locked").GetProperty("owner").GetString());
         }
         finally
         {

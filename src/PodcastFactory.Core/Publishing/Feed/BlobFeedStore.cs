@@ -21,7 +21,7 @@ public sealed class BlobFeedStore(BlobContainerClient container) : IFeedStore
         try
         {
             Response<BlobDownloadResult> response = await _blob.DownloadContentAsync(cancellationToken);
-            return new FeedSnapshot(response.Value.Content.ToArray(), response.Value.Details.ETag.ToString());
+            return new FeedSnapshot(response.Value.Content.ToArray(), response.Value.Details.ETag.ToString(), response.Value.Details.LastModified);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -5,9 +5,9 @@ namespace PodcastFactory.Core.Publishing.Feed;
 /// <summary>
 /// Adds or replaces an episode's item in <c>feed.xml</c>: read with its ETag, merge, write only if unchanged; when
 /// another episode wrote in between, read and merge again (up to <see cref="MaxAttempts"/> times, with a short
-/// randomized back-off). Re-publishing an episode replaces its item (same guid), so retries never duplicate it.
+/// randomized back-off). The channel links are built on <c>baseUrl</c> (the API base). Re-publishing an episode replaces its item (same guid), so retries never duplicate it.
 /// </summary>
-public sealed class FeedPublisher(IFeedStore store, FeedOptions options)
+public sealed class FeedPublisher(IFeedStore store, FeedOptions options, Uri baseUrl)
 {
     /// <summary>Attempts before giving up.</summary>
     public const int MaxAttempts = 20;
@@ -33,7 +33,7 @@ public sealed class FeedPublisher(IFeedStore store, FeedOptions options)
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             FeedSnapshot snapshot = await store.ReadAsync(cancellationToken);
-            byte[] merged = PodcastFeed.Merge(snapshot.Content, item, options);
+            byte[] merged = PodcastFeed.Merge(snapshot.Content, item, options, baseUrl);
             if (await store.TryWriteAsync(merged, snapshot.ETag, cancellationToken) is not null)
             {
                 return attempt;

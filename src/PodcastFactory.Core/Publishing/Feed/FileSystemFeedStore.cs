@@ -21,7 +21,7 @@ public sealed class FileSystemFeedStore(string rootPath) : IFeedStore
     public async Task<FeedSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
         (byte[]? bytes, string? etag) = await _file.ReadAsync(cancellationToken);
-        return new FeedSnapshot(bytes, etag);
+        return new FeedSnapshot(bytes, etag, bytes is null ? null : new DateTimeOffset(File.GetLastWriteTimeUtc(_file.Path), TimeSpan.Zero));
     }
 
     /// <inheritdoc />

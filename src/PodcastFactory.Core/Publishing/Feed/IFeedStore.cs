@@ -1,7 +1,7 @@
 namespace PodcastFactory.Core.Publishing.Feed;
 
-/// <summary>The feed's bytes as read, with the ETag a conditional write must match (null when there is no feed yet).</summary>
-public sealed record FeedSnapshot(byte[]? Content, string? ETag);
+/// <summary>The feed's bytes as read, with the ETag a conditional write must match and when it was last written (both null when there is no feed yet).</summary>
+public sealed record FeedSnapshot(byte[]? Content, string? ETag, DateTimeOffset? LastModified = null);
 
 /// <summary>
 /// Where <c>feed.xml</c> lives (the artifact store's root) with conditional writes, so two episodes finishing at

@@ -53,8 +53,8 @@ public static class PodcastFeed
     public static int? EpisodeNumberOf(XElement item) =>
         int.TryParse(item.Element(Itunes + "episode")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : null;
 
-    /// <summary>Merges <paramref name="item"/> into the stored feed (replacing an item with the same guid) and renders it.</summary>
-    public static byte[] Merge(byte[]? stored, FeedItem item, FeedOptions options)
+    /// <summary>Merges <paramref name="item"/> into the stored feed (replacing an item with the same guid) and renders it for <paramref name="baseUrl"/>.</summary>
+    public static byte[] Merge(byte[]? stored, FeedItem item, FeedOptions options, Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(options);
@@ -65,29 +65,33 @@ public static class PodcastFeed
             .ThenBy(i => GuidOf(i), StringComparer.Ordinal)
             .Take(options.MaxItems)
             .ToList();
-        return Render(options, ordered);
+        return Render(options, baseUrl, ordered);
     }
 
-    /// <summary>Renders the whole document.</summary>
-    public static byte[] Render(FeedOptions options, IReadOnlyList<XElement> items)
+    /// <summary>Renders the whole document, its channel links built on the API base <paramref name="baseUrl"/>.</summary>
+    public static byte[] Render(FeedOptions options, Uri baseUrl, IReadOnlyList<XElement> items)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(items);
-        string artwork = options.EffectiveArtworkUrl.AbsoluteUri;
+        string artwork = options.EffectiveArtworkUrl(baseUrl).AbsoluteUri;
+        Uri self = FeedOptions.Combine(baseUrl, "feed.xml");
         var channel = new XElement("channel",
             new XElement("title", options.Title),
-            new XElement("link", options.PublicBaseUrl.AbsoluteUri),
+            new XElement("link", baseUrl.AbsoluteUri),
             new XElement("description", options.Description),
             new XElement("language", options.Language),
             new XElement("generator", "PodcastFactory"),
-            new XElement(_atom + "link", new XAttribute("href", options.Combine("feed.xml").AbsoluteUri), new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml")),
-            new XElement("image", new XElement("url", artwork), new XElement("title", options.Title), new XElement("link", options.PublicBaseUrl.AbsoluteUri)),
+            new XElement(_atom + "link", new XAttribute("href", self.AbsoluteUri), new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml")),
+            new XElement("image", new XElement("url", artwork), new XElement("title", options.Title), new XElement("link", baseUrl.AbsoluteUri)),
             new XElement(Itunes + "author", options.Author),
             new XElement(Itunes + "owner", new XElement(Itunes + "name", options.Author), options.OwnerEmail is null ? null : new XElement(Itunes + "email", options.OwnerEmail)),
             new XElement(Itunes + "image", new XAttribute("href", artwork)),
             new XElement(Itunes + "category", new XAttribute("text", options.Category)),
             new XElement(Itunes + "explicit", options.Explicit ? "true" : "false"),
             new XElement(Itunes + "type", "episodic"),
+            new XElement(Podcast + "guid", PodcastGuid.Of(self).ToString("D")),
+            new XElement(Podcast + "locked", options.OwnerEmail is null ? null : new XAttribute("owner", options.OwnerEmail), options.Locked ? "yes" : "no"),
             items.Count > 0 ? new XElement("lastBuildDate", items[0].Element("pubDate")?.Value) : null,
             items);
         var rss = new XElement("rss",

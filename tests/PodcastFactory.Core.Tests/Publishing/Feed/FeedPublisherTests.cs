@@ -23,7 +23,7 @@ public sealed class FeedPublisherTests : IDisposable
         var store = new FileSystemFeedStore(_root);
 
         await Task.WhenAll(Enumerable.Range(1, 20).Select(n => Task.Run(() =>
-            new FeedPublisher(store, FeedItems.Options).PublishAsync(FeedItems.Item(n), CancellationToken.None))));
+            new FeedPublisher(store, FeedItems.Options, FeedItems.BaseUrl).PublishAsync(FeedItems.Item(n), CancellationToken.None))));
 
         FeedSnapshot feed = await store.ReadAsync(CancellationToken.None);
         Assert.Equal(Enumerable.Range(1, 20).Reverse().Select(n => "podcastfactory:ep-" + n), Guids(feed.Content));
@@ -33,7 +33,7 @@ public sealed class FeedPublisherTests : IDisposable
     public async Task PublishAsync_SameEpisodeTwice_ReplacesItsItem()
     {
         var store = new FileSystemFeedStore(_root);
-        var publisher = new FeedPublisher(store, FeedItems.Options);
+        var publisher = new FeedPublisher(store, FeedItems.Options, FeedItems.BaseUrl);
         await publisher.PublishAsync(FeedItems.Item(1), CancellationToken.None);
         await publisher.PublishAsync(FeedItems.Item(2), CancellationToken.None);
 
@@ -60,7 +60,7 @@ public sealed class FeedPublisherTests : IDisposable
     public async Task NextEpisodeNumberAsync_ListedOrNew_ReusesOrCountsOn()
     {
         var store = new FileSystemFeedStore(_root);
-        var publisher = new FeedPublisher(store, FeedItems.Options);
+        var publisher = new FeedPublisher(store, FeedItems.Options, FeedItems.BaseUrl);
         Assert.Equal(1, await publisher.NextEpisodeNumberAsync("podcastfactory:ep-1", CancellationToken.None));
         await publisher.PublishAsync(FeedItems.Item(1), CancellationToken.None);
         await publisher.PublishAsync(FeedItems.Item(2), CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class FeedPublisherTests : IDisposable
     [Fact]
     public void Merge_ItemFields_HasEnclosureDurationTranscriptAndChapters()
     {
-        XDocument feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(PodcastFeed.Merge(null, FeedItems.Item(3), FeedItems.Options)));
+        XDocument feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(PodcastFeed.Merge(null, FeedItems.Item(3), FeedItems.Options, FeedItems.BaseUrl)));
 
         XElement item = feed.Root!.Element("channel")!.Element("item")!;
         Assert.Equal("audio/mpeg", item.Element("enclosure")!.Attribute("type")!.Value);
