@@ -49,14 +49,7 @@ public sealed class StrictSchemaTests
     public async Task ScriptJudgeAndSocial_EachCall_SendsStrictSchemaWithEveryPropertyRequired()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
-        server.Enqueue(
-            FakeReply.Chat("""{"passed":true,"score":0.9,"checks":[{"name":"flow","passed":true,"detail":"fine"}],"suggestions":[]}"""),
-            FakeReply.Chat("""{"text":"New episode on durable workflows. #durable"}"""));
-        await using ServiceProvider services = ProviderStack.Azure(server);
-        var brief = new ScriptBrief("Durable workflows", EpisodeRequest.DefaultHosts, 5, "en", 600);
-
-        await services.GetRequiredService<IEvaluatorAgent>().EvaluateAsync(brief, _script, _research, CancellationToken.None);
-        await services.GetRequiredService<ISocialAgent>().WriteAsync("Durable workflows", _script, _research, CancellationToken.None);
+        await JudgeThenWritePostAsync(server);
 
         Assert.Equal(2, server.ChatRequests.Count());
         foreach (FakeRequest request in server.ChatRequests)
@@ -71,6 +64,16 @@ public sealed class StrictSchemaTests
     public async Task JudgeAndSocial_EachCall_SendsItsOutputCapAndEstimatesAtIt()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        await JudgeThenWritePostAsync(server);
+
+        // The model stops at the cap, so the estimate made from it is the most the answer can cost.
+        Assert.Equal([PodcastFactory.Core.Costs.OutputTokenCaps.Review, PodcastFactory.Core.Costs.OutputTokenCaps.Social],
+            server.ChatRequests.Select(r => (int)JsonNode.Parse(r.Body)!["max_completion_tokens"]!));
+    }
+
+    // One judge call and one social call against the server, answered with valid JSON.
+    static async Task JudgeThenWritePostAsync(FakeOpenAIServer server)
+    {
         server.Enqueue(
             FakeReply.Chat("""{"passed":true,"score":0.9,"checks":[{"name":"flow","passed":true,"detail":"fine"}],"suggestions":[]}"""),
             FakeReply.Chat("""{"text":"New episode on durable workflows. #durable"}"""));
@@ -79,10 +82,6 @@ public sealed class StrictSchemaTests
 
         await services.GetRequiredService<IEvaluatorAgent>().EvaluateAsync(brief, _script, _research, CancellationToken.None);
         await services.GetRequiredService<ISocialAgent>().WriteAsync("Durable workflows", _script, _research, CancellationToken.None);
-
-        // The model stops at the cap, so the estimate made from it is the most the answer can cost.
-        Assert.Equal([PodcastFactory.Core.Costs.OutputTokenCaps.Review, PodcastFactory.Core.Costs.OutputTokenCaps.Social],
-            server.ChatRequests.Select(r => (int)JsonNode.Parse(r.Body)!["max_completion_tokens"]!));
     }
 
     [Fact]
