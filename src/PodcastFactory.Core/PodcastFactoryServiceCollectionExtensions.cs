@@ -55,6 +55,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             sp.GetRequiredService<IArtifactStore>()));
         services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddTransient<EpisodePublisher>();
+        services.TryAddSingleton<PublishQueue>();
         services.TryAddTransient<FeedApi>();
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();

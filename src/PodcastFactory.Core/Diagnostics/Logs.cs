@@ -116,4 +116,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: feed item #{Number} written to {Location} after {Attempts} conditional write(s)")]
     public static partial void FeedUpdated(ILogger logger, string episodeId, int number, string location, int attempts);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: {Warning}")]
+    public static partial void MasterMissedTarget(ILogger logger, string episodeId, string warning);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Episode {EpisodeId}: already published with the same input ({Artifact}); not mastered again")]
+    public static partial void PublishReused(ILogger logger, string episodeId, string artifact);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Episode {EpisodeId}: waiting for a publish slot ({Width} at a time)")]
+    public static partial void PublishQueued(ILogger logger, string episodeId, int width);
 }

@@ -11,12 +11,21 @@ namespace PodcastFactory.Core.Audio.Mastering;
 /// <param name="Timeline">Where every segment is in the master.</param>
 public sealed record MasterResult(LoudnessReport Input, LoudnessReport Output, double GainDb, double LimiterDepthDb, EpisodeTimeline Timeline);
 
+/// <summary>The first pass over the segments: what the episode measures before mastering and where every segment is.</summary>
+/// <param name="Inputs">The segments, in order, with their pauses.</param>
+/// <param name="Format">The segments' format.</param>
+/// <param name="SampleRate">Their common sample rate.</param>
+/// <param name="Loudness">Loudness and true peak of the stitched segments.</param>
+/// <param name="Timeline">Where every segment is.</param>
+public sealed record MeasuredEpisode(IReadOnlyList<StitchInput> Inputs, AudioFormat Format, int SampleRate, LoudnessReport Loudness, EpisodeTimeline Timeline);
+
 /// <summary>
 /// Masters an episode straight from its segments, streaming: the first pass decodes every segment (with its pause)
-/// into the loudness meter and records the timeline; the next decode again, apply the gain that brings the integrated
-/// loudness to the target and the true-peak limiter, and measure the result (limiting costs a little loudness, so up
-/// to two dry passes, which measure loudness only, correct the gain); the last streams 16-bit mono PCM into the
-/// encoder. Memory is a few buffers, whatever the episode's length. All segments must share one sample rate.
+/// into the loudness meter and records the timeline; the last applies the gain that brings the integrated loudness to
+/// the target and the true-peak limiter, and streams 16-bit mono PCM into the encoder. Between them, dry passes (which
+/// measure loudness only) correct the gain for what limiting costs, but only when the limiter will act: when the
+/// measured true peak plus the gain stays under the ceiling, the gain is exact and no dry pass runs. Memory is a few
+/// buffers, whatever the episode's length. All segments must share one sample rate.
 /// </summary>
 public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
 {
@@ -28,24 +37,39 @@ public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
     /// <summary>Masters <paramref name="inputs"/> (in <paramref name="format"/>) into the encoder <paramref name="startEncoder"/> starts for the episode's sample rate.</summary>
     /// <exception cref="AudioFormatMismatchException">Segments differ in sample rate.</exception>
     /// <exception cref="InvalidDataException">A segment is not valid audio, or the whole episode is silent.</exception>
-    public async Task<MasterResult> MasterAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, Func<int, Task<IPcmEncoding>> startEncoder, CancellationToken cancellationToken)
+    public async Task<MasterResult> MasterAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, Func<int, Task<IPcmEncoding>> startEncoder, CancellationToken cancellationToken) =>
+        await RenderAsync(await MeasureAsync(inputs, format, cancellationToken), startEncoder, cancellationToken);
+
+    /// <summary>The first pass: decodes every segment once to measure the episode and record its timeline.</summary>
+    /// <exception cref="AudioFormatMismatchException">Segments differ in sample rate.</exception>
+    /// <exception cref="InvalidDataException">A segment is not valid audio, or the whole episode is silent.</exception>
+    public static async Task<MeasuredEpisode> MeasureAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(startEncoder);
         if (inputs.Count == 0)
         {
             throw new ArgumentException("At least one segment is required.", nameof(inputs));
         }
 
-        (int rate, LoudnessReport input, EpisodeTimeline timeline) = await MeasureAsync(inputs, format, cancellationToken);
+        (int rate, LoudnessReport input, EpisodeTimeline timeline) = await MeasureSegmentsAsync(inputs, format, cancellationToken);
         if (double.IsNegativeInfinity(input.IntegratedLufs))
         {
             throw new InvalidDataException("The episode is silent: its loudness is below the -70 LUFS gate, so there is nothing to master.");
         }
 
+        return new MeasuredEpisode(inputs, format, rate, input, timeline);
+    }
+
+    /// <summary>Masters a measured episode into the encoder <paramref name="startEncoder"/> starts for its sample rate.</summary>
+    public async Task<MasterResult> RenderAsync(MeasuredEpisode episode, Func<int, Task<IPcmEncoding>> startEncoder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        ArgumentNullException.ThrowIfNull(startEncoder);
+        (IReadOnlyList<StitchInput> inputs, AudioFormat format, int rate, LoudnessReport input, EpisodeTimeline timeline) = episode;
+
         // Limiting lowers loudness a little: dry passes (no encoder) correct the gain until it lands within tolerance.
         double gainDb = Math.Min(MaxGainDb, targetLufs - input.IntegratedLufs);
-        for (int pass = 0; pass < MaxCorrectionPasses; pass++)
+        for (int pass = 0; pass < MaxCorrectionPasses && input.TruePeakDbtp + gainDb > ceilingDbtp; pass++)
         {
             (LoudnessReport dry, _) = await RenderAsync(inputs, format, rate, gainDb, sink: null, cancellationToken);
             double error = targetLufs - dry.IntegratedLufs;
@@ -75,7 +99,7 @@ public sealed class EpisodeMasterer(double targetLufs, double ceilingDbtp)
         return new MasterResult(input, output, gainDb, depth, timeline);
     }
 
-    async Task<(int Rate, LoudnessReport Report, EpisodeTimeline Timeline)> MeasureAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, CancellationToken cancellationToken)
+    static async Task<(int Rate, LoudnessReport Report, EpisodeTimeline Timeline)> MeasureSegmentsAsync(IReadOnlyList<StitchInput> inputs, AudioFormat format, CancellationToken cancellationToken)
     {
         float[] buffer = new float[Chunk];
         LoudnessMeter? meter = null;
