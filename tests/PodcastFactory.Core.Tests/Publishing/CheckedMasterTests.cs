@@ -26,28 +26,18 @@ public sealed class CheckedMasterTests
     Task<CheckedMasterResult> RunAsync(LossyCodec codec) =>
         new CheckedMaster(_options, codec, codec.Measure).RunAsync(Segments(), AudioFormat.Wav, "episode.mp3", CancellationToken.None);
 
-    [Fact]
-    public async Task RunAsync_CodecCostsOneLu_SecondPassBringsTheMp3WithinTolerance()
+    [Theory]
+    [InlineData(2, new[] { 1.0 })]
+    // The codec costs more the louder it is driven: after one correction the MP3 is still 0.8 LU short.
+    [InlineData(3, new[] { 1.0, 1.8, 1.8 })]
+    public async Task RunAsync_Mp3MissesByMoreThanHalfALu_MastersAgainUntilItIsWithinTolerance(int passes, double[] lossDbPerPass)
     {
-        var codec = new LossyCodec(1.0);
+        var codec = new LossyCodec(lossDbPerPass);
 
         CheckedMasterResult result = await RunAsync(codec);
 
-        Assert.Equal(2, result.Passes);
-        Assert.InRange(result.Encoded.IntegratedLufs, -16.5, -15.5);
-        Assert.Null(result.Warning);
-    }
-
-    [Fact]
-    public async Task RunAsync_SecondPassStillMissesByMoreThanHalfALu_RunsAThirdPass()
-    {
-        // The codec costs more the louder it is driven: after one correction the MP3 is still 0.8 LU short.
-        var codec = new LossyCodec(1.0, 1.8, 1.8);
-
-        CheckedMasterResult result = await RunAsync(codec);
-
-        Assert.Equal(3, result.Passes);
-        Assert.Equal(3, codec.Encodes);
+        Assert.Equal(passes, result.Passes);
+        Assert.Equal(passes, codec.Encodes);
         Assert.InRange(result.Encoded.IntegratedLufs, -16.5, -15.5);
         Assert.Null(result.Warning);
     }
