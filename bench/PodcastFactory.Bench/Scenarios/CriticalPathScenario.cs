@@ -23,6 +23,7 @@ public static class CriticalPathScenario
         await runtime.RunAsync("warmup");
 
         var runs = new List<(double Wall, double Path, double Publish, EpisodeCalls Calls)>();
+        var passes = new List<int>();
         for (int rep = 0; rep < bench.Options.Repetitions; rep++)
         {
             latency.Reset();
@@ -31,6 +32,7 @@ public static class CriticalPathScenario
             EpisodeCalls calls = latency.Calls();
             PublishFigures publish = await PublishFigures.ReadAsync(runtime, id);
             runs.Add((timing.Wall.TotalMilliseconds, CriticalPath.Of(calls, maxParallel), publish.StageMs, calls));
+            passes.Add(publish.MasterPasses);
         }
 
         double ratio = Median(runs.Select(r => (r.Wall - r.Publish) / r.Path));
@@ -48,7 +50,7 @@ public static class CriticalPathScenario
         bench.Table.Add(new ResultRow("critical-path", backend.Name, "orchestration time on the critical path", I($"{F(overhead, "0")} ms"),
             I($"= wall - publish stage - critical path; {F(overhead / CriticalPath.Hops(c, maxParallel), "0.0")} ms per hop over {CriticalPath.Hops(c, maxParallel)} hops")));
         bench.Table.Add(new ResultRow("critical-path", backend.Name, "publish stage (CPU work after the audio, not orchestration)", I($"{F(publishMs, "0")} ms"),
-            I($"{F(100 * publishMs / wall, "0")}% of the wall; master, encode, check, transcript, show notes, feed item (see --scenario publish)")));
+            I($"{F(100 * publishMs / wall, "0")}% of the wall; master, encode, check, transcript, show notes, feed item (see --scenario publish); {string.Join("/", passes)} pass(es)")));
         if (bench.Options.Scale > 0 && bench.Options.Scale < 1)
         {
             double fullPath = path / bench.Options.Scale;
