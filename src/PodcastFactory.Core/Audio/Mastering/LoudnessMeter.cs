@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>What <see cref="LoudnessMeter"/> measured.</summary>
@@ -46,6 +48,7 @@ public sealed class LoudnessMeter
     }
 
     /// <summary>Measures the next <paramref name="samples"/> (interleaved, a whole number of frames).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<float> samples)
     {
         if (samples.Length % _channels != 0)

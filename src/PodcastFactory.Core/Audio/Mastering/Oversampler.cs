@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PodcastFactory.Core.Audio.Mastering;
 
@@ -63,6 +64,7 @@ public sealed class Oversampler
     /// has just become computable; when no value of it can exceed <paramref name="threshold"/>, returns the (smaller or
     /// equal) value at the interval's start sample without interpolating.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PushPeak(double sample, double threshold = 0)
     {
         // A doubled ring buffer keeps the newest taps contiguous without modulo in the inner loop.
@@ -89,6 +91,7 @@ public sealed class Oversampler
         return peak;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static float MaxAbs(ReadOnlySpan<float> x)
     {
         int j = 0;
@@ -115,6 +118,7 @@ public sealed class Oversampler
         return max;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static float Dot(ReadOnlySpan<float> x, float[] taps)
     {
         int j = 0;

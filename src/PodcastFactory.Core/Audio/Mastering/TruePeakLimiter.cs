@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>
@@ -60,6 +62,7 @@ public sealed class TruePeakLimiter
     public double MinimumGain { get; private set; } = 1;
 
     /// <summary>Limits <paramref name="input"/>; writes the samples that leave the delay line into <paramref name="output"/> and returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Process(ReadOnlySpan<float> input, Span<float> output)
     {
         if (output.Length < input.Length)
@@ -89,6 +92,7 @@ public sealed class TruePeakLimiter
         return written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Push(float sample, Span<float> output)
     {
         long n = _pushed++;
