@@ -74,6 +74,9 @@ try
             case "estimates":
                 await GuardAsync(scenario, "memory", () => EstimatesScenario.RunAsync(bench));
                 break;
+            case "publish":
+                await ForEachBackendAsync(scenario, b => PublishScenario.RunAsync(bench, b));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

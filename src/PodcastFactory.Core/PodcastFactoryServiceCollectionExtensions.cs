@@ -58,6 +58,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddSingleton<FeedAddress>();
         services.TryAddTransient<EpisodePublisher>();
+        services.TryAddSingleton<PublishQueue>();
         services.TryAddTransient<FeedApi>();
         services.TryAddSingleton<CrossSiteGuard>();
         services.TryAddTransient<EpisodeScheduler>();

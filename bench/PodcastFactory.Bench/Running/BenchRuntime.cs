@@ -20,7 +20,8 @@ namespace PodcastFactory.Bench.Running;
 /// <param name="Wall">First creation to last completion, as recorded by the backend.</param>
 /// <param name="ClientWall">What the caller waited, start request to completion seen.</param>
 /// <param name="CpuTime">Process CPU time used meanwhile (all threads).</param>
-public sealed record EpisodeTiming(TimeSpan Wall, TimeSpan ClientWall, TimeSpan CpuTime);
+/// <param name="Walls">Each episode's own creation to completion, in the order of the ids.</param>
+public sealed record EpisodeTiming(TimeSpan Wall, TimeSpan ClientWall, TimeSpan CpuTime, IReadOnlyList<TimeSpan> Walls);
 
 /// <summary>
 /// The real workflow (LocalRuntime: backend, sidecar, portable worker, AddPodcastFactory) with the delayed fakes in
@@ -101,13 +102,13 @@ public sealed class BenchRuntime : IAsyncDisposable
     /// <summary>Produces one episode and waits for it.</summary>
     public Task<EpisodeTiming> RunAsync(string episodeId) => RunManyAsync([episodeId]);
 
-    /// <summary>Starts every episode at once and waits for all; throws unless each completed with its audio.</summary>
-    public async Task<EpisodeTiming> RunManyAsync(IReadOnlyList<string> episodeIds)
+    /// <summary>Starts every episode (<paramref name="minutes"/> long) at once and waits for all; throws unless each completed with its audio.</summary>
+    public async Task<EpisodeTiming> RunManyAsync(IReadOnlyList<string> episodeIds, int minutes = BenchEpisode.TargetMinutes)
     {
         var starter = _services.GetRequiredService<EpisodeStarter>();
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(episodeIds.Select(id => starter.StartAsync(BenchEpisode.Request(), id, CancellationToken.None)));
+        await Task.WhenAll(episodeIds.Select(id => starter.StartAsync(BenchEpisode.Request(minutes), id, CancellationToken.None)));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         OrchestrationMetadata[] done = await Task.WhenAll(episodeIds.Select(id =>
             _client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
@@ -123,7 +124,7 @@ public sealed class BenchRuntime : IAsyncDisposable
         }
 
         TimeSpan wall = done.Max(m => m.LastUpdatedAt) - done.Min(m => m.CreatedAt);
-        return new EpisodeTiming(wall, clientWall, cpuUsed);
+        return new EpisodeTiming(wall, clientWall, cpuUsed, [.. done.Select(m => m.LastUpdatedAt - m.CreatedAt)]);
     }
 
     /// <inheritdoc />

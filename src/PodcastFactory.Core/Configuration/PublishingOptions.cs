@@ -19,9 +19,19 @@ public sealed class PublishingOptions : IValidatableObject
     [Range(-9.0, 0.0, ErrorMessage = "Publishing:MaxTruePeakDbtp must be between -9 and 0.")]
     public double MaxTruePeakDbtp { get; set; } = -1;
 
-    /// <summary>How far the encoded MP3's loudness may miss the target before it is mastered once more with the error corrected, LU.</summary>
+    /// <summary>
+    /// How far the encoded MP3's loudness may miss the target, LU: every pass is checked against it, a miss is mastered
+    /// again with the error corrected (at most 3 passes), and a miss after the last pass is a warning. EBU R128's ±0.5 LU.
+    /// </summary>
     [Range(0.1, 1.0, ErrorMessage = "Publishing:LoudnessToleranceLu must be between 0.1 and 1.")]
-    public double LoudnessToleranceLu { get; set; } = 0.3;
+    public double LoudnessToleranceLu { get; set; } = 0.5;
+
+    /// <summary>
+    /// Publishes that master at the same time in one worker process; the others wait their turn. Mastering and encoding
+    /// are CPU work: more at once than the cores can run only stretches every episode instead of finishing some sooner.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Publishing:QueueWidth must be between 1 and 64.")]
+    public int QueueWidth { get; set; } = 2;
 
     /// <summary>Extra headroom below <see cref="MaxTruePeakDbtp"/> for the overshoot MP3 encoding adds, dB.</summary>
     [Range(0.0, 3.0, ErrorMessage = "Publishing:CodecHeadroomDb must be between 0 and 3.")]

@@ -128,4 +128,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: the feed has no owner e-mail (itunes:owner, podcast:locked owner); set Feed:OwnerEmail, which directories use to verify the show's owner")]
     public static partial void FeedOwnerEmailMissing(ILogger logger, string episodeId);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: {Warning}")]
+    public static partial void MasterMissedTarget(ILogger logger, string episodeId, string warning);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Episode {EpisodeId}: already published with the same input ({Artifact}); not mastered again")]
+    public static partial void PublishReused(ILogger logger, string episodeId, string artifact);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Episode {EpisodeId}: waiting for a publish slot ({Width} at a time)")]
+    public static partial void PublishQueued(ILogger logger, string episodeId, int width);
 }

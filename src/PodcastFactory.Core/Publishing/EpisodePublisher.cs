@@ -18,6 +18,30 @@ namespace PodcastFactory.Core.Publishing;
 /// </summary>
 public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed, FeedAddress address, ILogger<EpisodePublisher> logger)
 {
+    /// <summary>
+    /// The finished publish of <paramref name="input"/> when <c>publish.json</c> carries the same input hash (a re-run of
+    /// a published episode), else null: then it must be published.
+    /// </summary>
+    public async Task<Publication?> FindPublishedAsync(PublishRequest input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!publishing.Value.Enabled)
+        {
+            return null;
+        }
+
+        string name = ArtifactNames.Publication(input.EpisodeId);
+        string hash = await PublicationHash.OfAsync(store, input, publishing.Value, feed.Value, cancellationToken);
+        if (!await store.IsUpToDateAsync(name, hash, cancellationToken))
+        {
+            return null;
+        }
+
+        Publication published = await store.ReadJsonAsync<Publication>(name, cancellationToken);
+        Logs.PublishReused(logger, input.EpisodeId, name);
+        return published with { Artifacts = [.. published.Artifacts, name] };
+    }
+
     /// <summary>Publishes the episode described by <paramref name="input"/>; null when publishing is turned off.</summary>
     public async Task<Publication?> PublishAsync(PublishRequest input, CancellationToken cancellationToken)
     {
@@ -29,6 +53,7 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         }
 
         string id = input.EpisodeId;
+        string hash = await PublicationHash.OfAsync(store, input, options, feed.Value, cancellationToken);
         Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, cancellationToken);
         SegmentPlan plan = await store.ReadJsonAsync<SegmentPlan>(input.PlanArtifact, cancellationToken);
         if (feed.Value.OwnerEmail is null)
@@ -42,7 +67,8 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         int number = await feedPublisher.NextEpisodeNumberAsync(guid, cancellationToken);
 
         await using var writer = new MasterWriter(store, options);
-        MasterResult master = await writer.MasterAsync(plan, input.SegmentArtifacts, cancellationToken);
+        CheckedMasterResult mastered = await writer.MasterAsync(plan, input.SegmentArtifacts, cancellationToken);
+        MasterResult master = mastered.Master;
         IReadOnlyList<EpisodeChapter> chapters = ChapterBuilder.Build(script, plan, master.Timeline, options.TurnsPerFallbackChapter);
         byte[] tag = Id3v2Tag.Build(new Id3Metadata(
             script.Title,
@@ -52,7 +78,7 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             DateOnly.FromDateTime(input.PublishedAt),
             ShowNotes.AiStatement,
             chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList()));
-        ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, InputHash.Of(input), cancellationToken);
+        ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, hash, cancellationToken);
 
         IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, master.Timeline);
         var notes = new ShowNotesContent(
@@ -86,11 +112,16 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             input.Language), cancellationToken);
 
         var publication = new Publication(
-            master.Input.IntegratedLufs, writer.Encoded!.IntegratedLufs, writer.Encoded.TruePeakDbtp, master.Output.IntegratedLufs, master.Output.TruePeakDbtp,
-            writer.Passes, options.TargetLufs, options.MaxTruePeakDbtp,
+            master.Input.IntegratedLufs, mastered.Encoded.IntegratedLufs, mastered.Encoded.TruePeakDbtp, master.Output.IntegratedLufs, master.Output.TruePeakDbtp,
+            mastered.Passes, options.TargetLufs, options.MaxTruePeakDbtp,
             master.GainDb, master.LimiterDepthDb, master.Timeline.SampleRate, master.Timeline.Duration, mp3.Length, writer.EncoderDescription,
-            cues.Count, chapters.Count, number, written.ToList(), feedStore.Location, attempts);
-        written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, null, cancellationToken)).Name);
+            cues.Count, chapters.Count, number, written.ToList(), feedStore.Location, attempts, mastered.Warning);
+        written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, hash, cancellationToken)).Name);
+        if (mastered.Warning is not null)
+        {
+            Logs.MasterMissedTarget(logger, id, mastered.Warning);
+        }
+
         Logs.Mastered(logger, id, publication.DurationSeconds, publication.InputLufs, publication.IntegratedLufs, publication.TruePeakDbtp, publication.MasterPasses, publication.Encoder);
         Logs.FeedUpdated(logger, id, number, feedStore.Location, attempts);
         return publication with { Artifacts = [.. written] };

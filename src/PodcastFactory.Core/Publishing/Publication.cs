@@ -6,7 +6,7 @@ namespace PodcastFactory.Core.Publishing;
 /// <param name="TruePeakDbtp">True peak of <c>episode.mp3</c> as decoded.</param>
 /// <param name="PcmIntegratedLufs">Loudness of the mastered PCM sent to the encoder.</param>
 /// <param name="PcmTruePeakDbtp">True peak of the mastered PCM sent to the encoder.</param>
-/// <param name="MasterPasses">1, or 2 when the codec's loudness shift was corrected by mastering again.</param>
+/// <param name="MasterPasses">Master and encode passes: 1 when the first MP3 met the target, up to 3 while the codec's shift is corrected.</param>
 /// <param name="TargetLufs">The configured target.</param>
 /// <param name="MaxTruePeakDbtp">The configured true-peak limit.</param>
 /// <param name="GainDb">Gain applied.</param>
@@ -21,6 +21,7 @@ namespace PodcastFactory.Core.Publishing;
 /// <param name="Artifacts">Artifacts written.</param>
 /// <param name="Feed">Where the feed is.</param>
 /// <param name="FeedAttempts">Conditional writes it took to add the item.</param>
+/// <param name="Warning">Set when <c>episode.mp3</c> still misses the loudness target or the true-peak limit after the last pass, with the figures.</param>
 public sealed record Publication(
     double InputLufs,
     double IntegratedLufs,
@@ -41,4 +42,5 @@ public sealed record Publication(
     int EpisodeNumber,
     IReadOnlyList<string> Artifacts,
     string Feed,
-    int FeedAttempts);
+    int FeedAttempts,
+    string? Warning = null);

@@ -34,8 +34,14 @@ internal static class PublishStage
         }
 
         run.Produced([.. output.Artifacts]);
+        if (output.Warning is not null)
+        {
+            run.Warn($"{Stages.Publish}: {output.Warning}");
+        }
+
+        string reused = output.Reused ? " (already published with the same input: reused)" : "";
         run.Complete(stage, output.Skipped ? "turned off (Publishing:Enabled=false)" : Invariant(
-            $"episode.mp3 {output.IntegratedLufs:0.0} LUFS, {output.TruePeakDbtp:0.0} dBTP, {output.DurationSeconds:0.0} s, {output.ChapterCount} chapters; feed item #{output.EpisodeNumber}"));
+            $"episode.mp3 {output.IntegratedLufs:0.0} LUFS, {output.TruePeakDbtp:0.0} dBTP, {output.DurationSeconds:0.0} s, {output.ChapterCount} chapters; feed item #{output.EpisodeNumber}{reused}"));
         return true;
     }
 }

@@ -71,6 +71,18 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_MasterMissesTheTarget_CompletesWithTheFiguresAsAManifestWarning()
+    {
+        var harness = new OrchestrationHarness { PublishWarning = "episode.mp3 misses the loudness target after 3 passes: -16.74 LUFS (target -16.0 ± 0.5 LU)" };
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        var manifest = (WriteManifestInput)harness.Calls.Single(c => c.Name == nameof(WriteManifestActivity)).Input!;
+        Assert.Contains(manifest.Warnings, w => w.StartsWith("publish:", StringComparison.Ordinal) && w.Contains("-16.74 LUFS", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_NoAudio_SkipsPublishAndCompletes()
     {
         var harness = new OrchestrationHarness();

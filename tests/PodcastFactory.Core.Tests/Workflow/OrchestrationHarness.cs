@@ -28,6 +28,9 @@ internal sealed class OrchestrationHarness
     decimal _answeredUsd;
     public ApprovalDecision? Approval { get; set; }
 
+    /// <summary>What the publish activity reports as its warning (a master that missed the target).</summary>
+    public string? PublishWarning { get; set; }
+
     public OrchestrationHarness()
     {
         Context.SetupGet(c => c.CurrentUtcDateTime).Returns(T0);
@@ -56,7 +59,7 @@ internal sealed class OrchestrationHarness
         Setup<WriteSocialPostOutput>(nameof(WriteSocialPostActivity), _ => new(ArtifactPath("social.md"), "x", 200, 280, Usage(AgentNames.SocialWriter)));
         Setup<PlanSegmentsOutput>(nameof(PlanSegmentsActivity), _ => new(ArtifactPath("audio/segments.json"), 3, 1_000_000, "wav"));
         Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
-        Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml"));
+        Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml", PublishWarning));
         Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));
         Setup<EpisodeCostOutput>(nameof(EpisodeCostActivity), _ => new(_answeredUsd + JournalOnlyUsd, 0));
         Context.Setup(c => c.CallSubOrchestratorAsync<AudioOutput>(It.Is<TaskName>(n => n.Name == nameof(AudioOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))

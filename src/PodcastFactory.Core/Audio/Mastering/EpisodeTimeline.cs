@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>Where one segment is in the mastered episode, in seconds from the start.</summary>
@@ -31,6 +33,7 @@ sealed class SegmentTracker(int index, long startSample, int sampleRate)
 
     public long Length => _position;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<float> samples)
     {
         for (int i = 0; i < samples.Length; i++, _position++)

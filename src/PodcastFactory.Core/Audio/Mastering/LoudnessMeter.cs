@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>What <see cref="LoudnessMeter"/> measured.</summary>
 /// <param name="IntegratedLufs">Gated integrated loudness (LUFS); negative infinity for silence.</param>
-/// <param name="TruePeakDbtp">Largest oversampled absolute value (at least 192 kHz), in dBTP.</param>
+/// <param name="TruePeakDbtp">Largest 4x-oversampled absolute value, in dBTP.</param>
 /// <param name="SamplePeakDbfs">Largest absolute sample value, in dBFS.</param>
 /// <param name="SampleFrames">Sample frames measured.</param>
 public sealed record LoudnessReport(double IntegratedLufs, double TruePeakDbtp, double SamplePeakDbfs, long SampleFrames);
@@ -11,7 +13,7 @@ public sealed record LoudnessReport(double IntegratedLufs, double TruePeakDbtp, 
 /// An ITU-R BS.1770-4 / EBU R128 loudness and true-peak meter, fed in chunks of interleaved float samples
 /// (full scale 1.0) in constant memory. K-weighting at the signal's own rate, mean square per channel over
 /// 400 ms blocks every 100 ms (75% overlap), channel weights 1.0 (front channels; inputs here have at most
-/// two), absolute -70 LUFS and relative -10 LU gates, and true peak from oversampling to at least 192 kHz.
+/// two), absolute -70 LUFS and relative -10 LU gates, and true peak from 4x oversampling (BS.1770-4 Annex 2) at every rate.
 /// </summary>
 public sealed class LoudnessMeter
 {
@@ -42,10 +44,11 @@ public sealed class LoudnessMeter
         _channels = channels;
         _subBlockFrames = sampleRate / 10;
         _filters = Enumerable.Range(0, channels).Select(_ => KWeighting.Create(sampleRate)).ToArray();
-        _oversamplers = Enumerable.Range(0, channels).Select(_ => new Oversampler(sampleRate)).ToArray();
+        _oversamplers = Enumerable.Range(0, channels).Select(_ => new Oversampler()).ToArray();
     }
 
     /// <summary>Measures the next <paramref name="samples"/> (interleaved, a whole number of frames).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<float> samples)
     {
         if (samples.Length % _channels != 0)
@@ -61,7 +64,7 @@ public sealed class LoudnessMeter
                 _samplePeak = Math.Max(_samplePeak, Math.Abs(x));
                 if (_truePeakOn)
                 {
-                    _truePeak = Math.Max(_truePeak, _oversamplers[c].PushPeak(x));
+                    _truePeak = Math.Max(_truePeak, _oversamplers[c].PushPeak(x, _truePeak));
                 }
 
                 double k = _filters[c].HighPass.Process(_filters[c].Shelf.Process(x));
@@ -83,9 +86,9 @@ public sealed class LoudnessMeter
         double truePeak = _truePeak;
         for (int c = 0; c < _channels && _truePeakOn; c++)
         {
-            for (int i = 0; i < Oversampler.Delay; i++)
+            for (int i = 0; i < _oversamplers[c].Delay; i++)
             {
-                truePeak = Math.Max(truePeak, _oversamplers[c].PushPeak(0));
+                truePeak = Math.Max(truePeak, _oversamplers[c].PushPeak(0, truePeak));
             }
         }
 

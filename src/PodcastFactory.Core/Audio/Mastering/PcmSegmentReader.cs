@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using NLayer;
 using PodcastFactory.Core.Models;
 
@@ -75,17 +76,7 @@ public sealed class PcmSegmentReader : IAsyncDisposable
 
         int read = _mpeg is not null ? _mpeg.ReadSamples(_interleaved, 0, wanted) : await ReadWavAsync(wanted, cancellationToken);
         int frames = read / Channels;
-        for (int i = 0; i < frames; i++)
-        {
-            float sum = 0;
-            for (int c = 0; c < Channels; c++)
-            {
-                sum += _interleaved[(i * Channels) + c];
-            }
-
-            output[i] = sum / Channels;
-        }
-
+        Downmix(_interleaved, output, frames, Channels);
         return frames;
     }
 
@@ -119,12 +110,33 @@ public sealed class PcmSegmentReader : IAsyncDisposable
 
         _wavLeft -= got;
         int count = got / width / Channels * Channels;
+        Decode(_bytes, _interleaved, count, width);
+        return count;
+    }
+
+    // Per-sample loops outside the async methods, compiled optimized at once (see EpisodeMasterer.Scale).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Decode(byte[] bytes, float[] samples, int count, int width)
+    {
         for (int i = 0; i < count; i++)
         {
-            _interleaved[i] = Sample(_bytes.AsSpan(i * width, width));
+            samples[i] = Sample(bytes.AsSpan(i * width, width));
         }
+    }
 
-        return count;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Downmix(float[] interleaved, float[] output, int frames, int channels)
+    {
+        for (int i = 0; i < frames; i++)
+        {
+            float sum = 0;
+            for (int c = 0; c < channels; c++)
+            {
+                sum += interleaved[(i * channels) + c];
+            }
+
+            output[i] = sum / channels;
+        }
     }
 
     static float Sample(ReadOnlySpan<byte> b) => b.Length switch

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PodcastFactory.Core.Audio.Mastering;
 
 /// <summary>
@@ -40,11 +42,11 @@ public sealed class TruePeakLimiter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lookaheadMs, 20);
         ArgumentOutOfRangeException.ThrowIfLessThan(releaseMs, 10);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(releaseMs, 1000);
-        _oversampler = new Oversampler(sampleRate);
+        _oversampler = new Oversampler();
         _ceiling = Math.Pow(10, ceilingDbtp / 20);
         _lookahead = Math.Max(2, (int)(sampleRate * lookaheadMs / 1000));
         _release = 1 - Math.Exp(-1000 / (releaseMs * sampleRate));
-        Latency = _lookahead + Oversampler.Delay - 1;
+        Latency = _lookahead + _oversampler.Delay - 1;
         _signal = new float[Latency + 1];
         _minIndexes = new long[_lookahead + 1];
         _minValues = new double[_lookahead + 1];
@@ -60,6 +62,7 @@ public sealed class TruePeakLimiter
     public double MinimumGain { get; private set; } = 1;
 
     /// <summary>Limits <paramref name="input"/>; writes the samples that leave the delay line into <paramref name="output"/> and returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Process(ReadOnlySpan<float> input, Span<float> output)
     {
         if (output.Length < input.Length)
@@ -89,6 +92,7 @@ public sealed class TruePeakLimiter
         return written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Push(float sample, Span<float> output)
     {
         long n = _pushed++;
@@ -98,10 +102,11 @@ public sealed class TruePeakLimiter
             _signalPosition = 0;
         }
 
-        double interval = _oversampler.PushPeak(sample);
+        // Values that cannot exceed the ceiling need no gain, so the oversampler may skip them (see Oversampler.PushPeak).
+        double interval = _oversampler.PushPeak(sample, _ceiling);
         double peak = Math.Max(interval, _previousInterval);
         _previousInterval = interval;
-        long m = n - Oversampler.Delay;
+        long m = n - _oversampler.Delay;
         if (m < 0)
         {
             return 0;

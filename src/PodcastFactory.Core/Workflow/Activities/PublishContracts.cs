@@ -11,6 +11,8 @@ namespace PodcastFactory.Core.Workflow.Activities;
 /// <param name="ChapterCount">Chapters written.</param>
 /// <param name="EpisodeNumber">The episode's number in the feed.</param>
 /// <param name="FeedLocation">Where the feed is.</param>
+/// <param name="Warning">Set when the master still misses the loudness target or the true-peak limit, with the figures.</param>
+/// <param name="Reused">True when the publish had already finished for the same input and was not run again.</param>
 public sealed record PublishEpisodeOutput(
     bool Skipped,
     IReadOnlyList<string> Artifacts,
@@ -20,4 +22,6 @@ public sealed record PublishEpisodeOutput(
     long Mp3Bytes,
     int ChapterCount,
     int EpisodeNumber,
-    string? FeedLocation);
+    string? FeedLocation,
+    string? Warning = null,
+    bool Reused = false);

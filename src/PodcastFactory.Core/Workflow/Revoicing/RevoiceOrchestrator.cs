@@ -47,6 +47,10 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
                 id, script, plan.PlanArtifact, audio.SegmentArtifacts, ArtifactNames.ResearchJson(id), input.Hosts, input.SourceNames, input.Models,
                 input.Language, context.CurrentUtcDateTime), StorageOptions);
             published = !output.Skipped;
+            if (output.Warning is not null)
+            {
+                warnings.Add("publish: " + output.Warning);
+            }
         }
         catch (TaskFailedException failure)
         {

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PodcastFactory.Core.Audio.Mastering;
 
-namespace PodcastFactory.Core.Audio.Mastering;
+namespace PodcastFactory.Core.Tests.Audio.Mastering;
 
 /// <summary>
-/// A second opinion on an encoded file from ffmpeg's <c>ebur128</c> filter (integrated loudness, true peak), when the
-/// encoder is ffmpeg. Its true peak comes from a sharper reconstruction filter than the managed meter's 12 taps per
-/// phase, which matters for speech at 16-24 kHz whose sibilants sit near the Nyquist frequency: the publish stage
-/// trusts whichever peak is higher.
+/// The reference meter: ffmpeg's <c>ebur128</c> filter (integrated loudness, true peak by resampling to 192 kHz with a
+/// long filter). The publish stage used to run it on every MP3 as a second opinion; the managed meter now agrees with
+/// it (TruePeakAccuracyTests), so it only serves as the reference here.
 /// </summary>
-public static partial class FfmpegLoudness
+static partial class FfmpegLoudness
 {
     /// <summary>Measures <paramref name="path"/>; null when ffmpeg fails or prints no summary.</summary>
     public static async Task<LoudnessReport?> MeasureAsync(string ffmpegPath, string path, TimeSpan timeout, CancellationToken cancellationToken)
