@@ -26,7 +26,8 @@ public sealed class PublishEpisodeActivityTests : IDisposable
     {
         _store = new FileSystemArtifactStore(_root);
         IOptions<PublishingOptions> publishing = Options.Create(new PublishingOptions());
-        var publisher = new EpisodePublisher(_store, new FileSystemFeedStore(_root), publishing, Options.Create(new FeedOptions()), NullLogger<EpisodePublisher>.Instance);
+        IOptions<FeedOptions> feed = Options.Create(new FeedOptions());
+        var publisher = new EpisodePublisher(_store, new FileSystemFeedStore(_root), publishing, feed, new FeedAddress(feed), NullLogger<EpisodePublisher>.Instance);
         _activity = new PublishEpisodeActivity(publisher, new PublishQueue(publishing, NullLogger<PublishQueue>.Instance));
     }
 
