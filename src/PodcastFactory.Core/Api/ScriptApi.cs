@@ -66,7 +66,13 @@ public sealed class ScriptApi(ScriptEditor editor)
             return ApiProblems.Validation(errors);
         }
 
-        if (ScriptEditValidator.Validate(body, current!.Hosts) is { Count: > 0 } invalid)
+        if (body.Revision is { } read && read != current!.Revision)
+        {
+            // If-Match "*" lets any body through: one read from another revision would silently undo an edit.
+            return Stale(id, current.Revision);
+        }
+
+        if (ScriptEditValidator.ValidateReadOnly(body, id, current!.Hosts).Concat(ScriptEditValidator.Validate(body, current.Hosts)).ToList() is { Count: > 0 } invalid)
         {
             return ApiProblems.Validation(invalid);
         }

@@ -8,14 +8,31 @@ namespace PodcastFactory.IntegrationTests.Cli;
 public sealed class ProduceCommandTests
 {
     [Fact]
-    public async Task Produce_TargetMinutesOutOfRange_ExitsTwoNamingTheField()
+    public async Task Produce_TargetMinutesOutOfRange_ExitsTwoNamingTheOption()
     {
         using var console = new ConsoleCapture();
 
         int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--minutes", "90", "--out", Path.GetTempPath()]).InvokeAsync();
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("targetMinutes", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--minutes:", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("targetMinutes", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("61")]
+    public async Task Produce_MinutesOutOfRangeWithJson_PrintsOptionField(string minutes)
+    {
+        using var console = new ConsoleCapture();
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--text", "Checkpoints make workflows durable.", "--minutes", minutes, "--json", "--out", Path.GetTempPath()]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        using JsonDocument error = JsonDocument.Parse(console.Out.ToString());
+        Assert.Equal("--minutes", error.RootElement.GetProperty("option").GetString());
+        Assert.All(error.RootElement.GetProperty("details").EnumerateArray(), d => Assert.DoesNotContain("targetMinutes", d.GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -27,7 +44,7 @@ public sealed class ProduceCommandTests
         int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--source", missing, "--out", Path.GetTempPath()]).InvokeAsync();
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("sources[0].value", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--source (sources[0].value)", console.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
