@@ -90,6 +90,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             services.AddValidatedOptions<EspeakOptions>(EspeakOptions.SectionName);
             services.AddValidatedOptions<FliteOptions>(FliteOptions.SectionName);
             services.TryAddSingleton<EspeakSpeechSynthesizer>();
+            services.TryAddSingleton<EspeakVoiceCatalog>();
             services.TryAddSingleton<FliteSpeechSynthesizer>();
             services.TryAddSingleton<ISpeechSynthesizer, LocalSpeechSynthesizer>();
         }

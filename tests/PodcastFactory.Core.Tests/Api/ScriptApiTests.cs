@@ -197,6 +197,35 @@ public sealed class ScriptApiTests : IDisposable
         Assert.Null(await Store.GetInfoAsync(ArtifactNames.ScriptEdit(Id, 2), default));
     }
 
+    [Theory]
+    [InlineData("flite:nobody")]
+    [InlineData("en-us+zz9")]
+    [InlineData("nosuchvoice")]
+    public async Task PutAsync_UnknownVoice_Returns400NamingTheHostAndSavesNothing(string voice)
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync($$"""{"voices":{"Sam":"{{voice}}"},"turns":[{"speaker":"Alex","text":"Hi."}]}""", etag);
+
+        Assert.Equal(400, response.Status);
+        string message = response.Json.GetProperty("errors").GetProperty("voices.Sam")[0].GetString()!;
+        Assert.Contains("flite:rms", message, StringComparison.Ordinal);
+        Assert.Null(await Store.GetInfoAsync(ArtifactNames.ScriptEdit(Id, 1), default));
+    }
+
+    [Fact]
+    public async Task PutAsync_KnownVoice_SavesIt()
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync("""{"voices":{"Sam":"en-gb+f2"},"turns":[{"speaker":"Alex","text":"Hi."}]}""", etag);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("en-gb+f2", response.Json.GetProperty("voices").GetProperty("Sam").GetString());
+    }
+
     [Fact]
     public async Task PutAsync_SpeakerNotAHost_Returns400()
     {
