@@ -62,6 +62,8 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<BacklogApi>();
         services.TryAddTransient<ScriptEditor>();
         services.TryAddTransient<ScriptApi>();
+        services.TryAddTransient<ReviewApi>();
+        services.TryAddTransient<Workflow.Review.EpisodeDecisions>();
         services.AddProviders(configuration);
         services.AddOfflineAgents();
 

@@ -63,6 +63,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} requested (started: {Created})")]
     public static partial void RevoiceRequested(ILogger logger, string episodeId, int revision, bool created);
 
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Episode {EpisodeId}: needs-review decision recorded (approved: {Approved}) by {Reviewer}")]
+    public static partial void EpisodeDecided(ILogger logger, string episodeId, bool approved, string reviewer);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
     public static partial void EspeakSynthesized(ILogger logger, int characters, string voice, double durationMs);
 

@@ -21,7 +21,7 @@ public static class EpisodeReport
         EpisodeManifest? manifest = await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
             ? null
             : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
-        string? error = final.FailureDetails?.ErrorMessage
+        string? error = (final.FailureDetails is { } failure ? FailureReasons.Clean(failure.ErrorMessage) : null)
             ?? (final.RuntimeStatus is OrchestrationRuntimeStatus.Completed ? null : $"The episode ended as {final.RuntimeStatus}.");
         int exit = result?.Outcome switch
         {
@@ -33,7 +33,7 @@ public static class EpisodeReport
 
         if (json)
         {
-            string status = exit switch { ExitCodes.Success => "completed", ExitCodes.Partial => "partial", ExitCodes.NeedsReview => "needs-review", _ => "failed" };
+            string status = result is null ? EpisodeOutcomes.Failed : EpisodeOutcomes.Status(result.Outcome);
             var payload = new CliResult(id, status,
                 Path.Combine(store.Location, id), result?.Artifacts.Select(a => Path.Combine(store.Location, a)).ToList() ?? [],
                 result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error,
