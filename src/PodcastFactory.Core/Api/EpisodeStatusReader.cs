@@ -95,10 +95,22 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
         }
     }
 
-    async Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+    async Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null; // a damaged manifest is no status: the episode reads as its orchestration alone (or unknown)
+        }
+    }
 
     async Task<Publication?> PublicationAsync(string id, CancellationToken cancellationToken) =>
         await store.GetInfoAsync(ArtifactNames.Publication(id), cancellationToken) is null
