@@ -6,6 +6,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Review;
 using Spectre.Console;
 
 namespace PodcastFactory.Local.Cli;
@@ -58,9 +59,18 @@ public static class EpisodeReport
             {
                 await Console.Error.WriteLineAsync($"Episode {id} is partial: a requested output is missing ({string.Join("; ", result!.Warnings)}).");
             }
+            else if (result?.Outcome == EpisodeOutcome.Rejected)
+            {
+                await Console.Error.WriteLineAsync($"Episode {id} was rejected ({manifest?.Error}). No audio or social post was produced.");
+            }
             else if (exit == ExitCodes.NeedsReview)
             {
                 await Console.Error.WriteLineAsync($"Episode {id} needs review: the script did not pass the quality gate; see {id}/reviews/ for the suggestions. No audio or social post was produced.");
+                EpisodeReview? review = await EpisodeReview.ReadAsync(store, id, manifest?.Decision, cancellationToken);
+                foreach (FailedCheck check in review?.FailedChecks ?? [])
+                {
+                    await Console.Error.WriteLineAsync($"  failed {check.Name}: {check.Message}");
+                }
             }
         }
 

@@ -132,6 +132,22 @@ public sealed class ReviewApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ApproveAsync_AfterAHeldRevoice_VoicesANewRevisionThatMayPublish()
+    {
+        await RevoiceOfNeedsReviewEpisode_WithoutApproval_IsStartedWithPublishingHeld();
+        _host.Client.Instances[RevoiceOrchestrator.InstanceId(Id, 1)] = FakeDurableClient.Metadata(RevoiceOrchestrator.InstanceId(Id, 1), OrchestrationRuntimeStatus.Failed);
+
+        var response = await PostAsync("""{"approved":true}""", reject: false);
+
+        Assert.Equal(202, response.Status);
+        Assert.Equal(2, response.Json.GetProperty("revision").GetInt32());
+        var started = _host.Client.Started.Last();
+        Assert.Equal(RevoiceOrchestrator.InstanceId(Id, 2), started.InstanceId);
+        Assert.Null(Assert.IsType<RevoiceInput>(started.Input).PublishHeld);
+        Assert.Equal("Edited.", (await Store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(Id, 2), default)).Turns[0].Text);
+    }
+
+    [Fact]
     public async Task RejectAsync_FinishedNeedsReview_EndsRejectedWithTheReasonInManifestAndStatus()
     {
         await FinishedAsync("needs-review", EpisodeOutcome.NeedsReview);

@@ -37,10 +37,12 @@ public sealed class EpisodeDecisions(IArtifactStore store, ScriptEditor editor, 
             await WriteAsync(manifest with { Decision = new ReviewDecision(true, reviewer, comment, time.GetUtcNow()) }, cancellationToken);
         }
 
-        if (await editor.LatestRevisionAsync(id, cancellationToken) == 0
+        int latest = await editor.LatestRevisionAsync(id, cancellationToken);
+        if ((latest == 0 || (await editor.LatestRevoiceAsync(id, cancellationToken))?.Revision == latest)
             && await editor.ReadAsync(id, episode.Input.Request.Hosts, cancellationToken) is { } current)
         {
-            // The re-voice voices an edit revision: the approved script becomes revision 1 unchanged (a concurrent approval may save it first).
+            // A re-voice voices an edit revision once: the approved script is saved unchanged as the next revision (its speech
+            // is reused, nothing is paid twice) unless the newest edit was never voiced. A concurrent approval may save it first.
             await editor.TrySaveAsync(id, current, current.Title, current.Turns, current.Hosts, cancellationToken);
         }
 
