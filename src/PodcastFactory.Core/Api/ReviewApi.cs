@@ -67,6 +67,11 @@ public sealed class ReviewApi(DurableTaskClient client, ScriptEditor editor, Epi
     async Task<IResult> DecideAsync(HttpRequest request, string id, ApprovalDecision decision, CancellationToken cancellationToken)
     {
         OrchestrationMetadata? metadata = EpisodeIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) : null;
+        if (metadata is null && EpisodeIds.IsValid(id) && await editor.ManifestAsync(id, cancellationToken) is not null)
+        {
+            return await DecideStoredAsync(request, id, decision, cancellationToken);
+        }
+
         if (metadata?.Name != nameof(EpisodeOrchestrator))
         {
             return ApiProblems.UnknownEpisode(id);
@@ -95,6 +100,22 @@ public sealed class ReviewApi(DurableTaskClient client, ScriptEditor editor, Epi
         request.HttpContext.Response.Headers.Location = statusUrl;
         return decision.Approved
             ? Results.Json(new DecisionResponse(id, "approved", outcome.Revoice?.Revision, statusUrl), PodcastJson.Compact, statusCode: StatusCodes.Status202Accepted)
+            : Results.Json(new DecisionResponse(id, EpisodeOutcomes.Status(EpisodeOutcome.Rejected), null, statusUrl), PodcastJson.Compact);
+    }
+
+    // An episode only the store knows (another runner produced it): rejecting needs only its manifest; approving would
+    // produce audio, which needs the episode's orchestration, so it is refused with where to do it.
+    async Task<IResult> DecideStoredAsync(HttpRequest request, string id, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        if (decision.Approved)
+        {
+            return ApiProblems.Conflict($"Episode '{id}' was produced by another runner (only its manifest is in this store): approve it where it runs, e.g. podcast serve on the same --store and task hub.");
+        }
+
+        DecisionOutcome outcome = await decisions.RejectAsync(id, decision.Reviewer, string.IsNullOrWhiteSpace(decision.Comment) ? "no reason given" : decision.Comment.Trim(), cancellationToken);
+        string statusUrl = EpisodeApi.BaseUrl(request) + ApiRoutes.EpisodePath(id);
+        return outcome.Conflict is not null
+            ? ApiProblems.Conflict(outcome.Conflict)
             : Results.Json(new DecisionResponse(id, EpisodeOutcomes.Status(EpisodeOutcome.Rejected), null, statusUrl), PodcastJson.Compact);
     }
 

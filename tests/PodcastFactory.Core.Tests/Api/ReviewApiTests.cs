@@ -236,6 +236,20 @@ public sealed class ReviewApiTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectAsync_EpisodeOnlyInTheStore_RejectsThroughItsManifestButApprovalIsRefused()
+    {
+        await FinishedAsync("needs-review", EpisodeOutcome.NeedsReview);
+        _host.Client.Instances.Clear();
+
+        Assert.Equal(409, (await PostAsync("""{"approved":true}""", reject: false)).Status);
+        var response = await PostAsync("""{"reason":"off-topic"}""", reject: true);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("rejected", (await ManifestAsync()).Status);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Fact]
     public async Task RejectAsync_UnknownEpisode_Returns404()
     {
         var response = await PostAsync("""{"reason":"no"}""", reject: true);
