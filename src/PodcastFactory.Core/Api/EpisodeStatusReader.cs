@@ -27,6 +27,7 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
         EpisodeOutcome? outcome = result is null ? null : EpisodeOutcomes.Parse(manifest?.Status) ?? result.Outcome;
         // A failed episode has no result; its manifest has the cost from the journal, failed attempts included.
         decimal? failedCost = result is null && metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? manifest?.Costs.TotalUsd : null;
+        Publication? publication = withArtifacts ? await PublicationAsync(id, cancellationToken) : null;
         return new EpisodeStatusResponse(
             id,
             metadata.RuntimeStatus,
@@ -35,14 +36,15 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             progress?.Stage,
             progress?.Percent ?? 0,
             result?.CostUsd ?? failedCost ?? progress?.CostUsd ?? 0,
-            result?.AudioSeconds,
+            // An approved needs-review episode got its audio from a re-voice: its length is the published master's.
+            result?.AudioSeconds ?? publication?.DurationSeconds,
             result?.Warnings ?? progress?.Warnings ?? [],
             outcome == EpisodeOutcome.Rejected ? manifest?.Error : ErrorOf(metadata),
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             baseUrl + ApiRoutes.EpisodePath(id),
             withArtifacts ? await ArtifactsAsync(id, cancellationToken) : null,
-            withArtifacts ? await PublicationAsync(id, cancellationToken) : null,
+            publication,
             ReadTopic(metadata),
             Review: withArtifacts && outcome is not null ? await EpisodeReview.ReadAsync(store, id, manifest?.Decision, cancellationToken) : null);
     }
