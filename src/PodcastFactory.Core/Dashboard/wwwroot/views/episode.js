@@ -75,7 +75,7 @@ function renderHeader(header, s) {
     h('h1', { class: 'title' }, s.title ?? s.topic ?? s.id),
     h('div', { class: 'muted' }, s.id, s.topic && s.title ? ' · topic: ' : '', s.topic && s.title ? s.topic : ''),
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Status'), h('dd', {}, h('span', { class: 'pill ' + s.runtimeStatus, id: 'runtime-status' }, s.runtimeStatus)),
+      h('dt', {}, 'Run'), h('dd', {}, h('span', { class: 'pill ' + shownStatus(s), id: 'runtime-status' }, s.runtimeStatus)),
       h('dt', {}, 'Stage'), h('dd', { id: 'stage' }, s.stage ?? '—'),
       h('dt', {}, 'Progress'), h('dd', {}, progressBar(s.percent), h('span', { id: 'percent' }, ` ${s.percent ?? 0}%`)),
       h('dt', {}, 'Cost so far'), h('dd', { id: 'cost' }, money(s.costUsd)),
