@@ -66,7 +66,7 @@ public sealed class ReviewApi(DurableTaskClient client, ScriptEditor editor, Epi
 
     async Task<IResult> DecideAsync(HttpRequest request, string id, ApprovalDecision decision, CancellationToken cancellationToken)
     {
-        OrchestrationMetadata? metadata = EpisodeIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) : null;
+        OrchestrationMetadata? metadata = EpisodeIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
         if (metadata is null && EpisodeIds.IsValid(id) && await editor.ManifestAsync(id, cancellationToken) is not null)
         {
             return await DecideStoredAsync(request, id, decision, cancellationToken);
