@@ -59,6 +59,41 @@ public sealed class ProduceCommandTests
     }
 
     [Fact]
+    public async Task Produce_TopicOnlyWithoutSearchProvider_ExitsTwoNamingSearchProviderAndSource()
+    {
+        using var console = new ConsoleCapture();
+        string root = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--id", "topic-only", "--out", root]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("Search__Provider", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--source", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "topic-only")));
+    }
+
+    [Theory]
+    [InlineData("Alex:flite:nobody", "flite:rms")]
+    [InlineData("Alex:en-us+zz9", "m3")]
+    [InlineData("Alex:nosuchvoice", "en-us+m3")]
+    public async Task Produce_UnknownVoice_ExitsTwoNamingHostAndListingValidVoices(string host, string listed)
+    {
+        using var console = new ConsoleCapture();
+        string root = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--text", "Checkpoints make workflows durable.", "--host", host, "--host", "Sam:flite:slt",
+            "--id", "bad-voice", "--json", "--out", root]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        using JsonDocument error = JsonDocument.Parse(console.Out.ToString());
+        Assert.Equal("--host", error.RootElement.GetProperty("option").GetString());
+        string detail = error.RootElement.GetProperty("details")[0].GetString()!;
+        Assert.StartsWith("--host (hosts[0].voice): Unknown voice", detail, StringComparison.Ordinal);
+        Assert.Contains(listed, detail, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "bad-voice")));
+    }
+
+    [Fact]
     public async Task Produce_MalformedHost_ExitsTwoWithTheExpectedSyntax()
     {
         using var console = new ConsoleCapture();
