@@ -99,14 +99,9 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
 
     async Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null)
-        {
-            return null;
-        }
-
         try
         {
-            return await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+            return await store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
         }
         catch (InvalidDataException)
         {
@@ -114,15 +109,11 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
         }
     }
 
-    async Task<Publication?> PublicationAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(ArtifactNames.Publication(id), cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<Publication>(ArtifactNames.Publication(id), cancellationToken);
+    Task<Publication?> PublicationAsync(string id, CancellationToken cancellationToken) =>
+        store.ReadJsonIfExistsAsync<Publication>(ArtifactNames.Publication(id), cancellationToken);
 
     async Task<string?> TitleAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(ArtifactNames.Script(id), cancellationToken) is null
-            ? null
-            : (await store.ReadJsonAsync<Script>(ArtifactNames.Script(id), cancellationToken)).Title;
+        (await store.ReadJsonIfExistsAsync<Script>(ArtifactNames.Script(id), cancellationToken))?.Title;
 
     async Task<List<ArtifactLink>> ArtifactsAsync(string id, CancellationToken cancellationToken)
     {

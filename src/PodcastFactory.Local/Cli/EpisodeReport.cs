@@ -19,9 +19,7 @@ public static class EpisodeReport
     {
         string id = final.InstanceId;
         EpisodeResult? result = final.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? final.ReadOutputAs<EpisodeResult>() : null;
-        EpisodeManifest? manifest = await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+        EpisodeManifest? manifest = await store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
         string? error = (final.FailureDetails is { } failure ? FailureReasons.Clean(failure.ErrorMessage) : null)
             ?? (final.RuntimeStatus is OrchestrationRuntimeStatus.Completed ? null : $"The episode ended as {final.RuntimeStatus}.");
         int exit = result?.Outcome switch

@@ -296,28 +296,19 @@ public sealed class EpisodeOrchestratorTests
         Assert.DoesNotContain(result.Warnings, w => w.Contains("Task '", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task RunRevoiceAsync_PublishHeld_VoicesButNeverPublishes()
+    [Theory]
+    [InlineData("the script has not passed review (status needs-review)", false)]
+    [InlineData(null, true)]
+    public async Task RunRevoiceAsync_PublishHeldOrNot_PublishesOnlyApprovedWork(string? held, bool publishes)
     {
         var harness = new OrchestrationHarness();
 
-        RevoiceResult result = await harness.RunRevoiceAsync("the script has not passed review (status needs-review)");
+        RevoiceResult result = await harness.RunRevoiceAsync(held);
 
-        Assert.False(result.Published);
-        Assert.Equal(0, harness.Count(nameof(PublishEpisodeActivity)));
+        Assert.Equal(publishes, result.Published);
+        Assert.Equal(publishes ? 1 : 0, harness.Count(nameof(PublishEpisodeActivity)));
         Assert.Equal(1, harness.Count(nameof(AudioOrchestrator)));
-        Assert.Contains("publish: held: the script has not passed review (status needs-review)", result.Warnings);
-    }
-
-    [Fact]
-    public async Task RunRevoiceAsync_Approved_Publishes()
-    {
-        var harness = new OrchestrationHarness();
-
-        RevoiceResult result = await harness.RunRevoiceAsync(publishHeld: null);
-
-        Assert.True(result.Published);
-        Assert.Equal(1, harness.Count(nameof(PublishEpisodeActivity)));
+        Assert.Equal(!publishes, result.Warnings.Contains("publish: held: " + held));
     }
 
     [Fact]

@@ -28,6 +28,14 @@ public sealed class DashboardReviewTests(DashboardFixture fixture)
         return id;
     }
 
+    async Task<(string Id, DashboardPage Dashboard)> NeedsReviewPageAsync()
+    {
+        string id = await NeedsReviewEpisodeAsync();
+        DashboardPage dashboard = await fixture.NewPageAsync();
+        await dashboard.OpenAsync("#/episodes/" + id);
+        return (id, dashboard);
+    }
+
     [Fact]
     public async Task EpisodeList_NeedsReviewEpisode_ShowsTheOutcomeNotCompleted()
     {
@@ -58,11 +66,9 @@ public sealed class DashboardReviewTests(DashboardFixture fixture)
     [Fact]
     public async Task EpisodePage_NeedsReview_FailedChecksFirstAndRejectEndsItWithTheReason()
     {
-        string id = await NeedsReviewEpisodeAsync();
-        await using DashboardPage dashboard = await fixture.NewPageAsync();
+        (string id, DashboardPage opened) = await NeedsReviewPageAsync();
+        await using DashboardPage dashboard = opened;
         IPage page = dashboard.Page;
-
-        await dashboard.OpenAsync("#/episodes/" + id);
 
         await Expect(page.Locator("#needs-review #failed-checks li").First).ToBeVisibleAsync();
         bool first = await page.EvaluateAsync<bool>("() => document.querySelector('article.episode').firstElementChild.contains(document.querySelector('#needs-review'))");
@@ -82,10 +88,9 @@ public sealed class DashboardReviewTests(DashboardFixture fixture)
     [Fact]
     public async Task EpisodePage_NeedsReview_ApproveContinuesToAudioAndPublishes()
     {
-        string id = await NeedsReviewEpisodeAsync();
-        await using DashboardPage dashboard = await fixture.NewPageAsync();
+        (string id, DashboardPage opened) = await NeedsReviewPageAsync();
+        await using DashboardPage dashboard = opened;
         IPage page = dashboard.Page;
-        await dashboard.OpenAsync("#/episodes/" + id);
 
         await page.FillAsync("#needs-review input[name=reviewer]", "kim");
         await page.ClickAsync("#approve-audio");

@@ -172,10 +172,8 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         (await ManifestAsync(id, cancellationToken))?.Costs.TotalUsd;
 
     /// <summary>The episode's <c>manifest.json</c>, or null when it has none yet.</summary>
-    public async Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+    public Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken) =>
+        store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
 
     // One caller creates the claim and schedules; the backends' own duplicate-id handling is not trusted (docs/guarantees.md).
     // A claim whose owner died before scheduling (no orchestration after StartGate.OrphanAfter) is taken over by a claim
