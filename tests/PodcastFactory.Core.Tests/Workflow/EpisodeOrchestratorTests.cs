@@ -275,11 +275,12 @@ public sealed class EpisodeOrchestratorTests
     {
         var harness = new OrchestrationHarness();
         harness.Failing.Add(nameof(WriteScriptActivity));
+        harness.FailureMessages[nameof(WriteScriptActivity)] = "Task 'WriteScriptActivity' (#12) failed with an unhandled exception: the model refused";
 
         await Assert.ThrowsAsync<EpisodeStageFailedException>(() => harness.RunAsync(OrchestrationHarness.Input()));
 
         var manifest = (WriteManifestInput)harness.Calls.Single(c => c.Name == nameof(WriteManifestActivity)).Input!;
-        Assert.Equal("Stage 'script' failed: WriteScriptActivity exploded", manifest.Error);
+        Assert.Equal("Stage 'script' failed: the model refused", manifest.Error);
         Assert.DoesNotContain("(#", manifest.Error, StringComparison.Ordinal);
     }
 
