@@ -250,6 +250,35 @@ public sealed class ReviewApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ApproveAsync_ApprovedFalseOnFinishedNeedsReview_RejectsItWithTheComment()
+    {
+        await FinishedAsync("needs-review", EpisodeOutcome.NeedsReview);
+
+        var response = await PostAsync("""{"approved":false,"comment":"tone is off"}""", reject: false);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("rejected", (await ManifestAsync()).Status);
+        Assert.Equal("rejected: tone is off", (await ManifestAsync()).Error);
+    }
+
+    [Theory]
+    [InlineData("""{"approved":"yes"}""", "approved")]
+    [InlineData("""{"approved":true,"comment":["a"]}""", "comment")]
+    [InlineData("""{"approved":true,"reviewer":"kim\tlee\nadmin"}""", "reviewer")]
+    [InlineData("""{"approved":true,"publish":true}""", "publish")]
+    public async Task ApproveAsync_BadBody_Returns400AndDecidesNothing(string body, string field)
+    {
+        await FinishedAsync("needs-review", EpisodeOutcome.NeedsReview);
+
+        var response = await PostAsync(body, reject: false);
+
+        Assert.Equal(400, response.Status);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
+        Assert.Null((await ManifestAsync()).Decision);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Fact]
     public async Task RejectAsync_UnknownEpisode_Returns404()
     {
         var response = await PostAsync("""{"reason":"no"}""", reject: true);
