@@ -67,6 +67,8 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<BacklogApi>();
         services.TryAddTransient<ScriptEditor>();
         services.TryAddTransient<ScriptApi>();
+        services.TryAddTransient<ReviewApi>();
+        services.TryAddTransient<Workflow.Review.EpisodeDecisions>();
         services.AddProviders(configuration);
         services.AddOfflineAgents();
 
@@ -95,6 +97,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             services.AddValidatedOptions<EspeakOptions>(EspeakOptions.SectionName);
             services.AddValidatedOptions<FliteOptions>(FliteOptions.SectionName);
             services.TryAddSingleton<EspeakSpeechSynthesizer>();
+            services.TryAddSingleton<EspeakVoiceCatalog>();
             services.TryAddSingleton<FliteSpeechSynthesizer>();
             services.TryAddSingleton<ISpeechSynthesizer, LocalSpeechSynthesizer>();
         }

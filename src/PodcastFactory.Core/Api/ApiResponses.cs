@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Review;
 using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Core.Api;
@@ -14,7 +15,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <summary>Body of <c>GET /api/episodes/{id}</c> (and the items of the list).</summary>
 /// <param name="Id">Episode id.</param>
 /// <param name="RuntimeStatus">Durable runtime status: pending, running, completed, failed, terminated, suspended.</param>
-/// <param name="Outcome">completed or needs-review, once the orchestration completed.</param>
+/// <param name="Outcome">completed, partial, needs-review or rejected, once the orchestration completed (the manifest's status: a producer's later decision changes it).</param>
 /// <param name="Title">Episode title, once completed.</param>
 /// <param name="Stage">The stage last published by the orchestrator (see <see cref="Stages"/>).</param>
 /// <param name="Percent">Rough completion 0..100.</param>
@@ -29,6 +30,8 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="Publication">What the publish stage measured and wrote (<c>publish.json</c>), when it ran; omitted in lists.</param>
 /// <param name="Topic">The topic the episode was started with (from its input), so a list can name a running episode.</param>
 /// <param name="Revoice">The latest re-voice of an edited script (revision, runtime status, segments synthesized and reused, cost); omitted when there is none and in lists.</param>
+/// <param name="Review">Why the episode needs review: the last review's failed checks with their messages, its suggestions and a producer's decision; omitted in lists and before the episode finished.</param>
+/// <param name="FromManifest">True when the backend does not know the episode and this status was read from its <c>manifest.json</c> (e.g. produced by <c>podcast produce</c> into the same store).</param>
 public sealed record EpisodeStatusResponse(
     string Id,
     OrchestrationRuntimeStatus RuntimeStatus,
@@ -46,7 +49,9 @@ public sealed record EpisodeStatusResponse(
     IReadOnlyList<ArtifactLink>? Artifacts,
     Publication? Publication = null,
     string? Topic = null,
-    RevoiceStatus? Revoice = null);
+    RevoiceStatus? Revoice = null,
+    EpisodeReview? Review = null,
+    bool? FromManifest = null);
 
 /// <summary>One stored artifact of an episode.</summary>
 /// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>

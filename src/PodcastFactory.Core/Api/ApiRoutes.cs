@@ -21,8 +21,11 @@ public static class ApiRoutes
     /// <summary>POST: terminate a running episode.</summary>
     public const string Cancel = "episodes/{id}/cancel";
 
-    /// <summary>POST: raise the approval event.</summary>
+    /// <summary>POST: approve an episode waiting for approval, or a finished needs-review one (continues to audio).</summary>
     public const string Approve = "episodes/{id}/approve";
+
+    /// <summary>POST: reject an episode waiting for approval, or a finished needs-review one (ends it rejected).</summary>
+    public const string Reject = "episodes/{id}/reject";
 
     /// <summary>GET: the script with its ETag; PUT (If-Match): save the next edit revision.</summary>
     public const string Script = "episodes/{id}/script";

@@ -70,7 +70,10 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
         if (metadata is null)
         {
-            return ApiProblems.UnknownEpisode(id);
+            // An episode another runner (podcast produce) wrote into this store: its manifest is its status.
+            return EpisodeIds.IsValid(id) && await reader.ReadStoredAsync(id, BaseUrl(request), withArtifacts: true, cancellationToken) is { } stored
+                ? Results.Json(stored, PodcastJson.Compact)
+                : ApiProblems.UnknownEpisode(id);
         }
 
         EpisodeStatusResponse status = await reader.ReadAsync(metadata, BaseUrl(request), withArtifacts: true, cancellationToken);
@@ -119,6 +122,11 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
             foreach (OrchestrationMetadata metadata in page.Values.Where(m => m.Name == nameof(EpisodeOrchestrator)))
             {
                 items.Add(await reader.ReadAsync(metadata, baseUrl, withArtifacts: false, cancellationToken));
+            }
+
+            if (query.ContinuationToken is null)
+            {
+                await AddStoredOnlyAsync(items, query, baseUrl, cancellationToken);
             }
 
             return Results.Json(new EpisodeListResponse(items, ContinuationTokens.Wrap(page.ContinuationToken)), PodcastJson.Compact);
@@ -187,34 +195,25 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         return Results.Json(new StartEpisodeResponse(id, false, BaseUrl(request) + ApiRoutes.EpisodePath(id)), PodcastJson.Compact, statusCode: StatusCodes.Status202Accepted);
     }
 
-    /// <summary><c>POST /api/episodes/{id}/approve</c> with <c>{approved, reviewer, comment}</c>: 202, or 409 when the episode is not waiting for approval.</summary>
-    public async Task<IResult> ApproveAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    // The first page also lists the episodes only the store knows (produced by another runner into it), newest first.
+    async Task AddStoredOnlyAsync(List<EpisodeStatusResponse> items, EpisodeListQuery query, string baseUrl, CancellationToken cancellationToken)
     {
-        if (QueryRules.Refuse(request) is { } badQuery)
+        var stored = new List<EpisodeStatusResponse>();
+        await foreach (string id in reader.StoredIdsAsync(cancellationToken))
         {
-            return badQuery;
+            if (items.Any(i => i.Id == id) || await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            if (await reader.ReadStoredAsync(id, baseUrl, withArtifacts: false, cancellationToken) is { } status
+                && (query.Statuses.Count == 0 || query.Statuses.Contains(status.RuntimeStatus)))
+            {
+                stored.Add(status);
+            }
         }
 
-        (ApproveEpisodeRequest? body, IReadOnlyList<ValidationError> errors) = await JsonBody.ReadAsync<ApproveEpisodeRequest>(request, cancellationToken);
-        if (body?.Approved is not { } approved)
-        {
-            return ApiProblems.Validation(body is null ? errors : [new ValidationError("approved", "approved (true or false) is required.")]);
-        }
-
-        OrchestrationMetadata? metadata = await FindAsync(id, cancellationToken);
-        if (metadata is null)
-        {
-            return ApiProblems.UnknownEpisode(id);
-        }
-
-        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Running
-            || EpisodeStatusReader.ReadProgress(metadata.SerializedCustomStatus)?.Stage != Stages.Approval)
-        {
-            return ApiProblems.Conflict($"Episode '{id}' is not waiting for approval.");
-        }
-
-        await client.RaiseEventAsync(id, ApprovalDecision.EventName, new ApprovalDecision(approved, body.Reviewer, body.Comment), cancellationToken);
-        return Results.Json(new StartEpisodeResponse(id, false, BaseUrl(request) + ApiRoutes.EpisodePath(id)), PodcastJson.Compact, statusCode: StatusCodes.Status202Accepted);
+        items.AddRange(stored.OrderByDescending(s => s.LastUpdatedAt));
     }
 
     async Task<Page<OrchestrationMetadata>?> FirstPageAsync(OrchestrationQuery filter, EpisodeListQuery query, CancellationToken cancellationToken)

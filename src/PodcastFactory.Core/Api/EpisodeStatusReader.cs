@@ -3,63 +3,133 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Publishing;
+using System.Runtime.CompilerServices;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Review;
+using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Api;
 
 /// <summary>Turns orchestration metadata (and the stored artifacts) into the status contract.</summary>
 public sealed class EpisodeStatusReader(IArtifactStore store)
 {
-    /// <summary>Builds the status of one episode; artifacts are listed from the store when <paramref name="withArtifacts"/>.</summary>
+    /// <summary>
+    /// Builds the status of one episode; artifacts (and the last review, when there is one) are read from the store when
+    /// <paramref name="withArtifacts"/>. Once finished, the outcome is the manifest's: a producer's later decision changes it there.
+    /// </summary>
     public async Task<EpisodeStatusResponse> ReadAsync(OrchestrationMetadata metadata, string baseUrl, bool withArtifacts, CancellationToken cancellationToken)
     {
         string id = metadata.InstanceId;
         EpisodeProgress? progress = ReadProgress(metadata.SerializedCustomStatus);
         EpisodeResult? result = ReadResult(metadata);
-        List<ArtifactLink>? artifacts = null;
-        Publication? publication = null;
-        if (withArtifacts && await store.GetInfoAsync(ArtifactNames.Publication(id), cancellationToken) is not null)
-        {
-            publication = await store.ReadJsonAsync<Publication>(ArtifactNames.Publication(id), cancellationToken);
-        }
-
-        if (withArtifacts)
-        {
-            artifacts = [];
-            await foreach (ArtifactInfo info in store.ListAsync(id + "/", cancellationToken))
-            {
-                if (info.Name.StartsWith(ArtifactNames.Journal(id), StringComparison.Ordinal))
-                {
-                    continue; // one file per attempt of each paid step: the manifest sums them up
-                }
-
-                string relative = info.Name[(id.Length + 1)..];
-                artifacts.Add(new ArtifactLink(relative, ApiRoutes.ArtifactPath(id, relative), info.Length, info.ContentType));
-            }
-        }
-
+        EpisodeManifest? manifest = metadata.IsCompleted ? await ManifestAsync(id, cancellationToken) : null;
+        EpisodeOutcome? outcome = result is null ? null : EpisodeOutcomes.Parse(manifest?.Status) ?? result.Outcome;
         // A failed episode has no result; its manifest has the cost from the journal, failed attempts included.
-        decimal? failedCost = result is null && withArtifacts && metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed
-            && await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is not null
-            ? (await store.ReadJsonAsync<Workflow.Activities.EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken)).Costs.TotalUsd
-            : null;
+        decimal? failedCost = result is null && metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? manifest?.Costs.TotalUsd : null;
+        Publication? publication = withArtifacts ? await PublicationAsync(id, cancellationToken) : null;
         return new EpisodeStatusResponse(
             id,
             metadata.RuntimeStatus,
-            result?.Outcome,
+            outcome,
             result?.Title,
             progress?.Stage,
             progress?.Percent ?? 0,
             result?.CostUsd ?? failedCost ?? progress?.CostUsd ?? 0,
-            result?.AudioSeconds,
+            // An approved needs-review episode got its audio from a re-voice: its length is the published master's.
+            result?.AudioSeconds ?? publication?.DurationSeconds,
             result?.Warnings ?? progress?.Warnings ?? [],
-            ErrorOf(metadata),
+            outcome == EpisodeOutcome.Rejected ? manifest?.Error : ErrorOf(metadata),
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             baseUrl + ApiRoutes.EpisodePath(id),
-            artifacts,
+            withArtifacts ? await ArtifactsAsync(id, cancellationToken) : null,
             publication,
-            ReadTopic(metadata));
+            ReadTopic(metadata),
+            Review: withArtifacts && outcome is not null ? await EpisodeReview.ReadAsync(store, id, manifest?.Decision, cancellationToken) : null);
+    }
+
+    /// <summary>
+    /// The status of an episode the backend does not know, from its <c>manifest.json</c> (e.g. one <c>podcast produce</c>
+    /// ran on its own in-memory backend into the same store); null when there is no manifest either.
+    /// </summary>
+    public async Task<EpisodeStatusResponse?> ReadStoredAsync(string id, string baseUrl, bool withArtifacts, CancellationToken cancellationToken)
+    {
+        if (await ManifestAsync(id, cancellationToken) is not { } manifest)
+        {
+            return null;
+        }
+
+        EpisodeOutcome? outcome = EpisodeOutcomes.Parse(manifest.Status);
+        Publication? publication = await PublicationAsync(id, cancellationToken);
+        var completedAt = new DateTimeOffset(DateTime.SpecifyKind(manifest.CompletedAt, DateTimeKind.Utc));
+        return new EpisodeStatusResponse(
+            id,
+            outcome is null ? OrchestrationRuntimeStatus.Failed : OrchestrationRuntimeStatus.Completed,
+            outcome,
+            await TitleAsync(id, cancellationToken),
+            Stages.Done,
+            100,
+            manifest.Costs.TotalUsd,
+            publication?.DurationSeconds,
+            manifest.Warnings,
+            manifest.Error,
+            manifest.Stages.Count > 0 ? new DateTimeOffset(DateTime.SpecifyKind(manifest.Stages.Min(st => st.StartedAt), DateTimeKind.Utc)) : completedAt,
+            completedAt,
+            baseUrl + ApiRoutes.EpisodePath(id),
+            withArtifacts ? await ArtifactsAsync(id, cancellationToken) : null,
+            withArtifacts ? publication : null,
+            manifest.Topic,
+            Review: withArtifacts ? await EpisodeReview.ReadAsync(store, id, manifest.Decision, cancellationToken) : null,
+            FromManifest: true);
+    }
+
+    /// <summary>Ids of the episodes with a <c>manifest.json</c> in the store.</summary>
+    public async IAsyncEnumerable<string> StoredIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (ArtifactInfo info in store.ListAsync("", cancellationToken))
+        {
+            int slash = info.Name.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && info.Name.AsSpan(slash + 1).SequenceEqual("manifest.json") && EpisodeIds.IsValid(info.Name[..slash]))
+            {
+                yield return info.Name[..slash];
+            }
+        }
+    }
+
+    async Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null; // a damaged manifest is no status: the episode reads as its orchestration alone (or unknown)
+        }
+    }
+
+    Task<Publication?> PublicationAsync(string id, CancellationToken cancellationToken) =>
+        store.ReadJsonIfExistsAsync<Publication>(ArtifactNames.Publication(id), cancellationToken);
+
+    async Task<string?> TitleAsync(string id, CancellationToken cancellationToken) =>
+        (await store.ReadJsonIfExistsAsync<Script>(ArtifactNames.Script(id), cancellationToken))?.Title;
+
+    async Task<List<ArtifactLink>> ArtifactsAsync(string id, CancellationToken cancellationToken)
+    {
+        var artifacts = new List<ArtifactLink>();
+        await foreach (ArtifactInfo info in store.ListAsync(id + "/", cancellationToken))
+        {
+            if (info.Name.StartsWith(ArtifactNames.Journal(id), StringComparison.Ordinal))
+            {
+                continue; // one file per attempt of each paid step: the manifest sums them up
+            }
+
+            string relative = info.Name[(id.Length + 1)..];
+            artifacts.Add(new ArtifactLink(relative, ApiRoutes.ArtifactPath(id, relative), info.Length, info.ContentType));
+        }
+
+        return artifacts;
     }
 
     /// <summary>The typed progress the orchestrator publishes, if any.</summary>
@@ -116,7 +186,7 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
 
     static string? ErrorOf(OrchestrationMetadata metadata) => metadata.RuntimeStatus switch
     {
-        OrchestrationRuntimeStatus.Failed => metadata.FailureDetails?.ErrorMessage ?? "The episode failed.",
+        OrchestrationRuntimeStatus.Failed => metadata.FailureDetails is { } details ? FailureReasons.Clean(details.ErrorMessage) : "The episode failed.",
         OrchestrationRuntimeStatus.Terminated => "The episode was cancelled.",
         _ => null,
     };

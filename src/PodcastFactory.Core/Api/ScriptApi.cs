@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Workflow.Starting;
 using PodcastFactory.Core.Workflow.Revoicing;
 
@@ -10,7 +11,7 @@ namespace PodcastFactory.Core.Api;
 /// <c>GET/PUT /api/episodes/{id}/script</c> and <c>POST /api/episodes/{id}/revoice</c>, shared by both hosts: read the
 /// script with its ETag, replace it (If-Match required: 428 without, 412 when stale), and re-voice the newest edit.
 /// </summary>
-public sealed class ScriptApi(ScriptEditor editor)
+public sealed class ScriptApi(ScriptEditor editor, ISpeechSynthesizer speech)
 {
     /// <summary>Largest re-voice body accepted (it has no fields yet).</summary>
     public const int MaxRevoiceBodyBytes = 4096;
@@ -66,12 +67,23 @@ public sealed class ScriptApi(ScriptEditor editor)
             return ApiProblems.Validation(errors);
         }
 
-        if (ScriptEditValidator.Validate(body, current!.Hosts) is { Count: > 0 } invalid)
+        if (body.Revision is { } read && read != current!.Revision)
+        {
+            // If-Match "*" lets any body through: one read from another revision would silently undo an edit.
+            return Stale(id, current.Revision);
+        }
+
+        if (ScriptEditValidator.ValidateReadOnly(body, id, current!.Hosts).Concat(ScriptEditValidator.Validate(body, current.Hosts)).ToList() is { Count: > 0 } invalid)
         {
             return ApiProblems.Validation(invalid);
         }
 
         (IReadOnlyList<ScriptTurn> turns, IReadOnlyList<HostVoice> hosts) = ScriptEditValidator.Apply(body, current.Hosts);
+        if (await UnknownVoicesAsync(body, hosts, episode.Input.Request.Language, cancellationToken) is { Count: > 0 } unknown)
+        {
+            return ApiProblems.Validation(unknown);
+        }
+
         ScriptEdit? saved = await editor.TrySaveAsync(id, current, body.Title?.Trim() ?? current.Title, turns, hosts, cancellationToken);
         return saved is null ? Stale(id, current.Revision + 1) : Document(request, id, saved);
     }
@@ -127,6 +139,22 @@ public sealed class ScriptApi(ScriptEditor editor)
         return current is null
             ? (episode, null, ApiProblems.NotFound($"Episode '{id}' has no script yet."))
             : (episode, current, null);
+    }
+
+    // A changed voice the provider cannot speak would fail the re-voice at its first segment: refused here instead.
+    async Task<List<ValidationError>> UnknownVoicesAsync(ScriptEditRequest body, IReadOnlyList<HostVoice> hosts, string language, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        foreach ((string name, string _) in body.Voices ?? new Dictionary<string, string>())
+        {
+            HostVoice host = ScriptEditValidator.HostNamed(hosts, name)!;
+            if (await speech.CheckVoiceAsync(host.Voice, language, cancellationToken) is { } problem)
+            {
+                errors.Add(new($"voices.{name}", problem));
+            }
+        }
+
+        return errors;
     }
 
     // The re-voice body is optional: nothing (or only whitespace) is accepted like {}, anything else is read strictly.

@@ -45,9 +45,22 @@ public sealed record ScriptDocumentTurn(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Chapter,
     IReadOnlyList<int> Claims);
 
-/// <summary>Body of <c>PUT /api/episodes/{id}/script</c>: the whole new script; <c>title</c> and <c>voices</c> default to the current ones.</summary>
+/// <summary>
+/// Body of <c>PUT /api/episodes/{id}/script</c>: the whole new script; <c>title</c> and <c>voices</c> default to the
+/// current ones. The body of the GET can be sent back as it is: its read-only fields (<c>episodeId</c>, <c>revision</c>,
+/// <c>hosts</c>, each turn's <c>index</c>) are accepted and checked against the episode, never applied.
+/// </summary>
 public sealed record ScriptEditRequest
 {
+    /// <summary>Read-only: when sent, must be the episode of the URL.</summary>
+    public string? EpisodeId { get; init; }
+
+    /// <summary>Read-only: when sent, must be the revision being edited (a body read from another revision is stale: 412).</summary>
+    public int? Revision { get; init; }
+
+    /// <summary>Read-only: when sent, must be the episode's host names in order (change voices with <see cref="Voices"/>).</summary>
+    public IReadOnlyList<string>? Hosts { get; init; }
+
     /// <summary>New title (optional).</summary>
     public string? Title { get; init; }
 
@@ -61,6 +74,9 @@ public sealed record ScriptEditRequest
 /// <summary>One turn of <see cref="ScriptEditRequest"/>.</summary>
 public sealed record ScriptEditTurn
 {
+    /// <summary>Read-only and ignored: a turn's position in <c>turns</c> is its index (deleting or moving turns needs no renumbering).</summary>
+    public int? Index { get; init; }
+
     /// <summary>One of the episode's hosts (required).</summary>
     public string? Speaker { get; init; }
 

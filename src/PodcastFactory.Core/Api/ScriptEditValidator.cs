@@ -75,6 +75,36 @@ public static class ScriptEditValidator
         return errors;
     }
 
+    /// <summary>
+    /// The read-only fields a GET body carries, checked when they are sent back: the episode id and the host names
+    /// must be the episode's (a mismatch means the body belongs elsewhere); each turn's index must be a position (0 or more).
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ValidateReadOnly(ScriptEditRequest body, string episodeId, IReadOnlyList<HostVoice> hosts)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(hosts);
+        var errors = new List<ValidationError>();
+        if (body.EpisodeId is { } sent && sent != episodeId)
+        {
+            errors.Add(new("episodeId", $"episodeId is read-only: this script belongs to episode '{episodeId}', not '{sent}'. Leave it out or send it unchanged."));
+        }
+
+        if (body.Hosts is { } names && !names.SequenceEqual(hosts.Select(h => h.Name), StringComparer.Ordinal))
+        {
+            errors.Add(new("hosts", $"hosts is read-only: the episode's hosts are {string.Join(", ", hosts.Select(h => h.Name))}. Change a host's voice with voices; leave hosts out or send it unchanged."));
+        }
+
+        for (int i = 0; i < (body.Turns?.Count ?? 0); i++)
+        {
+            if (body.Turns![i]?.Index is < 0)
+            {
+                errors.Add(new($"turns[{i}].index", "index is read-only (a turn's position is its index); when sent it is 0 or more."));
+            }
+        }
+
+        return errors;
+    }
+
     /// <summary>The host named <paramref name="name"/> (ignoring case and surrounding spaces), or null.</summary>
     public static HostVoice? HostNamed(IReadOnlyList<HostVoice> hosts, string? name) =>
         hosts.FirstOrDefault(h => string.Equals(h.Name.Trim(), name?.Trim(), StringComparison.OrdinalIgnoreCase));

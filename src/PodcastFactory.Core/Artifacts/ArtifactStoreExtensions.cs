@@ -31,6 +31,11 @@ public static class ArtifactStoreExtensions
         }
     }
 
+    /// <summary>Reads a JSON artifact that may not exist (yet): null when it does not; <see cref="InvalidDataException"/> when it is not valid.</summary>
+    public static async Task<T?> ReadJsonIfExistsAsync<T>(this IArtifactStore store, string name, CancellationToken cancellationToken)
+        where T : class =>
+        await store.GetInfoAsync(name, cancellationToken) is null ? null : await store.ReadJsonAsync<T>(name, cancellationToken);
+
     /// <summary>Writes UTF-8 text.</summary>
     public static async Task<ArtifactInfo> WriteTextAsync(this IArtifactStore store, string name, string text, string? inputHash, CancellationToken cancellationToken)
     {

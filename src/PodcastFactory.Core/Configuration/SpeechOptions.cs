@@ -42,6 +42,9 @@ public sealed class SpeechOptions : IValidatableObject
     [Range(100, 4096, ErrorMessage = "Speech:MaxInputCharacters must be between 100 and 4096.")]
     public int MaxInputCharacters { get; set; } = 4000;
 
+    /// <summary>Voice names a compatible speech server offers beyond OpenAI's (e.g. <c>Speech__Voices__0=af_bella</c>); requests may name them.</summary>
+    public IList<string> Voices { get; } = [];
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);

@@ -66,6 +66,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "API {Method} {Path} refused a cross-site request ({Status}): {Reason}")]
     public static partial void CrossSiteRefused(ILogger logger, string method, string path, int status, string reason);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Episode {EpisodeId}: needs-review decision recorded (approved: {Approved}) by {Reviewer}")]
+    public static partial void EpisodeDecided(ILogger logger, string episodeId, bool approved, string reviewer);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "espeak-ng spoke {Characters} characters with voice {Voice} in {DurationMs} ms")]
     public static partial void EspeakSynthesized(ILogger logger, int characters, string voice, double durationMs);
 

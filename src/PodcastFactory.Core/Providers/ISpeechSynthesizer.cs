@@ -20,6 +20,12 @@ public interface ISpeechSynthesizer
     /// <summary>Largest input, in characters, one call accepts.</summary>
     int MaxInputCharacters { get; }
 
+    /// <summary>
+    /// Why this provider cannot speak with <paramref name="voice"/> (naming the valid voices), or null when it can: asked
+    /// when an episode is requested or a script's voice is changed, before anything is paid. Defaults to no check.
+    /// </summary>
+    Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Speaks <paramref name="text"/> with <paramref name="voice"/>, writing encoded audio to <paramref name="output"/>.</summary>
     Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken);
 }

@@ -9,7 +9,10 @@ namespace PodcastFactory.Core.Workflow;
 /// </summary>
 internal static class ApprovalGate
 {
-    public static async Task<bool> ProceedAsync(EpisodeRun run, bool passed)
+    /// <summary>What the gate decided: go on to speech, stop as needs-review, or stop as rejected (with the reason).</summary>
+    public sealed record Verdict(bool Proceed, string? RejectedBecause = null);
+
+    public static async Task<Verdict> DecideAsync(EpisodeRun run, bool passed)
     {
         EpisodeRequest request = run.Input.Request;
         if (request.RequireApproval)
@@ -19,22 +22,23 @@ internal static class ApprovalGate
             {
                 ApprovalDecision decision = await run.Context.WaitForExternalEvent<ApprovalDecision>(
                     ApprovalDecision.EventName, TimeSpan.FromHours(request.ApprovalTimeoutHours));
-                run.Complete(stage, Invariant($"{(decision.Approved ? "approved" : "rejected")} by {decision.Reviewer ?? "unknown"}: {decision.Comment}"));
-                return decision.Approved;
+                string summary = Invariant($"{(decision.Approved ? "approved" : "rejected")} by {decision.Reviewer ?? "unknown"}: {decision.Comment}");
+                run.Complete(stage, summary);
+                return decision.Approved ? new Verdict(true) : new Verdict(false, summary);
             }
             catch (TaskCanceledException)
             {
                 run.Fail(stage, Invariant($"no decision within {request.ApprovalTimeoutHours} h"), warn: true);
-                return false;
+                return new Verdict(false);
             }
         }
 
         if (!passed && request.ContinueOnFailedReview)
         {
             run.Warn("review: the script failed its last review; continuing as the request asked.");
-            return true;
+            return new Verdict(true);
         }
 
-        return passed;
+        return new Verdict(passed);
     }
 }

@@ -27,11 +27,13 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         {
             MergeResearchOutput research = await ResearchAsync(run, plan);
             GateResult gate = await QualityGateAsync(run, brief, research, plan.MaxRevisions);
-            if (!await ApprovalGate.ProceedAsync(run, gate.Passed))
+            ApprovalGate.Verdict verdict = await ApprovalGate.DecideAsync(run, gate.Passed);
+            if (!verdict.Proceed)
             {
-                run.Skip(Stages.Social, "script did not pass review", warn: false);
-                run.Skip(Stages.Audio, "script did not pass review: no money spent on speech", warn: false);
-                return await FinishAsync(run, EpisodeOutcome.NeedsReview, gate.Script.Title, audio: null);
+                string why = verdict.RejectedBecause is null ? "script did not pass review" : "script rejected";
+                run.Skip(Stages.Social, why, warn: false);
+                run.Skip(Stages.Audio, why + ": no money spent on speech", warn: false);
+                return await FinishAsync(run, verdict.RejectedBecause is null ? EpisodeOutcome.NeedsReview : EpisodeOutcome.Rejected, gate.Script.Title, audio: null, verdict.RejectedBecause);
             }
 
             // The speech estimate is known before either stage starts, so the budget goes to the audio first.
@@ -178,10 +180,10 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         run.Complete(stage, quality.Passed ? "all promised artifacts present and plausible" : Invariant($"{quality.Findings.Count} finding(s)"));
     }
 
-    static async Task<EpisodeResult> FinishAsync(EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio)
+    static async Task<EpisodeResult> FinishAsync(EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio, string? error = null)
     {
-        string status = outcome switch { EpisodeOutcome.Completed => "completed", EpisodeOutcome.Partial => "partial", _ => "needs-review" };
-        WriteManifestOutput manifest = await WriteManifestAsync(run, status, error: null);
+        string status = EpisodeOutcomes.Status(outcome);
+        WriteManifestOutput manifest = await WriteManifestAsync(run, status, error);
         run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
         run.LogFinished(status);
         return new EpisodeResult(run.Id, outcome, title, run.Artifacts, run.Warnings, Math.Max(manifest.TotalCostUsd, run.Ledger.TotalUsd), audio?.DurationSeconds, manifest.Artifact);

@@ -9,6 +9,8 @@ public enum EpisodeOutcome
     NeedsReview,
     /// <summary>The script passed, but a requested output (audio, social post, or the published master) is missing: see the warnings.</summary>
     Partial,
+    /// <summary>A producer rejected the script (at the approval gate, or later on a needs-review episode): nothing is published, the reason is in the manifest.</summary>
+    Rejected,
 }
 
 /// <summary>The orchestration output.</summary>

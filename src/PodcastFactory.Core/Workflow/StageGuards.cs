@@ -19,8 +19,9 @@ internal static class StageGuards
         }
         catch (TaskFailedException ex)
         {
-            run.Fail(stage, ex.FailureDetails.ErrorMessage, warn: false);
-            throw new EpisodeStageFailedException(stage.Name, ex.FailureDetails.ErrorMessage, ex);
+            string reason = FailureReasons.Of(ex.FailureDetails);
+            run.Fail(stage, reason, warn: false);
+            throw new EpisodeStageFailedException(stage.Name, reason, ex);
         }
     }
 
@@ -49,7 +50,7 @@ internal static class StageGuards
         }
         catch (TaskFailedException ex)
         {
-            run.Fail(stage, ex.FailureDetails.ErrorMessage, warn: true);
+            run.Fail(stage, FailureReasons.Of(ex.FailureDetails), warn: true);
             return default;
         }
     }

@@ -59,7 +59,16 @@ public static class EpisodeHttpFunctions
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context) =>
-        context.Resolve<EpisodeApi>(client).ApproveAsync(request, id, context.CancellationToken);
+        context.Resolve<ReviewApi>(client).ApproveAsync(request, id, context.CancellationToken);
+
+    /// <summary>POST /api/episodes/{id}/reject.</summary>
+    [Function(nameof(RejectEpisode))]
+    public static Task<IResult> RejectEpisode(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Reject)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context) =>
+        context.Resolve<ReviewApi>(client).RejectAsync(request, id, context.CancellationToken);
 
     /// <summary>GET /api/episodes/{id}/script.</summary>
     [Function(nameof(GetScript))]

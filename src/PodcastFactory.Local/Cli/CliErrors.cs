@@ -19,16 +19,19 @@ public static class CliErrors
         set => _json.Value = value;
     }
 
-    /// <summary>Invalid request: one line per field.</summary>
+    /// <summary>Invalid request: one line per field, named as the option the user typed (<c>--minutes</c>, not <c>targetMinutes</c>).</summary>
     public static int Invalid(IReadOnlyList<ValidationError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         Console.Error.WriteLine("error: the request is invalid:");
-        foreach (ValidationError error in errors)
+        List<string> lines = errors.Select(e => $"{CliOptionNames.Label(e.Field)}: {e.Message}").ToList();
+        foreach (string line in lines)
         {
-            Console.Error.WriteLine($"  {error.Field}: {error.Message}");
+            Console.Error.WriteLine("  " + line);
         }
 
-        return WriteJson(ExitCodes.InvalidInput, "The request is invalid.", details: errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+        string? option = errors.Count > 0 ? CliOptionNames.For(errors[0].Field) : null;
+        return WriteJson(ExitCodes.InvalidInput, "The request is invalid.", option, details: lines);
     }
 
     /// <summary>Invalid configuration: each failure names its setting.</summary>

@@ -6,6 +6,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Review;
 using Spectre.Console;
 
 namespace PodcastFactory.Local.Cli;
@@ -18,10 +19,8 @@ public static class EpisodeReport
     {
         string id = final.InstanceId;
         EpisodeResult? result = final.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? final.ReadOutputAs<EpisodeResult>() : null;
-        EpisodeManifest? manifest = await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
-        string? error = final.FailureDetails?.ErrorMessage
+        EpisodeManifest? manifest = await store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
+        string? error = (final.FailureDetails is { } failure ? FailureReasons.Clean(failure.ErrorMessage) : null)
             ?? (final.RuntimeStatus is OrchestrationRuntimeStatus.Completed ? null : $"The episode ended as {final.RuntimeStatus}.");
         int exit = result?.Outcome switch
         {
@@ -33,7 +32,7 @@ public static class EpisodeReport
 
         if (json)
         {
-            string status = exit switch { ExitCodes.Success => "completed", ExitCodes.Partial => "partial", ExitCodes.NeedsReview => "needs-review", _ => "failed" };
+            string status = result is null ? EpisodeOutcomes.Failed : EpisodeOutcomes.Status(result.Outcome);
             var payload = new CliResult(id, status,
                 Path.Combine(store.Location, id), result?.Artifacts.Select(a => Path.Combine(store.Location, a)).ToList() ?? [],
                 result?.CostUsd ?? manifest?.Costs.TotalUsd ?? 0, result?.AudioSeconds, result?.Warnings ?? manifest?.Warnings ?? [], error,
@@ -58,9 +57,18 @@ public static class EpisodeReport
             {
                 await Console.Error.WriteLineAsync($"Episode {id} is partial: a requested output is missing ({string.Join("; ", result!.Warnings)}).");
             }
+            else if (result?.Outcome == EpisodeOutcome.Rejected)
+            {
+                await Console.Error.WriteLineAsync($"Episode {id} was rejected ({manifest?.Error}). No audio or social post was produced.");
+            }
             else if (exit == ExitCodes.NeedsReview)
             {
                 await Console.Error.WriteLineAsync($"Episode {id} needs review: the script did not pass the quality gate; see {id}/reviews/ for the suggestions. No audio or social post was produced.");
+                EpisodeReview? review = await EpisodeReview.ReadAsync(store, id, manifest?.Decision, cancellationToken);
+                foreach (FailedCheck check in review?.FailedChecks ?? [])
+                {
+                    await Console.Error.WriteLineAsync($"  failed {check.Name}: {check.Message}");
+                }
             }
         }
 

@@ -23,7 +23,8 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Episode, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
         api.MapMethods(ApiRoutes.Artifact, _getOrHead, (HttpRequest r, string id, string? name, EpisodeApi h, CancellationToken ct) => h.GetArtifactAsync(r, id, name, ct));
         api.MapPost(ApiRoutes.Cancel, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.CancelAsync(r, id, ct));
-        api.MapPost(ApiRoutes.Approve, (HttpRequest r, string id, EpisodeApi h, CancellationToken ct) => h.ApproveAsync(r, id, ct));
+        api.MapPost(ApiRoutes.Approve, (HttpRequest r, string id, ReviewApi h, CancellationToken ct) => h.ApproveAsync(r, id, ct));
+        api.MapPost(ApiRoutes.Reject, (HttpRequest r, string id, ReviewApi h, CancellationToken ct) => h.RejectAsync(r, id, ct));
         api.MapGet(ApiRoutes.Script, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
         api.MapPut(ApiRoutes.Script, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.PutAsync(r, id, ct));
         api.MapPost(ApiRoutes.Revoice, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.RevoiceAsync(r, id, ct));

@@ -91,32 +91,6 @@ public sealed class EpisodeApiEpisodeTests : IDisposable
     }
 
     [Fact]
-    public async Task ApproveAsync_EpisodeWaitingForApproval_RaisesTheDecision()
-    {
-        _host.Client.Instances[Id] = FakeDurableClient.Metadata(Id, OrchestrationRuntimeStatus.Running, """{"stage":"approval","percent":62,"costUsd":0,"warnings":[]}""");
-        var request = ApiTestHost.Request("""{"approved":true,"reviewer":"kim","comment":"good"}""", "POST");
-
-        var response = await _host.ExecuteAsync(request, await Api.ApproveAsync(request, Id, default));
-
-        Assert.Equal(202, response.Status);
-        var (instance, name, payload) = Assert.Single(_host.Client.Events);
-        Assert.Equal((Id, ApprovalDecision.EventName), (instance, name));
-        Assert.Equal(new ApprovalDecision(true, "kim", "good"), payload);
-    }
-
-    [Fact]
-    public async Task ApproveAsync_EpisodeNotWaiting_Returns409AndRaisesNothing()
-    {
-        _host.Client.Instances[Id] = FakeDurableClient.Metadata(Id, OrchestrationRuntimeStatus.Running, """{"stage":"audio","percent":70,"costUsd":0,"warnings":[]}""");
-        var request = ApiTestHost.Request("""{"approved":true}""", "POST");
-
-        var response = await _host.ExecuteAsync(request, await Api.ApproveAsync(request, Id, default));
-
-        Assert.Equal(409, response.Status);
-        Assert.Empty(_host.Client.Events);
-    }
-
-    [Fact]
     public async Task CancelAsync_RunningEpisode_TerminatesIt()
     {
         _host.Client.Instances[Id] = FakeDurableClient.Metadata(Id, OrchestrationRuntimeStatus.Running);

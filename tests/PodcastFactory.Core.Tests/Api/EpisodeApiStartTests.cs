@@ -75,6 +75,57 @@ public sealed class EpisodeApiStartTests : IDisposable
         Assert.Empty(_host.Client.Started);
     }
 
+    [Fact]
+    public async Task StartAsync_TopicOnlyWithoutSearchProvider_Returns400NamingSearchProviderAndSource()
+    {
+        var request = ApiTestHost.Request("""{"id":"ep-topic-only","topic":"Durable Functions"}""", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        string message = response.Json.GetProperty("errors").GetProperty("sources")[0].GetString()!;
+        Assert.Contains("Search__Provider", message, StringComparison.Ordinal);
+        Assert.Contains("--source", message, StringComparison.Ordinal);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Theory]
+    [InlineData("flite:bogus", 0, "flite:rms")]
+    [InlineData("nosuchvoice", 1, "en-us+m3")]
+    [InlineData("en-us+zz9", 0, "m3")]
+    [InlineData("zz-qq+m3", 1, "en-us+m3")]
+    [InlineData("../../etc/passwd", 1, "flite:slt")]
+    public async Task StartAsync_UnknownVoice_Returns400NamingTheHostAndListingVoices(string voice, int host, string listed)
+    {
+        string hosts = host == 0
+            ? $$"""[{"name":"Alex","voice":"{{voice}}"},{"name":"Sam","voice":"flite:slt"}]"""
+            : $$"""[{"name":"Alex","voice":"flite:rms"},{"name":"Sam","voice":"{{voice}}"}]""";
+        var request = ApiTestHost.Request($$"""{"topic":"Durable workflows","hosts":{{hosts}},"sources":[{"kind":"text","value":"Checkpoints make workflows durable."}]}""", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        string message = response.Json.GetProperty("errors").GetProperty($"hosts[{host}].voice")[0].GetString()!;
+        Assert.Contains(voice, message, StringComparison.Ordinal);
+        Assert.Contains(listed, message, StringComparison.Ordinal);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Theory]
+    [InlineData("en-gb+f2")]
+    [InlineData("de")]
+    [InlineData("alloy")]
+    [InlineData("FLITE:AWB")]
+    public async Task StartAsync_KnownVoice_Returns202(string voice)
+    {
+        var request = ApiTestHost.Request($$"""{"topic":"Durable workflows","hosts":[{"name":"Alex","voice":"{{voice}}"},{"name":"Sam","voice":"flite:slt"}],"sources":[{"kind":"text","value":"Checkpoints make workflows durable."}]}""", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(202, response.Status);
+    }
+
     [Theory]
     [InlineData("""{"topic":"Durable workflows","priority":"loud"}""", "priority")]
     [InlineData("""{"topic":"Durable workflows","targetMinutes":"five"}""", "targetMinutes")]

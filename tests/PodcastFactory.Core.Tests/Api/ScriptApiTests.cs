@@ -161,6 +161,95 @@ public sealed class ScriptApiTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_GetBodySentBackUnchanged_SavesTheNextRevision()
+    {
+        await FinishedEpisodeAsync();
+        ApiResponse read = await GetAsync();
+
+        var response = await PutAsync(read.Text, read.Headers.ETag!);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(1, response.Json.GetProperty("revision").GetInt32());
+        Assert.Equal(read.Json.GetProperty("turns").ToString(), response.Json.GetProperty("turns").ToString());
+        Assert.Equal(read.Json.GetProperty("voices").ToString(), response.Json.GetProperty("voices").ToString());
+    }
+
+    [Fact]
+    public async Task PutAsync_GetBodyWithATurnDeleted_IgnoresTheIndexes()
+    {
+        await FinishedEpisodeAsync();
+        ApiResponse read = await GetAsync();
+        string body = $$"""{"episodeId":"{{Id}}","revision":0,"hosts":["Alex","Sam"],"turns":[{"index":1,"speaker":"Sam","text":"Thanks.","chapter":null,"claims":[]}]}""";
+
+        var response = await PutAsync(body, read.Headers.ETag!);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(0, response.Json.GetProperty("turns")[0].GetProperty("index").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{"episodeId":"someone-else","turns":[{"speaker":"Alex","text":"Hi."}]}""", "episodeId")]
+    [InlineData("""{"hosts":["Alex","Mallory"],"turns":[{"speaker":"Alex","text":"Hi."}]}""", "hosts")]
+    [InlineData("""{"hosts":"Alex","turns":[{"speaker":"Alex","text":"Hi."}]}""", "hosts")]
+    [InlineData("""{"episodeId":7,"turns":[{"speaker":"Alex","text":"Hi."}]}""", "episodeId")]
+    [InlineData("""{"turns":[{"index":-1,"speaker":"Alex","text":"Hi."}]}""", "turns[0].index")]
+    [InlineData("""{"turns":[{"index":"first","speaker":"Alex","text":"Hi."}]}""", "turns[0].index")]
+    [InlineData("""{"revision":"zero","turns":[{"speaker":"Alex","text":"Hi."}]}""", "revision")]
+    public async Task PutAsync_ReadOnlyFieldWrongOrMistyped_Returns400NamingIt(string body, string field)
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync(body, etag);
+
+        Assert.Equal(400, response.Status);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Text);
+        Assert.Null(await Store.GetInfoAsync(ArtifactNames.ScriptEdit(Id, 1), default));
+    }
+
+    [Fact]
+    public async Task PutAsync_BodyOfAnOlderRevisionWithWildcardIfMatch_Returns412()
+    {
+        await FinishedEpisodeAsync();
+        ApiResponse read = await GetAsync();
+        Assert.Equal(200, (await PutAsync(EditBody, read.Headers.ETag!)).Status);
+
+        var response = await PutAsync(read.Text, "*");
+
+        Assert.Equal(412, response.Status);
+        Assert.Null(await Store.GetInfoAsync(ArtifactNames.ScriptEdit(Id, 2), default));
+    }
+
+    [Theory]
+    [InlineData("flite:nobody")]
+    [InlineData("en-us+zz9")]
+    [InlineData("nosuchvoice")]
+    public async Task PutAsync_UnknownVoice_Returns400NamingTheHostAndSavesNothing(string voice)
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync($$"""{"voices":{"Sam":"{{voice}}"},"turns":[{"speaker":"Alex","text":"Hi."}]}""", etag);
+
+        Assert.Equal(400, response.Status);
+        string message = response.Json.GetProperty("errors").GetProperty("voices.Sam")[0].GetString()!;
+        Assert.Contains("flite:rms", message, StringComparison.Ordinal);
+        Assert.Null(await Store.GetInfoAsync(ArtifactNames.ScriptEdit(Id, 1), default));
+    }
+
+    [Fact]
+    public async Task PutAsync_KnownVoice_SavesIt()
+    {
+        await FinishedEpisodeAsync();
+        string etag = (await GetAsync()).Headers.ETag!;
+
+        var response = await PutAsync("""{"voices":{"Sam":"en-gb+f2"},"turns":[{"speaker":"Alex","text":"Hi."}]}""", etag);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("en-gb+f2", response.Json.GetProperty("voices").GetProperty("Sam").GetString());
+    }
+
+    [Fact]
     public async Task PutAsync_SpeakerNotAHost_Returns400()
     {
         await FinishedEpisodeAsync();

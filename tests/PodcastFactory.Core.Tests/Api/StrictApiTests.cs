@@ -58,7 +58,7 @@ public sealed class StrictApiTests : IDisposable
     {
         var request = ApiTestHost.Request("""{"approved":true,"reviewer":"kim\u001b[31m","comment":"ok"}""", "POST");
 
-        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().ApproveAsync(request, "ep-1", default));
+        var response = await _host.ExecuteAsync(request, await _host.Get<ReviewApi>().ApproveAsync(request, "ep-1", default));
 
         Assert.Equal(400, response.Status);
         Assert.True(response.Json.GetProperty("errors").TryGetProperty("reviewer", out _), response.Text);

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Scheduling;
 using PodcastFactory.Core.Tests.Api;
 using PodcastFactory.Core.Workflow.Starting;
@@ -13,6 +14,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
 {
     private static readonly DateTimeOffset _slot = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
     private const string SlotId = "scheduled-20261130-0900";
+    private static readonly SourceInput[] _notes = [new(SourceKind.Text, "Event sourcing stores every change as an event.")];
     private readonly ApiTestHost _host = new();
 
     private IBacklogStore Store => _host.Get<IBacklogStore>();
@@ -20,7 +22,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_PendingTopic_TakesItAndStartsTheSlotEpisode()
     {
-        await SeedAsync(new BacklogTopic("Event sourcing basics", TargetMinutes: 2), new BacklogTopic("Sagas explained"));
+        await SeedAsync(new BacklogTopic("Event sourcing basics", _notes, TargetMinutes: 2), new BacklogTopic("Sagas explained", _notes));
 
         var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
@@ -36,7 +38,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_SameSlotTwice_StartsOneEpisodeAndTakesOneTopic()
     {
-        await SeedAsync(new BacklogTopic("Event sourcing basics"), new BacklogTopic("Sagas explained"));
+        await SeedAsync(new BacklogTopic("Event sourcing basics", _notes), new BacklogTopic("Sagas explained", _notes));
         var scheduler = _host.Get<EpisodeScheduler>();
 
         await scheduler.RunOnceAsync(_slot, default);
@@ -52,8 +54,8 @@ public sealed class EpisodeSchedulerTests : IDisposable
     public async Task RunOnceAsync_SlotTookATopicThenCrashed_ReusesThatTopic()
     {
         await SeedAsync(
-            new BacklogTopic("Event sourcing basics", Status: BacklogTopicStatus.Taken, EpisodeId: SlotId),
-            new BacklogTopic("Sagas explained"));
+            new BacklogTopic("Event sourcing basics", _notes, Status: BacklogTopicStatus.Taken, EpisodeId: SlotId),
+            new BacklogTopic("Sagas explained", _notes));
 
         var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
 
@@ -87,7 +89,7 @@ public sealed class EpisodeSchedulerTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_BacklogChangedBeforeTheWrite_RetriesAndTakesTheNextPendingTopic()
     {
-        await SeedAsync(new BacklogTopic("Event sourcing basics"), new BacklogTopic("Sagas explained"));
+        await SeedAsync(new BacklogTopic("Event sourcing basics", _notes), new BacklogTopic("Sagas explained", _notes));
         // Between this tick's read and its conditional write, another writer takes the first topic.
         var racing = new RacingBacklogStore(Store, b => b with { Topics = [b.Topics[0] with { Status = BacklogTopicStatus.Taken, EpisodeId = "other" }, b.Topics[1]] });
         var scheduler = new EpisodeScheduler(_host.Client.Object, racing, _host.Get<EpisodeStarter>(),
@@ -104,9 +106,21 @@ public sealed class EpisodeSchedulerTests : IDisposable
     }
 
     [Fact]
-    public async Task RunOnceAsync_SlotEpisodeExists_DoesNotTouchTheBacklog()
+    public async Task RunOnceAsync_TopicWithoutSourcesOrSearchProvider_MarksItFailedWithTheReasonAndStartsNothing()
     {
         await SeedAsync(new BacklogTopic("Event sourcing basics"));
+
+        var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);
+
+        Assert.Equal(ScheduleOutcome.Invalid, result.Outcome);
+        Assert.Contains("Search__Provider", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_host.Client.Started);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SlotEpisodeExists_DoesNotTouchTheBacklog()
+    {
+        await SeedAsync(new BacklogTopic("Event sourcing basics", _notes));
         _host.Client.Instances[SlotId] = FakeDurableClient.Metadata(SlotId, OrchestrationRuntimeStatus.Completed);
 
         var result = await _host.Get<EpisodeScheduler>().RunOnceAsync(_slot, default);

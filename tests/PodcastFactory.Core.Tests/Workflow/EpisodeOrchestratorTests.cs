@@ -3,6 +3,7 @@ using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Core.Tests.Workflow;
 
@@ -295,14 +296,60 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_ApprovalRejected_EndsAsNeedsReviewWithoutSpeech()
+    public async Task RunAsync_ApprovalRejected_EndsRejectedWithTheReasonAndWithoutSpeech()
     {
         var harness = new OrchestrationHarness { Approval = new ApprovalDecision(false, "editor", "tone is off") };
 
         EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", RequireApproval = true }));
 
-        Assert.Equal(EpisodeOutcome.NeedsReview, result.Outcome);
+        Assert.Equal(EpisodeOutcome.Rejected, result.Outcome);
         Assert.Equal(0, harness.Count(nameof(PlanSegmentsActivity)));
+        Assert.Equal(0, harness.Count(nameof(PublishEpisodeActivity)));
+        var manifest = (WriteManifestInput)harness.Calls.Single(c => c.Name == nameof(WriteManifestActivity)).Input!;
+        Assert.Equal("rejected", manifest.Status);
+        Assert.Contains("tone is off", manifest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CriticalStageFails_ManifestErrorNamesStageAndReasonWithoutTaskInternals()
+    {
+        var harness = new OrchestrationHarness();
+        harness.Failing.Add(nameof(WriteScriptActivity));
+        harness.FailureMessages[nameof(WriteScriptActivity)] = "Task 'WriteScriptActivity' (#12) failed with an unhandled exception: the model refused";
+
+        await Assert.ThrowsAsync<EpisodeStageFailedException>(() => harness.RunAsync(OrchestrationHarness.Input()));
+
+        var manifest = (WriteManifestInput)harness.Calls.Single(c => c.Name == nameof(WriteManifestActivity)).Input!;
+        Assert.Equal("Stage 'script' failed: the model refused", manifest.Error);
+        Assert.DoesNotContain("(#", manifest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_AudioFails_WarningNamesTheReasonWithoutTaskInternals()
+    {
+        var harness = new OrchestrationHarness();
+        harness.Failing.Add(nameof(AudioOrchestrator));
+        harness.FailureMessages[nameof(AudioOrchestrator)] = "Task 'SynthesizeSegmentActivity' (#27) failed with an unhandled exception: Voice 'xx' does not exist.";
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input());
+
+        Assert.Contains("audio: Voice 'xx' does not exist.", result.Warnings);
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("Task '", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("the script has not passed review (status needs-review)", false)]
+    [InlineData(null, true)]
+    public async Task RunRevoiceAsync_PublishHeldOrNot_PublishesOnlyApprovedWork(string? held, bool publishes)
+    {
+        var harness = new OrchestrationHarness();
+
+        RevoiceResult result = await harness.RunRevoiceAsync(held);
+
+        Assert.Equal(publishes, result.Published);
+        Assert.Equal(publishes ? 1 : 0, harness.Count(nameof(PublishEpisodeActivity)));
+        Assert.Equal(1, harness.Count(nameof(AudioOrchestrator)));
+        Assert.Equal(!publishes, result.Warnings.Contains("publish: held: " + held));
     }
 
     [Fact]

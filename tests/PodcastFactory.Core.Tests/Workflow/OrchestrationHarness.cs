@@ -6,6 +6,7 @@ using Moq;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Revoicing;
 using CoreTaskFailedException = Microsoft.DurableTask.TaskFailedException;
 
 namespace PodcastFactory.Core.Tests.Workflow;
@@ -20,6 +21,9 @@ internal sealed class OrchestrationHarness
     public List<EpisodeProgress> Progress { get; } = [];
     public Queue<bool> ReviewVerdicts { get; } = new();
     public HashSet<string> Failing { get; } = [];
+
+    /// <summary>The failure message of a failing call, when not "{name} exploded" (e.g. a sub-orchestration's, wrapped by the framework).</summary>
+    public Dictionary<string, string> FailureMessages { get; } = [];
     public decimal CostPerCall { get; set; }
 
     /// <summary>What the cost journal holds beyond the calls this harness answered (attempts that failed or crashed).</summary>
@@ -61,6 +65,7 @@ internal sealed class OrchestrationHarness
         Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
         Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml", PublishWarning));
         Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));
+        Setup<RecordRevisionOutput>(nameof(RecordRevisionActivity), _ => new(ArtifactPath("manifest.json"), 0));
         Setup<EpisodeCostOutput>(nameof(EpisodeCostActivity), _ => new(_answeredUsd + JournalOnlyUsd, 0));
         Context.Setup(c => c.CallSubOrchestratorAsync<AudioOutput>(It.Is<TaskName>(n => n.Name == nameof(AudioOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns<TaskName, object?, TaskOptions?>((n, i, o) => Respond(n.Name, i, o, () => new AudioOutput(ArtifactPath("episode.wav"), 60, 3, 1000, [ArtifactPath("audio/segment-001.wav")], [Usage(AgentNames.AudioSynthesizer)])));
@@ -86,6 +91,9 @@ internal sealed class OrchestrationHarness
 
     public Task<EpisodeResult> RunAsync(EpisodeInput input) => new EpisodeOrchestrator().RunAsync(Context.Object, input);
 
+    public Task<RevoiceResult> RunRevoiceAsync(string? publishHeld) => new RevoiceOrchestrator().RunAsync(Context.Object, new RevoiceInput(
+        "ep-test", 1, "en", EpisodeRequest.DefaultHosts, new EpisodeSettings(4, 600, CostEstimates.Free), [], [], PublishHeld: publishHeld));
+
     public int Count(string activity) => Calls.Count(c => c.Name == activity);
 
     AgentUsage Usage(string agent)
@@ -105,7 +113,7 @@ internal sealed class OrchestrationHarness
         Calls.Add((name, input, options));
         if (Failing.Contains(name))
         {
-            var failure = new TaskFailureDetails("System.InvalidOperationException", $"{name} exploded", null, null, null);
+            var failure = new TaskFailureDetails("System.InvalidOperationException", FailureMessages.GetValueOrDefault(name, $"{name} exploded"), null, null, null);
             return Task.FromException<T>(new CoreTaskFailedException(name, Calls.Count, failure));
         }
 

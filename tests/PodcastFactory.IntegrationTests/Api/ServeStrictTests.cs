@@ -12,7 +12,7 @@ public sealed partial class ServeStrictTests(ServeProcess serve) : IClassFixture
     [Fact]
     public async Task Serve_HttpProxySetWithoutNoProxy_StillStartsAndListsEpisodes()
     {
-        var body = new StringContent("""{"topic":"Durable workflows behind a proxy","priority":"social","depth":"quick","targetMinutes":1}""", Encoding.UTF8, "application/json");
+        var body = new StringContent("""{"topic":"Durable workflows behind a proxy","priority":"social","depth":"quick","targetMinutes":1,"sources":[{"kind":"text","value":"Checkpoints make workflows durable."}]}""", Encoding.UTF8, "application/json");
 
         HttpResponseMessage started = await _http.PostAsync("/api/episodes", body);
         HttpResponseMessage listed = await _http.GetAsync("/api/episodes?pageSize=5");

@@ -17,7 +17,7 @@ public sealed class FliteSpeechSynthesizerTests
 
     static LocalSpeechSynthesizer Local(string flitePath = "flite") =>
         new(new EspeakSpeechSynthesizer(Options.Create(new EspeakOptions()), NullLogger<EspeakSpeechSynthesizer>.Instance),
-            Flite(flitePath), NullLogger<LocalSpeechSynthesizer>.Instance);
+            Flite(flitePath), new EspeakVoiceCatalog(Options.Create(new EspeakOptions())), NullLogger<LocalSpeechSynthesizer>.Instance);
 
     static void RequireFlite() =>
         Assert.True(Flite().IsAvailable(), "flite is not installed or not on PATH: install it ('apt-get install flite' or 'brew install flite') to run the speech tests.");

@@ -8,14 +8,31 @@ namespace PodcastFactory.IntegrationTests.Cli;
 public sealed class ProduceCommandTests
 {
     [Fact]
-    public async Task Produce_TargetMinutesOutOfRange_ExitsTwoNamingTheField()
+    public async Task Produce_TargetMinutesOutOfRange_ExitsTwoNamingTheOption()
     {
         using var console = new ConsoleCapture();
 
         int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--minutes", "90", "--out", Path.GetTempPath()]).InvokeAsync();
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("targetMinutes", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--minutes:", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("targetMinutes", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("61")]
+    public async Task Produce_MinutesOutOfRangeWithJson_PrintsOptionField(string minutes)
+    {
+        using var console = new ConsoleCapture();
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--text", "Checkpoints make workflows durable.", "--minutes", minutes, "--json", "--out", Path.GetTempPath()]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        using JsonDocument error = JsonDocument.Parse(console.Out.ToString());
+        Assert.Equal("--minutes", error.RootElement.GetProperty("option").GetString());
+        Assert.All(error.RootElement.GetProperty("details").EnumerateArray(), d => Assert.DoesNotContain("targetMinutes", d.GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -27,7 +44,7 @@ public sealed class ProduceCommandTests
         int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--source", missing, "--out", Path.GetTempPath()]).InvokeAsync();
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("sources[0].value", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--source (sources[0].value)", console.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,6 +56,41 @@ public sealed class ProduceCommandTests
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains("Search__Provider", console.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Produce_TopicOnlyWithoutSearchProvider_ExitsTwoNamingSearchProviderAndSource()
+    {
+        using var console = new ConsoleCapture();
+        string root = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--id", "topic-only", "--out", root]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("Search__Provider", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--source", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "topic-only")));
+    }
+
+    [Theory]
+    [InlineData("Alex:flite:nobody", "flite:rms")]
+    [InlineData("Alex:en-us+zz9", "m3")]
+    [InlineData("Alex:nosuchvoice", "en-us+m3")]
+    public async Task Produce_UnknownVoice_ExitsTwoNamingHostAndListingValidVoices(string host, string listed)
+    {
+        using var console = new ConsoleCapture();
+        string root = Path.Combine(Path.GetTempPath(), "pf-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+        int exit = await PodcastCli.Create().Parse(["produce", "Durable workflows", "--text", "Checkpoints make workflows durable.", "--host", host, "--host", "Sam:flite:slt",
+            "--id", "bad-voice", "--json", "--out", root]).InvokeAsync();
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        using JsonDocument error = JsonDocument.Parse(console.Out.ToString());
+        Assert.Equal("--host", error.RootElement.GetProperty("option").GetString());
+        string detail = error.RootElement.GetProperty("details")[0].GetString()!;
+        Assert.StartsWith("--host (hosts[0].voice): Unknown voice", detail, StringComparison.Ordinal);
+        Assert.Contains(listed, detail, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "bad-voice")));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetArtifact", "get,head", "episodes/{id}/artifacts/{*name}", true)]
     [InlineData("CancelEpisode", "post", "episodes/{id}/cancel", true)]
     [InlineData("ApproveEpisode", "post", "episodes/{id}/approve", true)]
+    [InlineData("RejectEpisode", "post", "episodes/{id}/reject", true)]
     [InlineData("GetScript", "get", "episodes/{id}/script", true)]
     [InlineData("PutScript", "put", "episodes/{id}/script", true)]
     [InlineData("RevoiceEpisode", "post", "episodes/{id}/revoice", true)]
@@ -83,7 +84,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 11 + 2 + 1 + 1;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

@@ -83,14 +83,14 @@ public sealed class WebResearchEpisodeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Produce_NoProviderNoSources_InventsNothingAndSaysHowToConfigureSearch()
+    public async Task Produce_NoProviderNoSources_IsRefusedAtStartSayingHowToConfigureSearch()
     {
         await using var runner = new LocalEpisodeRunner();
 
-        (_, EpisodeResult? result) = await runner.ProduceAsync(TopicOnly(), "web-none");
+        var refused = await Assert.ThrowsAsync<Core.Workflow.Starting.RequestValidationException>(() => runner.ProduceAsync(TopicOnly(), "web-none"));
 
-        Assert.NotNull(result);
-        Assert.Contains(result!.Warnings, w => w.Contains("Search__Provider=Wikipedia", StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.Field == "sources" && e.Message.Contains("Search__Provider", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(runner.PathOf("web-none")));
         Assert.Equal(0, _pages.Requests);
     }
 }

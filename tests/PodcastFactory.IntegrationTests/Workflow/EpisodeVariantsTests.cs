@@ -7,18 +7,17 @@ namespace PodcastFactory.IntegrationTests.Workflow;
 public sealed class EpisodeVariantsTests
 {
     [Fact]
-    public async Task Produce_NoSources_IsShortSaysSoAndInventsNothing()
+    public async Task Produce_NoSourcesAndNoSearchProvider_IsRefusedBeforeAnythingStarts()
     {
         await using var runner = new LocalEpisodeRunner();
 
-        (_, EpisodeResult? result) = await runner.ProduceAsync(new EpisodeRequest { Topic = "Quantum gardening", Priority = OutputPriority.Social }, "no-sources");
+        var ex = await Assert.ThrowsAsync<Core.Workflow.Starting.RequestValidationException>(() =>
+            runner.ProduceAsync(new EpisodeRequest { Topic = "Quantum gardening", Priority = OutputPriority.Social }, "no-sources"));
 
-        Assert.NotNull(result);
-        Assert.Contains(result.Warnings, w => w.Contains("no sources", StringComparison.OrdinalIgnoreCase));
-        string research = await File.ReadAllTextAsync(runner.PathOf("no-sources/research.md"));
-        Assert.Contains("No sources were supplied", research, StringComparison.Ordinal);
-        string script = await File.ReadAllTextAsync(runner.PathOf("no-sources/script.md"));
-        Assert.True(script.Split(' ').Length < 250, "a sourceless script must stay short");
+        ValidationError error = Assert.Single(ex.Errors);
+        Assert.Equal("sources", error.Field);
+        Assert.Contains("Search__Provider", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(runner.PathOf("no-sources")));
     }
 
     [Fact]

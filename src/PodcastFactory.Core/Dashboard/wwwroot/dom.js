@@ -49,6 +49,9 @@ export function safeUrl(value) {
 
 export const money = (usd) => '$' + Number(usd ?? 0).toFixed(4);
 
+/** What an episode is, for a person: its outcome once finished (needs-review, partial, rejected), else its runtime status. */
+export const shownStatus = (e) => (e.runtimeStatus === 'completed' && e.outcome ? e.outcome : e.runtimeStatus);
+
 export function clock(seconds) {
   const s = Math.max(0, Math.floor(seconds ?? 0));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;

@@ -46,6 +46,10 @@ public sealed partial class OpenAISpeechSynthesizer(
     string Model => ChatClientFactory.PricedModel(_options.Model, _options.Deployment);
 
     /// <inheritdoc />
+    public Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken) =>
+        Task.FromResult(OpenAIVoices.Problem(voice, [.. _options.Voices]));
+
+    /// <inheritdoc />
     public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);

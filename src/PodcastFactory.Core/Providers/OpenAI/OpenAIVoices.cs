@@ -46,6 +46,23 @@ public static partial class OpenAIVoices
         return list[(Math.Max(1, number) - 1) % list.Length];
     }
 
+    /// <summary>
+    /// Why the speech endpoint cannot be given <paramref name="voice"/>, or null: accepted are its own voices
+    /// (<see cref="Known"/>), the voices a server adds (<paramref name="extra"/>, setting <c>Speech__Voices</c>), and the
+    /// offline voices that map to one (flite's known voices, espeak-ng LANGUAGE+VARIANT ids).
+    /// </summary>
+    public static string? Problem(string voice, IReadOnlyList<string> extra)
+    {
+        ArgumentNullException.ThrowIfNull(voice);
+        ArgumentNullException.ThrowIfNull(extra);
+        string trimmed = voice.Trim();
+        bool known = Known.Contains(trimmed, StringComparer.OrdinalIgnoreCase) || extra.Contains(trimmed, StringComparer.OrdinalIgnoreCase)
+            || (Speech.FliteVoices.IsFlite(trimmed) && Speech.FliteVoices.Known.Contains(trimmed[Speech.FliteVoices.Prefix.Length..], StringComparer.OrdinalIgnoreCase))
+            || (!Speech.FliteVoices.IsFlite(trimmed) && EspeakVoice().IsMatch(trimmed) && trimmed.Contains('+', StringComparison.Ordinal));
+        return known ? null : $"Unknown voice '{voice}' for the speech endpoint. Valid voices: {string.Join(", ", Known.Concat(extra))}"
+            + $" (a server's own voices go in Speech__Voices); the offline voices {string.Join(", ", Speech.FliteVoices.Known.Select(v => Speech.FliteVoices.Prefix + v))} and espeak-ng ids such as en-us+m3 map to one.";
+    }
+
     [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*(\+(?<kind>[a-z]+?)(?<n>\d*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex EspeakVoice();
 }

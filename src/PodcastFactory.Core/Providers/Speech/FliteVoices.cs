@@ -25,6 +25,9 @@ public static partial class FliteVoices
         ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 1.5, ["kal16"] = 4.5,
     };
 
+    /// <summary>The voices Debian's flite ships (<c>flite -lv</c>): the only names a <c>flite:NAME</c> voice may have.</summary>
+    public static readonly IReadOnlyList<string> Known = ["rms", "slt", "awb", "kal", "kal16"];
+
     static readonly HashSet<string> _female = new(StringComparer.OrdinalIgnoreCase) { "slt" };
 
     /// <summary>True when <paramref name="voice"/> asks for flite.</summary>

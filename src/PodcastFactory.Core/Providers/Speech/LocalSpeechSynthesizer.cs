@@ -10,7 +10,7 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// espeak-ng voice of the same kind and a warning says how to install flite; availability is checked once. Both
 /// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts.
 /// </summary>
-public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, ILogger<LocalSpeechSynthesizer> logger)
+public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, EspeakVoiceCatalog voices, ILogger<LocalSpeechSynthesizer> logger)
     : ISpeechSynthesizer
 {
     /// <summary>Provider name in the ledger and in the segment cache key.</summary>
@@ -33,6 +33,22 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
 
     /// <inheritdoc />
     public int MaxInputCharacters => espeak.MaxInputCharacters;
+
+    /// <inheritdoc />
+    /// <remarks>flite voices must be one of <see cref="FliteVoices.Known"/> (also when they fall back to espeak-ng); any other voice is espeak-ng's to know.</remarks>
+    public Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(voice);
+        if (!FliteVoices.IsFlite(voice))
+        {
+            return voices.ProblemAsync(voice, language, cancellationToken);
+        }
+
+        string name = voice.Trim()[FliteVoices.Prefix.Length..];
+        return Task.FromResult(FliteVoices.Known.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"Unknown voice '{voice}': flite has no voice '{name}'. Valid flite voices: {string.Join(", ", FliteVoices.Known.Select(v => FliteVoices.Prefix + v))}; espeak-ng voices such as en-us+m3 or en-gb+f2 work too.");
+    }
 
     /// <inheritdoc />
     public Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)

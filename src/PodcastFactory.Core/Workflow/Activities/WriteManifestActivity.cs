@@ -48,7 +48,10 @@ public sealed record ManifestCosts(
 /// <summary>How many provider calls the journal holds, by how they ended.</summary>
 public sealed record JournaledCallCounts(int Answered, int NotBilled, int PossiblyBilled, int Attempts, int FailedAttempts);
 
-/// <summary><c>manifest.json</c>: what each agent did, how long it took, what it cost, and what was produced.</summary>
+/// <summary>
+/// <c>manifest.json</c>: what each agent did, how long it took, what it cost, and what was produced; <c>status</c> is the
+/// outcome (completed, partial, needs-review, rejected, failed) and <c>decision</c> a producer's later approval or rejection.
+/// </summary>
 public sealed record EpisodeManifest(
     string EpisodeId,
     string Topic,
@@ -63,7 +66,8 @@ public sealed record EpisodeManifest(
     IReadOnlyList<ManifestSource>? Sources = null,
     FactCheckReport? FactCheck = null,
     IReadOnlyList<Interruption>? Interruptions = null,
-    IReadOnlyList<ManifestRevision>? Revisions = null);
+    IReadOnlyList<ManifestRevision>? Revisions = null,
+    Review.ReviewDecision? Decision = null);
 
 /// <summary>One re-voice of an edited script, as the manifest records it; its calls are in the ledger under <paramref name="Stage"/>.</summary>
 /// <param name="Revision">The edit revision voiced.</param>

@@ -42,6 +42,10 @@ public sealed class RecordRevisionActivity(IArtifactStore store) : TaskActivity<
             result.CharactersSynthesized, result.CostUsd, result.AudioSeconds, result.Published, result.Warnings);
         EpisodeManifest updated = manifest with
         {
+            // A needs-review episode a producer approved is complete once its approved audio is published.
+            Status = result.Published && manifest.Decision is { Approved: true } && manifest.Status == EpisodeOutcomes.Status(EpisodeOutcome.NeedsReview)
+                ? EpisodeOutcomes.Status(EpisodeOutcome.Completed)
+                : manifest.Status,
             Costs = costs,
             Interruptions = journal.Interruptions(),
             Artifacts = await WriteManifestActivity.ListArtifactsAsync(store, result.EpisodeId),

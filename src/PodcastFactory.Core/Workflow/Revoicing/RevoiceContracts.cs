@@ -25,6 +25,7 @@ public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, i
 /// <param name="Models">Provider and model credits for the show notes.</param>
 /// <param name="SocialArtifact">The episode's social post, when it has one (the final evaluation checks it again).</param>
 /// <param name="BudgetUsd">The episode's budget, for the first production and every re-voice together.</param>
+/// <param name="PublishHeld">Why the re-voiced audio must not be published (see <see cref="Review.PublishApproval"/>); null when it may be.</param>
 public sealed record RevoiceInput(
     string EpisodeId,
     int Revision,
@@ -34,7 +35,8 @@ public sealed record RevoiceInput(
     IReadOnlyList<string> SourceNames,
     IReadOnlyList<string> Models,
     string? SocialArtifact = null,
-    decimal? BudgetUsd = null);
+    decimal? BudgetUsd = null,
+    string? PublishHeld = "the re-voice was started without a review state");
 
 /// <summary>What one re-voice did and cost (the orchestration's output; the manifest's <c>revisions</c> hold the same).</summary>
 /// <param name="EpisodeId">The episode.</param>

@@ -40,22 +40,11 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
         FinalEvaluationOutput quality = await context.CallActivityAsync<FinalEvaluationOutput>(nameof(FinalEvaluationActivity),
             new FinalEvaluationInput(id, script, plan.WordCount, true, audio.Artifact, input.SocialArtifact is not null, input.SocialArtifact), StorageOptions);
         var warnings = quality.Findings.Select(f => "quality: " + f).ToList();
-        bool published = false;
-        try
+        // Only approved work enters the feed: held, the re-voiced audio is kept for listening and the feed item is not touched.
+        bool published = input.PublishHeld is null && await PublishAsync(context, input, plan, audio, warnings);
+        if (input.PublishHeld is { } held)
         {
-            PublishEpisodeOutput output = await context.CallActivityAsync<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), new PublishRequest(
-                id, script, plan.PlanArtifact, audio.SegmentArtifacts, ArtifactNames.ResearchJson(id), input.Hosts, input.SourceNames, input.Models,
-                input.Language, context.CurrentUtcDateTime), StorageOptions);
-            published = !output.Skipped;
-            if (output.Warning is not null)
-            {
-                warnings.Add("publish: " + output.Warning);
-            }
-        }
-        catch (TaskFailedException failure)
-        {
-            // As in a first production, publishing fails soft: the re-voiced episode audio exists, the warning says why.
-            warnings.Add("publish: " + failure.FailureDetails.ErrorMessage);
+            warnings.Add("publish: held: " + held);
         }
 
         // Synthesized in this run: units in its journal (a segment finished before a crash and reused on resume counts too).
@@ -67,6 +56,29 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
             new RecordRevisionInput(result, Stage(input.Revision), context.CurrentUtcDateTime, audio.Usages),
             StorageOptions);
         return result;
+    }
+
+    static async Task<bool> PublishAsync(TaskOrchestrationContext context, RevoiceInput input, PlanSegmentsOutput plan, AudioOutput audio, List<string> warnings)
+    {
+        string id = input.EpisodeId;
+        try
+        {
+            PublishEpisodeOutput output = await context.CallActivityAsync<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), new PublishRequest(
+                id, ArtifactNames.ScriptEdit(id, input.Revision), plan.PlanArtifact, audio.SegmentArtifacts, ArtifactNames.ResearchJson(id), input.Hosts,
+                input.SourceNames, input.Models, input.Language, context.CurrentUtcDateTime), StorageOptions);
+            if (output.Warning is not null)
+            {
+                warnings.Add("publish: " + output.Warning);
+            }
+
+            return !output.Skipped;
+        }
+        catch (TaskFailedException failure)
+        {
+            // As in a first production, publishing fails soft: the re-voiced episode audio exists, the warning says why.
+            warnings.Add("publish: " + FailureReasons.Of(failure.FailureDetails));
+            return false;
+        }
     }
 
     // The episode's budget covers the first production and every re-voice: checked against the cost journal (every

@@ -135,10 +135,11 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         }
 
         ScriptEdit edit = await store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(id, revision), cancellationToken);
+        EpisodeManifest? manifest = await ManifestAsync(id, cancellationToken);
         var input = new RevoiceInput(id, revision, episode.Input.Request.Language, edit.Hosts, episode.Input.Settings,
-            episode.Input.Sources.Select(s => s.Name).ToList(), await ModelsAsync(id, cancellationToken),
+            episode.Input.Sources.Select(s => s.Name).ToList(), ModelsOf(manifest),
             await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id),
-            episode.Input.Request.BudgetUsd);
+            episode.Input.Request.BudgetUsd, Review.PublishApproval.HeldReason(manifest));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
             new StartOrchestrationOptions(RevoiceOrchestrator.InstanceId(id, revision)), cancellationToken);
         Logs.RevoiceRequested(logger, id, revision, created: true);
@@ -160,7 +161,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
             RevoiceResult? result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RevoiceResult>() : null;
             return new RevoiceStatus(revision, latest, instance, metadata.RuntimeStatus, result?.Segments, result?.SegmentsSynthesized,
                 result?.SegmentsReused, result?.CharactersSynthesized, result?.CostUsd,
-                metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? metadata.FailureDetails?.ErrorMessage ?? "The re-voice failed." : null);
+                metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailureReasons.Clean(metadata.FailureDetails?.ErrorMessage) : null);
         }
 
         return null;
@@ -168,9 +169,11 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
 
     /// <summary>The episode's cost across the first production and every recorded re-voice (the manifest's total); null without a manifest.</summary>
     public async Task<decimal?> TotalCostAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null
-            ? null
-            : (await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken)).Costs.TotalUsd;
+        (await ManifestAsync(id, cancellationToken))?.Costs.TotalUsd;
+
+    /// <summary>The episode's <c>manifest.json</c>, or null when it has none yet.</summary>
+    public Task<EpisodeManifest?> ManifestAsync(string id, CancellationToken cancellationToken) =>
+        store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
 
     // One caller creates the claim and schedules; the backends' own duplicate-id handling is not trusted (docs/guarantees.md).
     // A claim whose owner died before scheduling (no orchestration after StartGate.OrphanAfter) is taken over by a claim
@@ -202,17 +205,9 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
     sealed record RevoiceClaim(int Revision, int Generation, DateTimeOffset ClaimedAt);
 
     // The providers and models credited in the show notes, as the first production's publish stage listed them.
-    async Task<IReadOnlyList<string>> ModelsAsync(string id, CancellationToken cancellationToken)
-    {
-        if (await store.GetInfoAsync(ArtifactNames.Manifest(id), cancellationToken) is null)
-        {
-            return [];
-        }
-
-        EpisodeManifest manifest = await store.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
-        return manifest.Costs.Calls.Where(c => !c.Usage.CacheHit)
+    static List<string> ModelsOf(EpisodeManifest? manifest) =>
+        manifest is null ? [] : manifest.Costs.Calls.Where(c => !c.Usage.CacheHit)
             .Select(e => $"{e.Usage.Agent}: {e.Usage.Provider} {e.Usage.Model}".TrimEnd()).Distinct().ToList();
-    }
 
     async Task<bool> TryCreateJsonAsync<T>(string name, T value, CancellationToken cancellationToken)
     {

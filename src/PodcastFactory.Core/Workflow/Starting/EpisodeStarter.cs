@@ -44,6 +44,18 @@ public sealed class EpisodeStarter(
             errors.Add(researchError);
         }
 
+        if (errors.Count == 0)
+        {
+            // An unknown voice would fail only at the audio stage, after research and script were paid for.
+            for (int i = 0; i < request.Hosts.Count; i++)
+            {
+                if (await speech.CheckVoiceAsync(request.Hosts[i].Voice, request.Language, cancellationToken) is { } problem)
+                {
+                    errors.Add(new($"hosts[{i}].voice", problem));
+                }
+            }
+        }
+
         if (episodeId is not null && !EpisodeIds.IsValid(episodeId))
         {
             errors.Add(new("id", "Episode id must be 3-64 lower-case letters, digits or hyphens, starting with a letter or digit."));

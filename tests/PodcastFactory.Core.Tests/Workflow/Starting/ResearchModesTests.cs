@@ -10,7 +10,6 @@ public sealed class ResearchModesTests
     [Theory]
     [InlineData(true, false, ResearchMode.Web)]
     [InlineData(true, true, ResearchMode.Sources)]
-    [InlineData(false, false, ResearchMode.Sources)]
     public void Resolve_NoModeGiven_DefaultsByProviderAndSources(bool searchConfigured, bool sources, ResearchMode expected)
     {
         var request = new EpisodeRequest { Topic = "topic", Sources = sources ? _one : [] };
@@ -36,5 +35,15 @@ public sealed class ResearchModesTests
         (_, ValidationError? error) = ResearchModes.Resolve(new EpisodeRequest { Topic = "topic", Research = ResearchMode.Both }, searchConfigured: true);
 
         Assert.NotNull(error);
+    }
+
+    [Fact]
+    public void Resolve_TopicOnlyWithoutProvider_ErrorNamesSearchProviderAndSource()
+    {
+        (_, ValidationError? error) = ResearchModes.Resolve(new EpisodeRequest { Topic = "topic", Sources = [] }, searchConfigured: false);
+
+        Assert.Equal("sources", error?.Field);
+        Assert.Contains("Search__Provider", error!.Message, StringComparison.Ordinal);
+        Assert.Contains("--source", error.Message, StringComparison.Ordinal);
     }
 }

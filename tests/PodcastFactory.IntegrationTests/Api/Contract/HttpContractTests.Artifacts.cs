@@ -71,6 +71,34 @@ public abstract partial class HttpContractTests
     }
 
     [Fact]
+    public async Task Reject_EpisodeWaitingForApproval_EndsRejectedWithTheReasonAndPublishesNothing()
+    {
+        string id = NewId("reject");
+        using HttpResponseMessage started = await Client.PostJsonAsync("/api/episodes", ContractClient.EpisodeBody(id, requireApproval: true));
+        await Client.WaitForAsync(id, ContractClient.IsAwaitingApproval, TimeSpan.FromMinutes(1));
+
+        using HttpResponseMessage rejected = await Client.PostJsonAsync($"/api/episodes/{id}/reject", """{"reason":"off-topic tangent","reviewer":"kim"}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, rejected.StatusCode);
+        JsonElement status = await Client.WaitForAsync(id, ContractClient.IsFinished, TimeSpan.FromMinutes(1));
+        Assert.Equal("rejected", status.GetProperty("outcome").GetString());
+        Assert.Contains("off-topic tangent", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+        using HttpResponseMessage again = await Client.PostJsonAsync($"/api/episodes/{id}/reject", """{"reason":"twice"}""");
+        await Client.AssertProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("""{"reviewer":"kim"}""")]
+    [InlineData("""{"reason":7}""")]
+    [InlineData("""{"reason":"no","because":"x"}""")]
+    public async Task Reject_BadBody_Returns400ProblemDetails(string body)
+    {
+        using HttpResponseMessage response = await Client.PostJsonAsync($"/api/episodes/{NewId("nobody")}/reject", body);
+
+        await Client.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Approve_WithoutDecision_Returns400ProblemDetails()
     {
         using HttpResponseMessage response = await Client.PostJsonAsync($"/api/episodes/{NewId("undecided")}/approve", """{"reviewer":"kim"}""");

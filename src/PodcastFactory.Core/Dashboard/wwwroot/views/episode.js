@@ -1,13 +1,16 @@
-// The episode page: live status, approve or reject while it waits, cancel, the player, the script with its
+// The episode page: why it needs review (failed checks, approve or reject) at the top, live status, approve or reject
+// while it waits, cancel, the player, the script with its
 // citations, the reviews, warnings, the cost per agent and the artifacts to download.
 import { get, call, artifact, download } from '../api.js';
-import { h, replace, money, progressBar, notice } from '../dom.js';
+import { h, replace, money, progressBar, notice, clock, shownStatus } from '../dom.js';
 import { poll } from './poll.js';
 import { createPlayer, audioName } from './player.js';
 import { barChart } from './charts.js';
 import { renderScript } from './script.js';
+import { renderReview } from './review.js';
 
 export function episodeView(main, id) {
+  const reviewBox = h('div', { id: 'review-decision' });
   const header = h('div', { id: 'episode-header' });
   const actions = h('div', { id: 'episode-actions' });
   const playerBox = h('div', {});
@@ -15,11 +18,12 @@ export function episodeView(main, id) {
   const reviews = h('section', { id: 'reviews' });
   const costs = h('section', { id: 'costs' });
   const files = h('section', { id: 'artifacts' });
-  replace(main, h('article', { class: 'episode', dataset: { id } }, header, actions, playerBox, script, reviews, costs, files));
+  replace(main, h('article', { class: 'episode', dataset: { id } }, reviewBox, header, actions, playerBox, script, reviews, costs, files));
 
   const player = createPlayer(id);
   const loaded = new Map();
   let lastActions = null;
+  let lastReview = null;
 
   // Loads a part once its artifacts exist, and again when they change (a revision, a re-voice).
   const once = async (key, signature, load) => {
@@ -41,6 +45,9 @@ export function episodeView(main, id) {
       return error.status !== 404;
     }
 
+    const reviewKey = JSON.stringify([status.outcome, status.review, status.revoice?.runtimeStatus]);
+    if (reviewKey !== lastReview) renderReview(reviewBox, status);
+    lastReview = reviewKey;
     renderHeader(header, status);
     const waiting = status.runtimeStatus === 'running' && status.stage === 'approval';
     const actionKey = status.runtimeStatus + ':' + waiting;
@@ -68,12 +75,12 @@ function renderHeader(header, s) {
     h('h1', { class: 'title' }, s.title ?? s.topic ?? s.id),
     h('div', { class: 'muted' }, s.id, s.topic && s.title ? ' · topic: ' : '', s.topic && s.title ? s.topic : ''),
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Status'), h('dd', {}, h('span', { class: 'pill ' + s.runtimeStatus, id: 'runtime-status' }, s.runtimeStatus)),
+      h('dt', {}, 'Run'), h('dd', {}, h('span', { class: 'pill ' + shownStatus(s), id: 'runtime-status' }, s.runtimeStatus)),
       h('dt', {}, 'Stage'), h('dd', { id: 'stage' }, s.stage ?? '—'),
       h('dt', {}, 'Progress'), h('dd', {}, progressBar(s.percent), h('span', { id: 'percent' }, ` ${s.percent ?? 0}%`)),
       h('dt', {}, 'Cost so far'), h('dd', { id: 'cost' }, money(s.costUsd)),
-      s.outcome ? [h('dt', {}, 'Outcome'), h('dd', { id: 'outcome' }, s.outcome)] : null,
-      s.audioSeconds ? [h('dt', {}, 'Audio'), h('dd', {}, `${Math.round(s.audioSeconds)} s`)] : null),
+      s.outcome ? [h('dt', {}, 'Outcome'), h('dd', {}, h('span', { class: 'pill ' + shownStatus(s), id: 'outcome' }, s.outcome))] : null,
+      s.audioSeconds ? [h('dt', {}, 'Audio'), h('dd', { id: 'audio-length' }, clock(s.audioSeconds))] : null),
     s.error ? notice('error', s.error) : null,
     s.warnings?.length ? h('div', { class: 'warnings', id: 'warnings' }, h('h2', {}, 'Warnings'), h('ul', {}, s.warnings.map((w) => h('li', {}, w)))) : null);
 }
@@ -88,14 +95,14 @@ function renderActions(box, s, waiting) {
     const decide = async (approved) => {
       try {
         await call('POST', `/episodes/${encodeURIComponent(s.id)}/approve`, { json: { approved, reviewer: reviewer.value.trim() || undefined, comment: comment.value.trim() || undefined } });
-        replace(result, notice('ok', approved ? 'Approved: the episode goes on.' : 'Rejected: the episode stops as needs-review.'));
+        replace(result, notice('ok', approved ? 'Approved: the episode goes on.' : 'Rejected: the episode ends as rejected.'));
       } catch (error) {
         replace(result, notice('error', error.message));
       }
     };
     parts.push(h('div', { class: 'approval', id: 'approval' },
       h('h2', {}, 'Waiting for your approval'),
-      h('p', {}, 'Read the script and its reviews below, then decide: approve to produce the audio and the post, reject to stop as needs-review.'),
+      h('p', {}, 'Read the script and its reviews below, then decide: approve to produce the audio and the post, reject to end it as rejected.'),
       h('label', { class: 'field' }, h('span', {}, 'Reviewer'), reviewer),
       h('label', { class: 'field' }, h('span', {}, 'Comment'), comment),
       h('div', { class: 'row' },

@@ -1,6 +1,6 @@
 // The episode list: live status of every episode, refreshed every 2 s without reloading the page.
 import { get } from '../api.js';
-import { h, replace, money, progressBar, notice } from '../dom.js';
+import { h, replace, money, progressBar, notice, clock, shownStatus } from '../dom.js';
 import { poll } from './poll.js';
 
 export function listView(main) {
@@ -11,7 +11,7 @@ export function listView(main) {
       h('div', { class: 'section-head' }, h('h1', {}, 'Episodes'), h('a', { class: 'button', href: '#/new' }, 'New episode')),
       status,
       h('table', { class: 'episodes', id: 'episodes' },
-        h('thead', {}, h('tr', {}, ['Episode', 'Status', 'Stage', 'Progress', 'Cost so far', 'Outcome', 'Updated'].map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, ['Episode', 'Status', 'Stage', 'Progress', 'Cost so far', 'Length', 'Updated'].map((c) => h('th', {}, c)))),
         body)));
 
   return poll(async () => {
@@ -26,15 +26,17 @@ export function listView(main) {
   });
 }
 
+// The status column is the outcome once finished: a needs-review, partial or rejected episode is never a green "completed".
 function row(e) {
-  return h('tr', { dataset: { id: e.id, status: e.runtimeStatus, stage: e.stage ?? '' } },
+  const shown = shownStatus(e);
+  return h('tr', { dataset: { id: e.id, status: e.runtimeStatus, outcome: e.outcome ?? '', stage: e.stage ?? '' } },
     h('td', {},
       h('a', { href: '#/episodes/' + encodeURIComponent(e.id), class: 'episode-link' }, e.title ?? e.topic ?? e.id),
       h('div', { class: 'muted small' }, e.id)),
-    h('td', {}, h('span', { class: 'pill ' + e.runtimeStatus }, e.runtimeStatus)),
+    h('td', {}, h('span', { class: 'pill status ' + shown, title: e.error ?? '' }, shown)),
     h('td', { class: 'stage' }, e.stage ?? '—'),
     h('td', {}, progressBar(e.percent), h('span', { class: 'percent small' }, `${e.percent ?? 0}%`)),
     h('td', { class: 'cost' }, money(e.costUsd)),
-    h('td', {}, e.outcome ?? (e.error ? 'error' : '—')),
+    h('td', { class: 'length' }, e.audioSeconds ? clock(e.audioSeconds) : '—'),
     h('td', { class: 'small' }, new Date(e.lastUpdatedAt).toLocaleTimeString()));
 }
