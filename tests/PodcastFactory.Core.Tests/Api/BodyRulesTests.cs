@@ -69,7 +69,7 @@ public sealed class BodyRulesTests : IDisposable
     [Fact]
     public async Task StartAsync_ValidSurrogatePair_IsAccepted()
     {
-        var response = await StartAsync("""{"topic":"Durable workflows \ud83c\udf99"}""");
+        var response = await StartAsync("""{"topic":"Durable workflows \ud83c\udf99","sources":[{"kind":"text","value":"Durable workflows replay their history after a crash."}]}""");
 
         Assert.Equal(202, response.Status);
     }
