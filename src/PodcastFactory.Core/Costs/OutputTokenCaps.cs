@@ -27,6 +27,10 @@ public static class OutputTokenCaps
     public static int Script(int targetMinutes) =>
         (int)Math.Ceiling(TextStats.TargetWords(Math.Max(1, targetMinutes)) * 1.25 * TokensPerScriptWord) + 500;
 
-    /// <summary>Prompt tokens for <paramref name="characters"/> characters of prompt (about four per token), plus a per-message overhead.</summary>
-    public static long PromptTokens(long characters, int messages) => (characters + 3) / 4 + (4L * messages);
+    /// <summary>
+    /// Prompt tokens for <paramref name="characters"/> characters of prompt, plus a per-message overhead: three characters
+    /// a token, a bound above what tokenizers count for English prose and JSON (about four), because a call whose answer
+    /// is lost is listed at this estimate and must not be listed below its bill.
+    /// </summary>
+    public static long PromptTokens(long characters, int messages) => (characters + 2) / 3 + (8L * messages);
 }

@@ -101,7 +101,7 @@ public sealed partial class ServeStrictTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/episodes")
         {
-            Content = new StringContent("""{"topic":"Durable workflows from the dashboard","priority":"social","depth":"quick","targetMinutes":1}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"topic":"Durable workflows from the dashboard","priority":"social","depth":"quick","targetMinutes":1,"sources":[{"kind":"text","value":"Durable workflows replay their history after a crash."}]}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Origin", serve.BaseAddress.GetLeftPart(UriPartial.Authority));
 

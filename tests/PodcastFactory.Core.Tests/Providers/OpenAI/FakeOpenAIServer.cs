@@ -110,6 +110,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         FakeReply reply = _scripted.TryDequeue(out FakeReply? next) ? next : Responder(request, body);
+        reply = reply.BilledFor(body);
         if (reply.Status != 200)
         {
             await WriteErrorAsync(context, reply);

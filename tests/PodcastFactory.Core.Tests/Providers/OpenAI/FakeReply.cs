@@ -5,11 +5,32 @@ namespace PodcastFactory.Core.Tests.Providers.OpenAI;
 /// <summary>One scripted answer of <see cref="FakeOpenAIServer"/>.</summary>
 internal sealed record FakeReply(int Status, string? Content = null, int PromptTokens = 0, int CompletionTokens = 0, string? RetryAfter = null, string? ErrorMessage = null, int DelayMs = 0)
 {
-    public const int DefaultPromptTokens = 1000, DefaultCompletionTokens = 500;
+    /// <summary>Prompt tokens counted from the request as a tokenizer would, about four characters a token (the default).</summary>
+    public const int Counted = -1;
+
+    public const int DefaultCompletionTokens = 500;
 
     /// <summary>A chat completion whose message content is <paramref name="content"/>.</summary>
-    public static FakeReply Chat(string content, int promptTokens = DefaultPromptTokens, int completionTokens = DefaultCompletionTokens) =>
+    public static FakeReply Chat(string content, int promptTokens = Counted, int completionTokens = DefaultCompletionTokens) =>
         new(200, content, promptTokens, completionTokens);
+
+    /// <summary>
+    /// The usage a real service bills for this reply to <paramref name="request"/>: the prompt as sent (messages and
+    /// response schema) when not scripted, and never more output than the request's <c>max_completion_tokens</c>.
+    /// </summary>
+    public FakeReply BilledFor(JsonNode request)
+    {
+        int prompt = PromptTokens;
+        if (prompt == Counted)
+        {
+            JsonArray messages = request["messages"]?.AsArray() ?? [];
+            long characters = messages.Sum(m => (long)(m?["content"]?.ToJsonString().Length ?? 0)) + (request["response_format"]?.ToJsonString().Length ?? 0);
+            prompt = (int)(characters / 4) + (4 * messages.Count);
+        }
+
+        int cap = request["max_completion_tokens"] is JsonValue v && v.TryGetValue(out int max) ? max : int.MaxValue;
+        return this with { PromptTokens = prompt, CompletionTokens = Math.Min(CompletionTokens, cap) };
+    }
 
     /// <summary>429 with Retry-After in seconds.</summary>
     public static FakeReply TooManyRequests(int retryAfterSeconds = 1) =>
