@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Configuration;
 
@@ -41,6 +42,23 @@ public sealed class SpeechOptions : IValidatableObject
     /// <summary>Largest segment sent in one call (OpenAI accepts 4096 characters).</summary>
     [Range(100, 4096, ErrorMessage = "Speech:MaxInputCharacters must be between 100 and 4096.")]
     public int MaxInputCharacters { get; set; } = 4000;
+
+    /// <summary>Requests per minute the deployment allows; unset: learned from the answers' x-ratelimit-* headers.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Speech:RequestsPerMinute must be between 1 and 1000000 (or unset to learn it from the provider's headers).")]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// Longest a call waits for its rate-limit turn inside an activity, in seconds; a longer wait fails the attempt as
+    /// throttled and the workflow waits on a durable timer instead of holding a thread.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "Speech:RateLimitMaxWaitSeconds must be between 1 and 60.")]
+    public int RateLimitMaxWaitSeconds { get; set; } = 10;
+
+    /// <summary>The limits of this deployment's shared rate limiter.</summary>
+    public RateLimitSettings RateLimits => new(RequestsPerMinute, null, TimeSpan.FromSeconds(RateLimitMaxWaitSeconds));
+
+    /// <summary>The key of this deployment's shared rate limiter.</summary>
+    public string RateLimiterKey => ProviderRateLimiters.Key(Provider.ToString(), Endpoint, Deployment ?? Model);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -17,7 +17,7 @@ public static class LlmAgentsServiceCollectionExtensions
     public static IServiceCollection AddLlmAgents(this IServiceCollection services, TextModelOptions text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        services.AddProviderHttpClient(ProviderHttpClients.TextModel, text.Provider, text.MaxRetries, text.TimeoutSeconds);
+        services.AddProviderHttpClient(ProviderHttpClients.TextModel, text.Provider, text.MaxRetries, text.TimeoutSeconds, text.RateLimiterKey, text.RateLimits);
         services.AddSingleton(sp =>
         {
             TextModelOptions options = sp.GetRequiredService<IOptions<TextModelOptions>>().Value;

@@ -14,7 +14,7 @@ public static class OpenAISpeechServiceCollectionExtensions
     public static IServiceCollection AddOpenAISpeech(this IServiceCollection services, SpeechOptions speech)
     {
         ArgumentNullException.ThrowIfNull(speech);
-        services.AddProviderHttpClient(ProviderHttpClients.Speech, speech.Provider, speech.MaxRetries, speech.TimeoutSeconds);
+        services.AddProviderHttpClient(ProviderHttpClients.Speech, speech.Provider, speech.MaxRetries, speech.TimeoutSeconds, speech.RateLimiterKey, speech.RateLimits);
         services.AddSingleton<ISpeechSynthesizer>(sp =>
         {
             SpeechOptions options = sp.GetRequiredService<IOptions<SpeechOptions>>().Value;
