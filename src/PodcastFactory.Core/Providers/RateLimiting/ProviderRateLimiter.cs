@@ -2,15 +2,16 @@ namespace PodcastFactory.Core.Providers.RateLimiting;
 
 /// <summary>
 /// One provider deployment's limiter, shared by every call of the process (see <see cref="ProviderRateLimiters"/>).
-/// Paces the starts of requests (and tokens, when their limit is known) from the configured limits, or from what the
-/// answers' headers say is left until the reset; a 429 blocks every caller until its Retry-After. Concurrency adapts
+/// Paces the starts of requests (and tokens, when their limit is known) from the configured limits, or from the quota
+/// the answers' headers show (most requests left over the longest reset); none left blocks every caller until the
+/// reset, and a 429 until its Retry-After. Concurrency adapts
 /// by AIMD: +1/limit per success, halved on a 429, between 1 and <see cref="RateLimitSettings.MaxConcurrency"/>.
 /// Issue 22: at 60 requests/min five episodes sent 75 % of their calls into 429s because each retried on its own.
 /// </summary>
 public sealed class ProviderRateLimiter(string name, RateLimitSettings settings, TimeProvider time)
 {
     /// <summary>Share of a configured or advertised limit the pace aims at, so clock skew and jitter stay under it.</summary>
-    public const double Headroom = 0.95;
+    public const double Headroom = 0.9;
 
     /// <summary>Concurrency a fresh limiter starts with (slow start would waste the first minute).</summary>
     public const int InitialConcurrency = 4;
@@ -23,8 +24,10 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
     DateTimeOffset _nextStart = DateTimeOffset.MinValue;
     DateTimeOffset _nextTokenStart = DateTimeOffset.MinValue;
     DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
-    TimeSpan _headerSpacing;
-    DateTimeOffset _headerSpacingUntil = DateTimeOffset.MinValue;
+    DateTimeOffset _lastSent = DateTimeOffset.MinValue;
+    bool _answered;
+    int _mostRemaining;
+    TimeSpan _longestReset;
 
     /// <summary>Provider deployment this limiter paces (named in logs and errors).</summary>
     public string Name => name;
@@ -41,7 +44,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
     /// <summary>Time between two request starts now (zero: not paced).</summary>
     public TimeSpan RequestSpacing
     {
-        get { lock (_gate) { return Spacing(time.GetUtcNow()); } }
+        get { lock (_gate) { return Spacing(); } }
     }
 
     /// <summary>Takes one of the concurrency slots, waiting at most <paramref name="maxWait"/>; false when none freed in time.</summary>
@@ -51,7 +54,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         LinkedListNode<TaskCompletionSource<bool>> node;
         lock (_gate)
         {
-            if (_inFlight < Math.Max(1, (int)_limit))
+            if (_inFlight < Cap)
             {
                 _inFlight++;
                 return true;
@@ -114,7 +117,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
             booked = wait <= settings.MaxWait;
             if (booked)
             {
-                _nextStart = start + Spacing(now);
+                _nextStart = start + Spacing();
                 if (pacesTokens)
                 {
                     _nextTokenStart = start + TimeSpan.FromMinutes(tokens / (settings.TokensPerMinute!.Value * Headroom));
@@ -122,6 +125,27 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
             }
 
             return wait;
+        }
+    }
+
+    /// <summary>
+    /// Called when a booked turn comes: zero when the request may leave now (and it is counted as sent), else how much
+    /// longer to wait. Spaces real sendings, not just bookings: a timer that fired late on a busy machine must not
+    /// squeeze the next requests into one provider window.
+    /// </summary>
+    public TimeSpan Sending()
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            DateTimeOffset next = Max(_lastSent + Spacing(), _blockedUntil);
+            if (now < next)
+            {
+                return next - now;
+            }
+
+            _lastSent = now;
+            return TimeSpan.Zero;
         }
     }
 
@@ -144,8 +168,9 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
                 _limit = Math.Min(settings.MaxConcurrency, _limit + (1 / _limit));
             }
 
+            _answered |= signal.Throttled || signal.Succeeded;
             Learn(signal, now);
-            while (_waiters.First is { } first && _inFlight < Math.Max(1, (int)_limit))
+            while (_waiters.First is { } first && _inFlight < Cap)
             {
                 _waiters.RemoveFirst();
                 _inFlight++;
@@ -168,15 +193,17 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
 
         if (signal.RemainingRequests is int left && signal.ResetRequests is { } reset)
         {
-            if (left <= 0)
+            // The calls still in flight were not counted in this answer (or were, if they arrived first): count them,
+            // so answers that raced each other do not spend the same slot twice.
+            if (left - _inFlight <= 0)
             {
                 _blockedUntil = Max(_blockedUntil, now + reset);
             }
             else
             {
-                // Spread what is left over the time to the reset, so concurrent episodes do not spend it in one burst.
-                _headerSpacing = reset / (left + 1);
-                _headerSpacingUntil = now + reset;
+                // Most left and longest reset seen describe the provider's window at its emptiest: its quota.
+                _mostRemaining = Math.Max(_mostRemaining, left + 1);
+                _longestReset = Max(_longestReset, reset);
             }
         }
 
@@ -186,9 +213,12 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         }
     }
 
-    TimeSpan Spacing(DateTimeOffset now)
+    // Until a limit is configured or an answer has shown one, one call probes alone: a first burst spent the quota twice.
+    int Cap => settings.RequestsPerMinute is null && !_answered ? 1 : Math.Max(1, (int)_limit);
+
+    TimeSpan Spacing()
     {
-        TimeSpan spacing = TimeSpan.Zero;
+        TimeSpan spacing = _mostRemaining > 0 ? _longestReset / (_mostRemaining * Headroom) : TimeSpan.Zero;
         foreach (int? perMinute in (int?[])[settings.RequestsPerMinute, _learnedRequestsPerMinute])
         {
             if (perMinute is > 0 and int rpm)
@@ -197,7 +227,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
             }
         }
 
-        return now < _headerSpacingUntil ? Max(spacing, _headerSpacing) : spacing;
+        return spacing;
     }
 
     static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -41,6 +41,11 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
                 await WaitTurnAsync(wait, cancellationToken);
             }
 
+            for (TimeSpan more = limiter.Sending(); more > TimeSpan.Zero; more = limiter.Sending())
+            {
+                await Task.Delay(more, time, cancellationToken);
+            }
+
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
             signal = RateLimitSignal.From(response, time.GetUtcNow());
             if (signal.Throttled)
