@@ -71,6 +71,9 @@ try
             case "journal":
                 await ForEachBackendAsync(scenario, b => JournalScenario.RunAsync(bench, b));
                 break;
+            case "rate-limit":
+                await GuardAsync(scenario, "-", () => RateLimitScenario.RunAsync(bench));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;
