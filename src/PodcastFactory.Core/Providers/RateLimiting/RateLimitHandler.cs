@@ -22,6 +22,14 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
     {
         ArgumentNullException.ThrowIfNull(request);
         TimeSpan maxWait = limiter.Settings.MaxWait;
+        // Book the turn first: callers told to come back later leave no gap in the pace, the ones in line fill it.
+        TimeSpan wait = limiter.Reserve(EstimatedTokens(request), out bool booked);
+        if (!booked)
+        {
+            throw Throttled(wait, "its pace is booked that far ahead");
+        }
+
+        DateTimeOffset turn = time.GetUtcNow() + wait;
         if (!await limiter.EnterAsync(maxWait, cancellationToken))
         {
             throw Throttled(maxWait, "every concurrent slot stayed busy");
@@ -30,15 +38,10 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
         RateLimitSignal signal = RateLimitSignal.None;
         try
         {
-            TimeSpan wait = limiter.Reserve(EstimatedTokens(request), out bool booked);
-            if (!booked)
+            TimeSpan left = turn - time.GetUtcNow();
+            if (left > TimeSpan.Zero)
             {
-                throw Throttled(wait, "its pace is booked that far ahead");
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await WaitTurnAsync(wait, cancellationToken);
+                await WaitTurnAsync(left, cancellationToken);
             }
 
             for (TimeSpan more = limiter.Sending(); more > TimeSpan.Zero; more = limiter.Sending())
