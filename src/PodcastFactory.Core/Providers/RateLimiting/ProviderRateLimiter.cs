@@ -20,6 +20,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
     readonly LinkedList<TaskCompletionSource<bool>> _waiters = new();
     double _limit = Math.Min(InitialConcurrency, settings.MaxConcurrency);
     int _inFlight;
+    int _airborne;
     int? _learnedRequestsPerMinute;
     DateTimeOffset _nextStart = DateTimeOffset.MinValue;
     DateTimeOffset _nextTokenStart = DateTimeOffset.MinValue;
@@ -145,12 +146,16 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
             }
 
             _lastSent = now;
+            _airborne++;
             return TimeSpan.Zero;
         }
     }
 
-    /// <summary>Gives the slot back and learns from the answer: AIMD, Retry-After and the x-ratelimit-* headers.</summary>
-    public void Exit(RateLimitSignal signal)
+    /// <summary>
+    /// Gives the slot back and learns from the answer: AIMD, Retry-After and the x-ratelimit-* headers.
+    /// <paramref name="sent"/>: the request had left (<see cref="Sending"/> said go).
+    /// </summary>
+    public void Exit(RateLimitSignal signal, bool sent = false)
     {
         ArgumentNullException.ThrowIfNull(signal);
         List<TaskCompletionSource<bool>> wake = [];
@@ -158,6 +163,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         {
             DateTimeOffset now = time.GetUtcNow();
             _inFlight = Math.Max(0, _inFlight - 1);
+            _airborne = sent ? Math.Max(0, _airborne - 1) : _airborne;
             if (signal.Throttled)
             {
                 _limit = Math.Max(1, _limit / 2);
@@ -193,9 +199,9 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
 
         if (signal.RemainingRequests is int left && signal.ResetRequests is { } reset)
         {
-            // The calls still in flight were not counted in this answer (or were, if they arrived first): count them,
-            // so answers that raced each other do not spend the same slot twice.
-            if (left - _inFlight <= 0)
+            // The calls sent and not answered yet may not be counted in this answer: count them, so answers that
+            // raced each other do not spend the same slot twice (calls still waiting for their turn are not sent).
+            if (left - _airborne <= 0)
             {
                 _blockedUntil = Max(_blockedUntil, now + reset);
             }

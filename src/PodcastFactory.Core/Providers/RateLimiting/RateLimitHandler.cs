@@ -36,6 +36,7 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
         }
 
         RateLimitSignal signal = RateLimitSignal.None;
+        bool sent = false;
         try
         {
             TimeSpan left = turn - time.GetUtcNow();
@@ -49,6 +50,7 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
                 await Task.Delay(more, time, cancellationToken);
             }
 
+            sent = true;
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
             signal = RateLimitSignal.From(response, time.GetUtcNow());
             if (signal.Throttled)
@@ -65,7 +67,7 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
         }
         finally
         {
-            limiter.Exit(signal);
+            limiter.Exit(signal, sent);
         }
     }
 
