@@ -33,6 +33,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Episode {EpisodeId} failed in stage {Stage}: {Reason} (cost ${CostUsd})")]
     public static partial void EpisodeFailed(ILogger logger, string episodeId, string stage, string reason, decimal costUsd);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: segment {Index} throttled by {Provider}; trying again after a {WaitSeconds} s durable timer")]
+    public static partial void SegmentThrottled(ILogger logger, string episodeId, int index, string provider, double waitSeconds);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Episode {EpisodeId}: {Agent} output {Artifact} already exists for this input; the paid call is skipped")]
     public static partial void CacheHit(ILogger logger, string episodeId, string agent, string artifact);
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
@@ -70,6 +71,7 @@ public sealed class AudioOrchestrator : TaskOrchestrator<AudioInput, AudioOutput
             {
                 // The speech retry policy leaves throttled failures to us: wait what the provider asked, durably.
                 TimeSpan wait = throttle.Next(context.CurrentUtcDateTime, asked.RetryAfter, asked.Provider, waited, index);
+                Logs.SegmentThrottled(context.CreateReplaySafeLogger<AudioOrchestrator>(), input.EpisodeId, index, asked.Provider, wait.TotalSeconds);
                 await context.CreateTimer(context.CurrentUtcDateTime + wait, CancellationToken.None);
                 waited += wait;
             }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.RateLimiting;
@@ -19,6 +20,7 @@ public sealed class AudioOrchestratorTests
     public AudioOrchestratorTests()
     {
         _context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => _now);
+        _context.Setup(c => c.CreateReplaySafeLogger<AudioOrchestrator>()).Returns(NullLogger.Instance);
         _context.Setup(c => c.CallActivityAsync<SynthesizeSegmentOutput>(
                 It.Is<TaskName>(n => n.Name == nameof(SynthesizeSegmentActivity)), It.IsAny<object?>(), RetryPolicies.SpeechOptions))
             .Returns<TaskName, object?, TaskOptions?>((_, input, _) =>
