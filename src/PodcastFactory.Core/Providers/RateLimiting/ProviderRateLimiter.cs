@@ -71,23 +71,22 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
+            bool handedOver;
             lock (_gate)
             {
-                if (!waiter.Task.IsCompleted)
+                handedOver = waiter.Task.IsCompleted;
+                if (!handedOver)
                 {
                     _waiters.Remove(node);
-                    waiter.TrySetResult(false);
-                    if (e is TimeoutException)
-                    {
-                        return false;
-                    }
-
-                    throw;
                 }
             }
 
-            // The slot was handed over just as the wait ended: give it back.
-            Exit(RateLimitSignal.None);
+            if (handedOver)
+            {
+                // The slot came just as the wait ended: give it back.
+                Exit(RateLimitSignal.None);
+            }
+
             if (e is TimeoutException)
             {
                 return false;
@@ -158,7 +157,6 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
     public void Exit(RateLimitSignal signal, bool sent = false)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        List<TaskCompletionSource<bool>> wake = [];
         lock (_gate)
         {
             DateTimeOffset now = time.GetUtcNow();
@@ -176,17 +174,14 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
 
             _answered |= signal.Throttled || signal.Succeeded;
             Learn(signal, now);
+            // Completed under the lock (continuations run elsewhere), so a waiter that timed out finds itself either
+            // still in the list or already handed a slot, never in between.
             while (_waiters.First is { } first && _inFlight < Cap)
             {
                 _waiters.RemoveFirst();
                 _inFlight++;
-                wake.Add(first.Value);
+                first.Value.TrySetResult(true);
             }
-        }
-
-        foreach (TaskCompletionSource<bool> waiter in wake)
-        {
-            waiter.TrySetResult(true);
         }
     }
 

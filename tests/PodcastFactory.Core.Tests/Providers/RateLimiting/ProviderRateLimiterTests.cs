@@ -131,6 +131,18 @@ public sealed class ProviderRateLimiterTests
     }
 
     [Fact]
+    public async Task EnterAsync_NoSlotInTime_ReturnsFalseAndLeavesNoWaiterBehind()
+    {
+        ProviderRateLimiter limiter = Limiter(new RateLimitSettings(null, null, TimeSpan.FromSeconds(10), MaxConcurrency: 1));
+        Assert.True(await limiter.EnterAsync(TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.False(await limiter.EnterAsync(TimeSpan.FromMilliseconds(20), CancellationToken.None));
+        limiter.Exit(new RateLimitSignal(false, true));
+
+        Assert.True(limiter.EnterAsync(TimeSpan.FromSeconds(10), CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task EnterAsync_NothingKnownYet_LetsOneCallProbeAlone()
     {
         ProviderRateLimiter limiter = Limiter(RateLimitSettings.Learned);
