@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Configuration;
 
@@ -53,12 +52,6 @@ public sealed class SpeechOptions : IValidatableObject
     /// </summary>
     [Range(1, 60, ErrorMessage = "Speech:RateLimitMaxWaitSeconds must be between 1 and 60.")]
     public int RateLimitMaxWaitSeconds { get; set; } = 10;
-
-    /// <summary>The limits of this deployment's shared rate limiter.</summary>
-    public RateLimitSettings RateLimits => new(RequestsPerMinute, null, TimeSpan.FromSeconds(RateLimitMaxWaitSeconds));
-
-    /// <summary>The key of this deployment's shared rate limiter.</summary>
-    public string RateLimiterKey => ProviderRateLimiters.Key(Provider.ToString(), Endpoint, Deployment ?? Model);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Configuration;
 
@@ -49,12 +48,6 @@ public sealed class TextModelOptions : IValidatableObject
     /// </summary>
     [Range(1, 60, ErrorMessage = "TextModel:RateLimitMaxWaitSeconds must be between 1 and 60.")]
     public int RateLimitMaxWaitSeconds { get; set; } = 10;
-
-    /// <summary>The limits of this deployment's shared rate limiter.</summary>
-    public RateLimitSettings RateLimits => new(RequestsPerMinute, TokensPerMinute, TimeSpan.FromSeconds(RateLimitMaxWaitSeconds));
-
-    /// <summary>The key of this deployment's shared rate limiter.</summary>
-    public string RateLimiterKey => ProviderRateLimiters.Key(Provider.ToString(), Endpoint, Deployment ?? Model);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

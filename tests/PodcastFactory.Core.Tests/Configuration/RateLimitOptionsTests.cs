@@ -35,8 +35,9 @@ public sealed class RateLimitOptionsTests
         var text = new TextModelOptions();
 
         Assert.Empty(Validate(text));
-        Assert.Null(text.RateLimits.RequestsPerMinute);
-        Assert.Equal(TimeSpan.FromSeconds(10), text.RateLimits.MaxWait);
+        Assert.Null(text.RequestsPerMinute);
+        Assert.Null(text.TokensPerMinute);
+        Assert.Equal(10, text.RateLimitMaxWaitSeconds);
     }
 
     static List<ValidationResult> Validate(object options)

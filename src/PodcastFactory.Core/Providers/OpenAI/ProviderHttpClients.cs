@@ -43,14 +43,15 @@ public static class ProviderHttpClients
     };
 
     /// <summary>
-    /// Registers the named client with its retry handler and, inside it, the rate limiter of the deployment
-    /// <paramref name="limiterKey"/> (see <see cref="ProviderRateLimiters.Key"/>), shared by every client and episode
-    /// of the process that calls the same deployment.
+    /// Registers the named client with its retry handler and, inside it, the rate limiter of the deployment at
+    /// <paramref name="endpoint"/> / <paramref name="deployment"/>, shared by every client and episode of the process
+    /// that calls the same deployment.
     /// </summary>
     public static IServiceCollection AddProviderHttpClient(
         this IServiceCollection services, string name, ModelProviderKind kind, int maxRetries, int timeoutSeconds,
-        string limiterKey, RateLimitSettings limits) =>
-        services.AddLimitedHttpClient(name, ProviderName(kind), maxRetries, timeoutSeconds, limiterKey, limits, SettingsSection(name));
+        Uri? endpoint, string? deployment, RateLimitSettings limits) =>
+        services.AddLimitedHttpClient(name, ProviderName(kind), maxRetries, timeoutSeconds,
+            ProviderRateLimiters.Key(ProviderName(kind), endpoint, deployment), limits, SettingsSection(name));
 
     /// <summary>Registers a provider client: one retry loop, and every attempt paced by the deployment's shared limiter.</summary>
     public static IServiceCollection AddLimitedHttpClient(
