@@ -77,6 +77,9 @@ try
             case "publish":
                 await ForEachBackendAsync(scenario, b => PublishScenario.RunAsync(bench, b));
                 break;
+            case "rate-limit":
+                await GuardAsync(scenario, "-", () => RateLimitScenario.RunAsync(bench));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

@@ -45,6 +45,17 @@ public sealed class SpeechOptions : IValidatableObject
     /// <summary>Voice names a compatible speech server offers beyond OpenAI's (e.g. <c>Speech__Voices__0=af_bella</c>); requests may name them.</summary>
     public IList<string> Voices { get; } = [];
 
+    /// <summary>Requests per minute the deployment allows; unset: learned from the answers' x-ratelimit-* headers.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Speech:RequestsPerMinute must be between 1 and 1000000 (or unset to learn it from the provider's headers).")]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// Longest a call waits for its rate-limit turn inside an activity, in seconds; a longer wait fails the attempt as
+    /// throttled and the workflow waits on a durable timer instead of holding a thread.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "Speech:RateLimitMaxWaitSeconds must be between 1 and 60.")]
+    public int RateLimitMaxWaitSeconds { get; set; } = 10;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);

@@ -34,6 +34,21 @@ public sealed class TextModelOptions : IValidatableObject
     [Range(0, 5, ErrorMessage = "TextModel:MaxRetries must be between 0 and 5.")]
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>Requests per minute the deployment allows; unset: learned from the answers' x-ratelimit-* headers.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "TextModel:RequestsPerMinute must be between 1 and 1000000 (or unset to learn it from the provider's headers).")]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Tokens per minute the deployment allows; unset: learned from the answers' x-ratelimit-* headers.</summary>
+    [Range(1, 100_000_000, ErrorMessage = "TextModel:TokensPerMinute must be between 1 and 100000000 (or unset to learn it from the provider's headers).")]
+    public int? TokensPerMinute { get; set; }
+
+    /// <summary>
+    /// Longest a call waits for its rate-limit turn inside an activity, in seconds; a longer wait fails the attempt as
+    /// throttled and the workflow waits on a durable timer instead of holding a thread.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "TextModel:RateLimitMaxWaitSeconds must be between 1 and 60.")]
+    public int RateLimitMaxWaitSeconds { get; set; } = 10;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);

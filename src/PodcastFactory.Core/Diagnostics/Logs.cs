@@ -33,6 +33,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Episode {EpisodeId} failed in stage {Stage}: {Reason} (cost ${CostUsd})")]
     public static partial void EpisodeFailed(ILogger logger, string episodeId, string stage, string reason, decimal costUsd);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Episode {EpisodeId}: segment {Index} throttled by {Provider}; trying again after a {WaitSeconds} s durable timer")]
+    public static partial void SegmentThrottled(ILogger logger, string episodeId, int index, string provider, double waitSeconds);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Episode {EpisodeId}: {Agent} output {Artifact} already exists for this input; the paid call is skipped")]
     public static partial void CacheHit(ILogger logger, string episodeId, string agent, string artifact);
 
@@ -86,6 +89,15 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
     public static partial void ProviderRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
+
+    [LoggerMessage(EventId = 4231, Level = LogLevel.Debug, Message = "Rate limit {Limiter}: waiting {DelayMs} ms for the next turn")]
+    public static partial void RateLimitWait(ILogger logger, string limiter, double delayMs);
+
+    [LoggerMessage(EventId = 4232, Level = LogLevel.Warning, Message = "Rate limit {Limiter}: 429 asking for {RetryAfterMs} ms; concurrency now {Concurrency:0.#}")]
+    public static partial void RateLimitThrottled(ILogger logger, string limiter, double retryAfterMs, double concurrency);
+
+    [LoggerMessage(EventId = 4233, Level = LogLevel.Warning, Message = "Rate limit {Limiter}: a {DelayMs} ms wait is longer than {MaxWaitMs} ms; the attempt fails so the workflow waits on a durable timer")]
+    public static partial void RateLimitTooLong(ILogger logger, string limiter, double delayMs, double maxWaitMs);
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Debug, Message = "Speech: {Characters} characters with voice {Voice} -> {Frames} MP3 frames in {DurationMs} ms")]
     public static partial void SpeechSynthesized(ILogger logger, int characters, string voice, long frames, double durationMs);

@@ -50,7 +50,7 @@ internal static class AudioStage
 
         return await run.Context.CallSubOrchestratorAsync<AudioOutput>(
             nameof(AudioOrchestrator),
-            new AudioInput(run.Id, segments.PlanArtifact, segments.SegmentCount, segments.Extension, run.Input.Request.Language, run.Input.Settings.MaxParallelSegments),
+            new AudioInput(run.Id, segments.PlanArtifact, segments.SegmentCount, segments.Extension, run.Input.Request.Language, run.Input.Settings.MaxParallelSegments, run.Input.Settings.ThrottleDeadlineMinutes),
             new SubOrchestrationOptions { InstanceId = run.Id + "-audio" });
     }
 }

@@ -41,4 +41,5 @@ public sealed record SourceRef(string Name, string Artifact, SourceKind Kind = S
 /// <param name="MaxParallelSegments">Bounded fan-out for speech segments.</param>
 /// <param name="SegmentMaxCharacters">Segment size limit (already capped by the speech provider's limit).</param>
 /// <param name="Estimates">Cost estimates used to enforce the budget before a call is made.</param>
-public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates);
+/// <param name="ThrottleDeadlineMinutes">How long the audio may wait out a provider's rate limit (episodes started before it existed: 60).</param>
+public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates, int ThrottleDeadlineMinutes = 60);

@@ -14,8 +14,11 @@ public static class RetryPolicies
     /// <summary>Text models: 3 attempts, 2 s then 4 s.</summary>
     public static readonly RetryPolicy Llm = Create(maxAttempts: 3, firstRetry: TimeSpan.FromSeconds(2));
 
-    /// <summary>Speech: 4 attempts (many small calls, so a transient fault is likelier), 2 s, 4 s, 8 s.</summary>
-    public static readonly RetryPolicy Speech = Create(maxAttempts: 4, firstRetry: TimeSpan.FromSeconds(2));
+    /// <summary>
+    /// Speech: 4 attempts (many small calls, so a transient fault is likelier), 2 s, 4 s, 8 s. A throttled failure is
+    /// not retried here: <see cref="AudioOrchestrator"/> waits what the provider asked on a durable timer instead.
+    /// </summary>
+    public static readonly RetryPolicy Speech = Create(maxAttempts: 4, firstRetry: TimeSpan.FromSeconds(2), IsRetryableSpeech);
 
     /// <summary>Artifact storage only (merge, plan, stitch, manifest): 3 attempts, 2 s then 4 s.</summary>
     public static readonly RetryPolicy Storage = Create(maxAttempts: 3, firstRetry: TimeSpan.FromSeconds(2));
@@ -29,11 +32,15 @@ public static class RetryPolicies
     /// <summary>Task options for storage-only activities.</summary>
     public static readonly TaskOptions StorageOptions = new(Storage);
 
-    static RetryPolicy Create(int maxAttempts, TimeSpan firstRetry) =>
+    static RetryPolicy Create(int maxAttempts, TimeSpan firstRetry, Func<TaskFailureDetails, bool>? handle = null) =>
         new(maxAttempts, firstRetry, backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1))
         {
-            HandleFailure = IsRetryable,
+            HandleFailure = handle ?? IsRetryable,
         };
+
+    /// <summary>The speech policy's rule: <see cref="IsRetryable"/>, except throttling, which the audio stage waits out itself.</summary>
+    public static bool IsRetryableSpeech(TaskFailureDetails failure) =>
+        IsRetryable(failure) && ThrottleWait.Asked(failure) is null;
 
     /// <summary>
     /// The retry rule every policy applies: a failure caused by a <see cref="NonRetryableException"/> (or a subtype:

@@ -21,5 +21,15 @@ public sealed class RetryPoliciesTests
     public void IsRetryable_TransientFailure_IsTrue(Type failure) =>
         Assert.True(RetryPolicies.IsRetryable(Failure(failure)));
 
+    [Fact]
+    public void IsRetryableSpeech_Throttled_IsLeftToTheAudioStage()
+    {
+        var throttled = new PodcastFactory.Core.Providers.RateLimiting.ProviderThrottledException("azure-openai", TimeSpan.FromSeconds(20), "429");
+        var failure = new TaskFailureDetails(throttled.GetType().FullName!, throttled.Message, null, null, null);
+
+        Assert.False(RetryPolicies.IsRetryableSpeech(failure));
+        Assert.True(RetryPolicies.IsRetryable(failure));
+    }
+
     static TaskFailureDetails Failure(Type type) => new(type.FullName!, "failed", null, null, null);
 }

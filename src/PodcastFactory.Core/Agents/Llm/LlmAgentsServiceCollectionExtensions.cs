@@ -4,6 +4,7 @@ using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers.OpenAI;
+using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Agents.Llm;
 
@@ -17,7 +18,9 @@ public static class LlmAgentsServiceCollectionExtensions
     public static IServiceCollection AddLlmAgents(this IServiceCollection services, TextModelOptions text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        services.AddProviderHttpClient(ProviderHttpClients.TextModel, text.Provider, text.MaxRetries, text.TimeoutSeconds);
+        services.AddProviderHttpClient(ProviderHttpClients.TextModel, text.Provider, text.MaxRetries, text.TimeoutSeconds,
+            text.Endpoint, text.Deployment ?? text.Model,
+            new RateLimitSettings(text.RequestsPerMinute, text.TokensPerMinute, TimeSpan.FromSeconds(text.RateLimitMaxWaitSeconds)));
         services.AddSingleton(sp =>
         {
             TextModelOptions options = sp.GetRequiredService<IOptions<TextModelOptions>>().Value;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
 
@@ -14,7 +15,9 @@ public static class OpenAISpeechServiceCollectionExtensions
     public static IServiceCollection AddOpenAISpeech(this IServiceCollection services, SpeechOptions speech)
     {
         ArgumentNullException.ThrowIfNull(speech);
-        services.AddProviderHttpClient(ProviderHttpClients.Speech, speech.Provider, speech.MaxRetries, speech.TimeoutSeconds);
+        services.AddProviderHttpClient(ProviderHttpClients.Speech, speech.Provider, speech.MaxRetries, speech.TimeoutSeconds,
+            speech.Endpoint, speech.Deployment ?? speech.Model,
+            new RateLimitSettings(speech.RequestsPerMinute, null, TimeSpan.FromSeconds(speech.RateLimitMaxWaitSeconds)));
         services.AddSingleton<ISpeechSynthesizer>(sp =>
         {
             SpeechOptions options = sp.GetRequiredService<IOptions<SpeechOptions>>().Value;

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
 
 /// <summary>
-/// Named <see cref="HttpClient"/>s for the model providers, each with one <see cref="ProviderRetryHandler"/>.
+/// Named <see cref="HttpClient"/>s for the model providers, each with one <see cref="ProviderRetryHandler"/> and the
+/// deployment's shared <see cref="RateLimitHandler"/>.
 /// The SDK clients send through them (their own retry policy off), so there is exactly one retry loop per call.
 /// </summary>
 public static class ProviderHttpClients
@@ -39,14 +42,34 @@ public static class ProviderHttpClients
         _ => null,
     };
 
-    /// <summary>Registers the named client with its retry handler.</summary>
-    public static IServiceCollection AddProviderHttpClient(this IServiceCollection services, string name, ModelProviderKind kind, int maxRetries, int timeoutSeconds)
+    /// <summary>
+    /// Registers the named client with its retry handler and, inside it, the rate limiter of the deployment at
+    /// <paramref name="endpoint"/> / <paramref name="deployment"/>, shared by every client and episode of the process
+    /// that calls the same deployment.
+    /// </summary>
+    public static IServiceCollection AddProviderHttpClient(
+        this IServiceCollection services, string name, ModelProviderKind kind, int maxRetries, int timeoutSeconds,
+        Uri? endpoint, string? deployment, RateLimitSettings limits) =>
+        services.AddLimitedHttpClient(name, ProviderName(kind), maxRetries, timeoutSeconds,
+            ProviderRateLimiters.Key(ProviderName(kind), endpoint, deployment), limits, SettingsSection(name));
+
+    /// <summary>Registers a provider client: one retry loop, and every attempt paced by the deployment's shared limiter.</summary>
+    public static IServiceCollection AddLimitedHttpClient(
+        this IServiceCollection services, string name, string provider, int maxRetries, int timeoutSeconds,
+        string limiterKey, RateLimitSettings limits, string? settingsSection = null)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderRateLimiters>();
         services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new ProviderRetryHandler(
-                ProviderName(kind), maxRetries, TimeSpan.FromSeconds(timeoutSeconds),
+                provider, maxRetries, TimeSpan.FromSeconds(timeoutSeconds),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProviderRetryHandler>(),
-                SettingsSection(name)));
+                settingsSection))
+            .AddHttpMessageHandler(sp => new RateLimitHandler(
+                sp.GetRequiredService<ProviderRateLimiters>().Get(limiterKey, limits),
+                provider,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<RateLimitHandler>()));
         return services;
     }
 }

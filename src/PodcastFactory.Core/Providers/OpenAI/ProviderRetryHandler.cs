@@ -1,6 +1,7 @@
 using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers.RateLimiting;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -71,7 +72,14 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
             if (attempt > maxRetries)
             {
                 string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
+                TimeSpan asked = RateLimitSignal.AskedWait(response.Headers, DateTimeOffset.UtcNow) ?? RetryDelay(response.Headers, attempt);
                 response.Dispose();
+                if (status == HttpStatusCode.TooManyRequests)
+                {
+                    // Throttling delays the work, it must not drop it: the workflow waits on a durable timer and tries again.
+                    throw new ProviderThrottledException(provider, asked, string.Create(CultureInfo.InvariantCulture, $"429 on all {attempt} attempts: {message}"));
+                }
+
                 throw new ProviderTransientException(string.Create(CultureInfo.InvariantCulture,
                     $"{provider} answered {(int)status} {status} on all {attempt} attempts: {message}"));
             }
@@ -100,23 +108,13 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 
     /// <summary>
-    /// The provider's <c>retry-after-ms</c> (Azure OpenAI) or <c>Retry-After</c> (seconds or an HTTP date), else
+    /// The provider's <c>retry-after-ms</c> (Azure OpenAI), <c>x-ms-retry-after-ms</c> or <c>Retry-After</c> (seconds or an HTTP date), else
     /// exponential 1 s, 2 s, 4 s...; never more than <see cref="MaxDelay"/>.
     /// </summary>
     public static TimeSpan RetryDelay(HttpResponseHeaders headers, int attempt)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        TimeSpan? asked = null;
-        if (headers.TryGetValues("retry-after-ms", out IEnumerable<string>? values)
-            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && ms >= 0)
-        {
-            asked = TimeSpan.FromMilliseconds(ms);
-        }
-        else if (headers.RetryAfter is { } retryAfter)
-        {
-            asked = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        }
-
+        TimeSpan? asked = RateLimitSignal.AskedWait(headers, DateTimeOffset.UtcNow);
         TimeSpan delay = asked is { } a && a >= TimeSpan.Zero ? a : TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
         return delay > MaxDelay ? MaxDelay : delay;
     }

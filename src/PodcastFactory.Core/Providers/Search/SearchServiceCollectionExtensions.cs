@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Providers.OpenAI;
+using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Providers.Search;
 
@@ -25,10 +25,9 @@ public static class SearchServiceCollectionExtensions
         }
 
         string provider = search.Provider.ToString().ToLowerInvariant();
-        services.AddHttpClient(HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ProviderRetryHandler(
-                provider, search.MaxRetries, TimeSpan.FromSeconds(search.TimeoutSeconds),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProviderRetryHandler>()));
+        // Search limits are learned from the answers' headers (Tavily and Brave send them).
+        services.AddLimitedHttpClient(HttpClientName, provider, search.MaxRetries, search.TimeoutSeconds,
+            ProviderRateLimiters.Key(provider, null, search.Endpoint), RateLimitSettings.Learned);
         services.TryAddSingleton<ISearchProvider>(sp =>
         {
             SearchOptions options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;

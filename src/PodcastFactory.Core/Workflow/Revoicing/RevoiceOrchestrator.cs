@@ -33,7 +33,7 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
         await EnsureBudgetAsync(context, input, plan);
         AudioOutput audio = await context.CallSubOrchestratorAsync<AudioOutput>(
             nameof(AudioOrchestrator),
-            new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments),
+            new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments, input.Settings.ThrottleDeadlineMinutes),
             new SubOrchestrationOptions { InstanceId = context.InstanceId + "-audio" });
 
         // quality.json is derived from the audio (its duration against the words): evaluated again, findings are warnings.

@@ -108,7 +108,8 @@ public sealed class EpisodeStarter(
         var settings = new EpisodeSettings(
             workflow.Value.MaxParallelSegments,
             Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
-            estimator.Estimate(resolved, researchCharacters));
+            estimator.Estimate(resolved, researchCharacters),
+            workflow.Value.ThrottleDeadlineMinutes);
         var input = new EpisodeInput(id, request with { Sources = [], Research = research }, refs, settings);
         // Only the owner of the start record gets here, so the backend sees one schedule per id.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
+using PodcastFactory.Core.Providers.RateLimiting;
 
 namespace PodcastFactory.Core.Tests.Providers.OpenAI;
 
@@ -59,6 +60,23 @@ public sealed class ProviderRetryHandlerTests
 
         Assert.Equal(1, inner.Calls);
         Assert.Contains("Invalid value for 'voice'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_429OnEveryAttempt_ThrowsThrottledWithTheAskedWait()
+    {
+        var inner = new StubHandler(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("{}") };
+            response.Headers.Add("retry-after-ms", "45000");
+            return Task.FromResult(response);
+        });
+        using var client = new HttpClient(new ProviderRetryHandler("test", maxRetries: 0, TimeSpan.FromSeconds(5), NullLogger.Instance) { InnerHandler = inner });
+
+        ProviderThrottledException error = await Assert.ThrowsAsync<ProviderThrottledException>(() => client.GetAsync(new Uri("http://localhost/")));
+
+        Assert.Equal(TimeSpan.FromSeconds(45), error.RetryAfter);
+        Assert.Equal(1, inner.Calls);
     }
 
     sealed class StubHandler(Func<CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler

@@ -1,4 +1,5 @@
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Tests.Fakes;
 using PodcastFactory.Core.Workflow.Starting;
 
 namespace PodcastFactory.Core.Tests.Workflow.Starting;
@@ -83,14 +84,5 @@ public sealed class StartGateTests : IDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
-    }
-
-    sealed class ManualTime : TimeProvider
-    {
-        DateTimeOffset _now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
