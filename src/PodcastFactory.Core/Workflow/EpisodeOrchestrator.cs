@@ -123,8 +123,9 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             return null;
         }
 
-        // The post runs only if it fits beside the episode's speech: a budget too small for both keeps the audio.
-        decimal speechReserved = (await speech).EstimateUsd;
+        // The post runs only if it fits beside the episode's speech: a budget too small for both keeps the audio. Without
+        // a budget nothing is weighed, and the post does not wait for the segment plan.
+        decimal speechReserved = run.Input.Request.BudgetUsd is null ? 0m : (await speech).EstimateUsd;
         if (await StageGuards.SkipOverBudgetAsync(run, Stages.Social, run.Input.Settings.Estimates.SocialCallUsd, speechReserved))
         {
             return null;

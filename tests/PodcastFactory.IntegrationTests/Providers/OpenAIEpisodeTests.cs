@@ -22,7 +22,9 @@ namespace PodcastFactory.IntegrationTests.Providers;
 public sealed class OpenAIEpisodeTests
 {
     const string Topic = "How durable workflows recover from crashes";
-    const decimal CallUsd = ((1000 * 0.15m) + (500 * 0.60m)) / 1_000_000m; // gpt-4o-mini at the fake usage
+    // gpt-4o-mini at the fake usage of the price tests (FixedPromptTokens, the default answer length).
+    const int PromptTokens = 1000;
+    const decimal CallUsd = ((PromptTokens * 0.15m) + (FakeReply.DefaultCompletionTokens * 0.60m)) / 1_000_000m;
 
     static EpisodeRequest Request(OutputPriority priority = OutputPriority.Both) => new()
     {
@@ -96,6 +98,7 @@ public sealed class OpenAIEpisodeTests
     public async Task Produce_AzureOpenAI_ManifestCostsMatchThePriceTable()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.FixedPromptTokens = PromptTokens;
         server.Responder = EpisodeResponder.For(Brief());
         await using var runner = new LocalEpisodeRunner();
 
@@ -107,7 +110,7 @@ public sealed class OpenAIEpisodeTests
         AgentCostSummary research = manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Research);
         Assert.Equal(2, research.Calls);
         Assert.Equal("tokens", research.UnitKind);
-        Assert.Equal(2 * 1500, research.Units);
+        Assert.Equal(2 * (PromptTokens + FakeReply.DefaultCompletionTokens), research.Units);
         Assert.Equal(2 * CallUsd, research.CostUsd);
         Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.ScriptWriter).CostUsd);
         Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Evaluator).CostUsd);
@@ -125,6 +128,7 @@ public sealed class OpenAIEpisodeTests
     public async Task Produce_429And500AndInvalidJsonAndAFailedStage_ManifestPaidIsWhatTheServerBilled()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.FixedPromptTokens = PromptTokens;
         Func<FakeRequest, System.Text.Json.Nodes.JsonNode, FakeReply> episode = EpisodeResponder.For(Brief());
         // The social writer only ever gets junk: two answered (billed) calls, then the optional stage fails.
         server.Responder = (request, body) => request.SchemaName == "SocialAnswer" ? FakeReply.Chat("this is not JSON") : episode(request, body);
@@ -149,6 +153,7 @@ public sealed class OpenAIEpisodeTests
     public async Task Produce_ResearchFailsAfterAnsweredCalls_FailedManifestShowsWhatWasBilled()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.FixedPromptTokens = PromptTokens;
         server.Responder = (_, _) => FakeReply.Chat("{ \"notes\": \"not a list\" }");
         await using var runner = new LocalEpisodeRunner();
 

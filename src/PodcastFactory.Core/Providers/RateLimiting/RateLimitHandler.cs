@@ -30,7 +30,19 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
         }
 
         DateTimeOffset turn = time.GetUtcNow() + wait;
-        if (!await limiter.EnterAsync(maxWait, cancellationToken))
+        bool entered;
+        try
+        {
+            entered = await limiter.EnterAsync(maxWait, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The attempt's timeout ran out while it waited for a slot: it was never sent, so it is throttled (retried,
+            // not billed), not an answer lost.
+            throw Throttled(maxWait, "no concurrent slot before the attempt's timeout");
+        }
+
+        if (!entered)
         {
             throw Throttled(maxWait, "every concurrent slot stayed busy");
         }
@@ -39,15 +51,22 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
         bool sent = false;
         try
         {
-            TimeSpan left = turn - time.GetUtcNow();
-            if (left > TimeSpan.Zero)
+            try
             {
-                await WaitTurnAsync(left, cancellationToken);
-            }
+                TimeSpan left = turn - time.GetUtcNow();
+                if (left > TimeSpan.Zero)
+                {
+                    await WaitTurnAsync(left, cancellationToken);
+                }
 
-            for (TimeSpan more = limiter.Sending(); more > TimeSpan.Zero; more = limiter.Sending())
+                for (TimeSpan more = limiter.Sending(); more > TimeSpan.Zero; more = limiter.Sending())
+                {
+                    await Task.Delay(more, time, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException)
             {
-                await Task.Delay(more, time, cancellationToken);
+                throw Throttled(turn - time.GetUtcNow(), "its turn came after the attempt's timeout");
             }
 
             sent = true;

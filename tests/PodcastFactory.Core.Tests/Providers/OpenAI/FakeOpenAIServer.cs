@@ -49,6 +49,9 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     /// </summary>
     public bool SpeechScalesWithText { get; set; } = true;
 
+    /// <summary>Prompt tokens billed for every unscripted answer instead of counting the request (for price arithmetic tests).</summary>
+    public int? FixedPromptTokens { get; set; }
+
     /// <summary>The server's own usage log: every answer it billed.</summary>
     public ConcurrentQueue<FakeBill> Billed { get; } = new();
 
@@ -110,7 +113,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         FakeReply reply = _scripted.TryDequeue(out FakeReply? next) ? next : Responder(request, body);
-        reply = reply.BilledFor(body);
+        reply = reply.BilledFor(body, FixedPromptTokens);
         if (reply.Status != 200)
         {
             await WriteErrorAsync(context, reply);

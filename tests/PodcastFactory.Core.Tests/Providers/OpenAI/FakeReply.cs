@@ -8,7 +8,8 @@ internal sealed record FakeReply(int Status, string? Content = null, int PromptT
     /// <summary>Prompt tokens counted from the request as a tokenizer would, about four characters a token (the default).</summary>
     public const int Counted = -1;
 
-    public const int DefaultCompletionTokens = 500;
+    /// <summary>Output tokens of a chat answer unless scripted: within every call's output cap, as a real answer is.</summary>
+    public const int DefaultCompletionTokens = 250;
 
     /// <summary>A chat completion whose message content is <paramref name="content"/>.</summary>
     public static FakeReply Chat(string content, int promptTokens = Counted, int completionTokens = DefaultCompletionTokens) =>
@@ -18,9 +19,9 @@ internal sealed record FakeReply(int Status, string? Content = null, int PromptT
     /// The usage a real service bills for this reply to <paramref name="request"/>: the prompt as sent (messages and
     /// response schema) when not scripted, and never more output than the request's <c>max_completion_tokens</c>.
     /// </summary>
-    public FakeReply BilledFor(JsonNode request)
+    public FakeReply BilledFor(JsonNode request, int? fixedPromptTokens = null)
     {
-        int prompt = PromptTokens;
+        int prompt = PromptTokens == Counted && fixedPromptTokens is { } fixedCount ? fixedCount : PromptTokens;
         if (prompt == Counted)
         {
             JsonArray messages = request["messages"]?.AsArray() ?? [];
