@@ -26,6 +26,12 @@ internal sealed class PageSites : IAsyncDisposable
     /// <summary>Latency of every good page.</summary>
     public int DelayMs { get; set; }
 
+    /// <summary>The most good pages that were being served at one moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    int _inFlight;
+    int _maxInFlight;
+
     public static async Task<PageSites> StartAsync(int goodPages)
     {
         var sites = new PageSites();
@@ -38,7 +44,20 @@ internal sealed class PageSites : IAsyncDisposable
                 + "</article><footer>Copyright nobody</footer></body></html>";
             TestSite site = await TestSite.StartAsync(app => app.MapGet("/article", async (HttpContext c) =>
             {
-                await Task.Delay(sites.DelayMs, c.RequestAborted);
+                int now = Interlocked.Increment(ref sites._inFlight);
+                for (int seen = Volatile.Read(ref sites._maxInFlight); now > seen && Interlocked.CompareExchange(ref sites._maxInFlight, now, seen) != seen; seen = Volatile.Read(ref sites._maxInFlight))
+                {
+                }
+
+                try
+                {
+                    await Task.Delay(sites.DelayMs, c.RequestAborted);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref sites._inFlight);
+                }
+
                 return Results.Content(html, "text/html; charset=utf-8");
             }));
             sites._sites.Add(site);

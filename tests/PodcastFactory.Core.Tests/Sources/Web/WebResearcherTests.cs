@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Agents;
@@ -118,12 +117,12 @@ public sealed class WebResearcherTests : IAsyncLifetime
     public async Task ResearchAsync_SlowPages_FetchedInParallel()
     {
         _pages.DelayMs = 600;
-        var clock = Stopwatch.StartNew();
 
         WebResearchResult result = await _services.GetRequiredService<WebResearcher>().ResearchAsync(Angle(), CancellationToken.None);
 
+        // Counted by the server, not timed: one at a time would never have two pages in flight.
         Assert.Equal(3, result.Pages.Count);
-        Assert.True(clock.ElapsedMilliseconds < 1500, $"3 pages of 600 ms took {clock.ElapsedMilliseconds} ms");
+        Assert.True(_pages.MaxInFlight >= 2, $"at most {_pages.MaxInFlight} page(s) were fetched at once");
     }
 
     [Fact]
