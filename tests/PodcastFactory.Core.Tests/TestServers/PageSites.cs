@@ -27,10 +27,9 @@ internal sealed class PageSites : IAsyncDisposable
     public int DelayMs { get; set; }
 
     /// <summary>The most good pages that were being served at one moment.</summary>
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    public int MaxInFlight => _pagesInFlight.Max;
 
-    int _inFlight;
-    int _maxInFlight;
+    readonly InFlightGauge _pagesInFlight = new();
 
     public static async Task<PageSites> StartAsync(int goodPages)
     {
@@ -44,18 +43,9 @@ internal sealed class PageSites : IAsyncDisposable
                 + "</article><footer>Copyright nobody</footer></body></html>";
             TestSite site = await TestSite.StartAsync(app => app.MapGet("/article", async (HttpContext c) =>
             {
-                int now = Interlocked.Increment(ref sites._inFlight);
-                for (int seen = Volatile.Read(ref sites._maxInFlight); now > seen && Interlocked.CompareExchange(ref sites._maxInFlight, now, seen) != seen; seen = Volatile.Read(ref sites._maxInFlight))
-                {
-                }
-
-                try
+                using (sites._pagesInFlight.Enter())
                 {
                     await Task.Delay(sites.DelayMs, c.RequestAborted);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref sites._inFlight);
                 }
 
                 return Results.Content(html, "text/html; charset=utf-8");

@@ -33,9 +33,6 @@ public static class StepsInFlight
         return new Release(output, entry);
     }
 
-    /// <summary>How many outputs have a flow making or waiting for them (for tests).</summary>
-    public static int Count => _entries.Count;
-
     sealed class Entry
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);

@@ -110,7 +110,7 @@ public sealed class EpisodeStarter(
             Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
             estimator.Estimate(resolved, researchCharacters),
             workflow.Value.ThrottleDeadlineMinutes);
-        var input = new EpisodeInput(id, request with { Sources = [], Research = research }, refs, settings);
+        var input = new EpisodeInput(id, resolved with { Sources = [] }, refs, settings);
         // Only the owner of the start record gets here, so the backend sees one schedule per id.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
         await gate.ScheduledAsync(id, claim, CancellationToken.None);

@@ -18,7 +18,7 @@ public sealed class SourceDeadlineTests : IAsyncLifetime
 {
     const string Article = "Durable workflows keep their state in storage. A crash loses nothing that was checkpointed before it.";
     TestSite _site = null!;
-    int _inFlight, _maxInFlight;
+    readonly InFlightGauge _crowd = new();
 
     public async Task InitializeAsync() => _site = await TestSite.StartAsync(app =>
     {
@@ -31,29 +31,22 @@ public sealed class SourceDeadlineTests : IAsyncLifetime
         app.MapGet("/crowd", async (HttpContext c) =>
         {
             // Answers once four requests are in flight together (or after 10 s): only parallel fetching is quick here.
-            int now = Interlocked.Increment(ref _inFlight);
-            InterlockedMax(ref _maxInFlight, now);
-            var clock = Stopwatch.StartNew();
-            while (Volatile.Read(ref _inFlight) < 4 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            using (_crowd.Enter())
             {
-                await Task.Delay(20, c.RequestAborted);
+                var clock = Stopwatch.StartNew();
+                while (_crowd.Now < 4 && clock.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(20, c.RequestAborted);
+                }
+
+                await Task.Delay(100, c.RequestAborted);
             }
 
-            await Task.Delay(100, c.RequestAborted);
-            Interlocked.Decrement(ref _inFlight);
             return Results.Text(Article, "text/plain");
         });
     });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    static void InterlockedMax(ref int target, int value)
-    {
-        int seen;
-        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
-    }
 
     static SourceLoader Loader(ServiceProvider services) =>
         new(services.GetRequiredService<BoundedFetcher>(), services.GetRequiredService<IOptions<FetchOptions>>(), NullLogger<SourceLoader>.Instance);
@@ -110,6 +103,6 @@ public sealed class SourceDeadlineTests : IAsyncLifetime
 
         Assert.Empty(errors);
         Assert.Equal(sources.Select(s => s.Value), documents.Select(d => d.Name)); // in source order
-        Assert.Equal(4, _maxInFlight);
+        Assert.Equal(4, _crowd.Max);
     }
 }
