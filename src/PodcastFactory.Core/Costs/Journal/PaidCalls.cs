@@ -88,15 +88,27 @@ public static class PaidCalls
         _sink.Value is { } sink && _current.Value is { } current ? sink.LostAsync(current.Info, detail) : Task.CompletedTask;
 
     /// <summary>
-    /// Journals that the current call was refused for now and waits to be sent again (called by the HTTP retry loop
-    /// before it sleeps): a crash during the wait leaves a call that was not in flight, so not billed.
+    /// Waits <paramref name="delay"/> before the current call is sent again (the HTTP retry loop after a 429/5xx, the
+    /// rate limiter before a turn), journaled as waiting first: a crash during the wait leaves a call that was not in
+    /// flight, so not billed. Its intent is journaled again just before it leaves.
     /// </summary>
-    public static Task WaitingAsync(string detail) =>
-        _sink.Value is { } sink && _current.Value is { Seq: > 0 } current ? sink.ResolveAsync(current.Seq, PaidCallState.Waiting, null, 0, detail) : Task.CompletedTask;
+    public static async Task WaitUnsentAsync(string detail, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        IPaidCallSink? sink = _sink.Value;
+        CurrentCall? current = _current.Value;
+        bool journaled = sink is not null && current is { Seq: > 0 };
+        if (journaled)
+        {
+            await sink!.ResolveAsync(current!.Seq, PaidCallState.Waiting, null, 0, detail);
+        }
 
-    /// <summary>Journals that the current call is about to be sent again after a wait (its intent, before it leaves).</summary>
-    public static Task ResendingAsync() =>
-        _sink.Value is { } sink && _current.Value is { Seq: > 0 } current ? sink.ResolveAsync(current.Seq, PaidCallState.Intent, null, 0, null) : Task.CompletedTask;
+        await Task.Delay(delay, time, cancellationToken);
+        if (journaled)
+        {
+            await sink!.ResolveAsync(current!.Seq, PaidCallState.Intent, null, 0, null);
+        }
+    }
 
     /// <summary>Not billed when the provider refused (a 4xx, or 429/5xx after every retry) or the request never left this machine.</summary>
     public static (PaidCallState State, string Detail) Classify(Exception failure)

@@ -88,9 +88,7 @@ public sealed partial class ProviderRetryHandler(string provider, int maxRetries
             response.Dispose();
             Logs.ProviderRetry(logger, provider, ((int)status).ToString(CultureInfo.InvariantCulture), attempt, delay.TotalMilliseconds);
             // Nothing is in flight while we wait: a crash now must not leave the call listed as possibly billed.
-            await PaidCalls.WaitingAsync(string.Create(CultureInfo.InvariantCulture, $"{(int)status} from {provider}; sent again after {delay.TotalSeconds:0.#} s"));
-            await Task.Delay(delay, cancellationToken);
-            await PaidCalls.ResendingAsync();
+            await PaidCalls.WaitUnsentAsync(string.Create(CultureInfo.InvariantCulture, $"{(int)status} from {provider}; sent again after {delay.TotalSeconds:0.#} s"), delay, TimeProvider.System, cancellationToken);
         }
     }
 

@@ -99,9 +99,7 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
         }
 
         Logs.RateLimitWait(logger, limiter.Name, wait.TotalMilliseconds);
-        await PaidCalls.WaitingAsync(string.Create(CultureInfo.InvariantCulture, $"waiting {wait.TotalSeconds:0.#} s for {provider}'s rate limit"));
-        await Task.Delay(wait, time, cancellationToken);
-        await PaidCalls.ResendingAsync();
+        await PaidCalls.WaitUnsentAsync(string.Create(CultureInfo.InvariantCulture, $"waiting {wait.TotalSeconds:0.#} s for {provider}'s rate limit"), wait, time, cancellationToken);
     }
 
     ProviderThrottledException Throttled(TimeSpan wait, string reason)
