@@ -190,14 +190,15 @@ public sealed class FileSystemArtifactStore : IArtifactStore
     static string TempPathOf(string path) => Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
 
     // The folder is created only when the first try finds it missing: a mkdir per write was a measurable share of a
-    // journal write's cost.
+    // journal write's cost. A missing folder can surface as FileNotFoundException too: .NET looks at the folder after
+    // the failed open, and a concurrent writer may have made it by then. A new temp name is never "not found" otherwise.
     static FileStream CreateNew(string temp)
     {
         try
         {
             return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
             return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);

@@ -176,6 +176,22 @@ public abstract class ArtifactStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_ManyWritersIntoANewFolderAtOnce_EveryWriteLands()
+    {
+        // Each round is a folder no one has written to yet, so the writers race to find it missing and make it.
+        for (int round = 0; round < 20; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+                Store.WriteTextAsync($"ep-race/r{round}/part-{i}.md", $"part {i}", null, CancellationToken.None))));
+        }
+
+        for (int round = 0; round < 20; round++)
+        {
+            Assert.Equal("part 7", await Store.ReadTextAsync($"ep-race/r{round}/part-7.md", CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public async Task DeleteAsync_ExistingArtifact_RemovesIt()
     {
         await Store.WriteTextAsync("ep-1/social.md", "post", "h", CancellationToken.None);
