@@ -63,6 +63,10 @@ public sealed class RateLimitHandler(ProviderRateLimiter limiter, string provide
                 {
                     await Task.Delay(more, time, cancellationToken);
                 }
+
+                // A turn that comes as the attempt's timeout runs out (the slot freed by a call timing out at the same
+                // moment) is not taken: nothing has left yet.
+                cancellationToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException)
             {
