@@ -16,6 +16,17 @@ public static class ArtifactStoreExtensions
         return await store.WriteAsync(name, buffer, ContentTypes.Json, inputHash, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates a JSON artifact only if its name is free (see <see cref="IArtifactStore.TryCreateAsync"/>): of concurrent
+    /// callers exactly one gets true.
+    /// </summary>
+    public static async Task<bool> TryCreateJsonAsync<T>(this IArtifactStore store, string name, T value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, PodcastJson.Options));
+        return await store.TryCreateAsync(name, content, ContentTypes.Json, cancellationToken);
+    }
+
     /// <summary>Reads and deserializes a JSON artifact; throws <see cref="InvalidDataException"/> when it is not valid.</summary>
     public static async Task<T> ReadJsonAsync<T>(this IArtifactStore store, string name, CancellationToken cancellationToken)
     {

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow.Activities;
 
 namespace PodcastFactory.Core.Workflow.Revoicing;
@@ -82,11 +81,11 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         ArgumentNullException.ThrowIfNull(current);
         if (current.Revision == 0)
         {
-            await TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, 0), current, cancellationToken);
+            await store.TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, 0), current, cancellationToken);
         }
 
         var next = new ScriptEdit(title, turns, current.Revision + 1, hosts, time.GetUtcNow());
-        if (!await TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, next.Revision), next, cancellationToken))
+        if (!await store.TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, next.Revision), next, cancellationToken))
         {
             return null;
         }
@@ -137,7 +136,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         ScriptEdit edit = await store.ReadJsonAsync<ScriptEdit>(ArtifactNames.ScriptEdit(id, revision), cancellationToken);
         EpisodeManifest? manifest = await ManifestAsync(id, cancellationToken);
         var input = new RevoiceInput(id, revision, episode.Input.Request.Language, edit.Hosts, episode.Input.Settings,
-            episode.Input.Sources.Select(s => s.Name).ToList(), ModelsOf(manifest),
+            episode.Input.Sources.Select(s => s.Name).ToList(), ModelCredits.Of(manifest?.Costs.Calls ?? []),
             await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id),
             episode.Input.Request.BudgetUsd, Review.PublishApproval.HeldReason(manifest));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
@@ -176,42 +175,14 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         store.ReadJsonIfExistsAsync<EpisodeManifest>(ArtifactNames.Manifest(id), cancellationToken);
 
     // One caller creates the claim and schedules; the backends' own duplicate-id handling is not trusted (docs/guarantees.md).
-    // A claim whose owner died before scheduling (no orchestration after StartGate.OrphanAfter) is taken over by a claim
-    // of the next generation, again created conditionally, so one caller wins each generation.
-    async Task<bool> ClaimAsync(string id, int revision, CancellationToken cancellationToken)
-    {
-        for (int generation = 0; ; generation++)
-        {
-            string name = ArtifactNames.RevoiceClaim(id, revision, generation);
-            if (await TryCreateJsonAsync(name, new RevoiceClaim(revision, generation, time.GetUtcNow()), cancellationToken))
-            {
-                return true;
-            }
-
-            if (await store.GetInfoAsync(ArtifactNames.RevoiceClaim(id, revision, generation + 1), cancellationToken) is not null)
-            {
-                continue;
-            }
-
-            RevoiceClaim current = await store.ReadJsonAsync<RevoiceClaim>(name, cancellationToken);
-            if (time.GetUtcNow() - current.ClaimedAt < Starting.StartGate.OrphanAfter
-                || await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, revision), cancellationToken) is not null)
-            {
-                return false;
-            }
-        }
-    }
+    // A claim whose owner died before scheduling (no orchestration after ConditionalClaim.OrphanAfter) is taken over.
+    async Task<bool> ClaimAsync(string id, int revision, CancellationToken cancellationToken) =>
+        (await store.ClaimAsync(
+            generation => ArtifactNames.RevoiceClaim(id, revision, generation),
+            generation => new RevoiceClaim(revision, generation, time.GetUtcNow()),
+            async (_, current) => ConditionalClaim.IsOld(current.ClaimedAt, time)
+                && await client.GetInstanceAsync(RevoiceOrchestrator.InstanceId(id, revision), cancellationToken) is null,
+            cancellationToken)).Owner;
 
     sealed record RevoiceClaim(int Revision, int Generation, DateTimeOffset ClaimedAt);
-
-    // The providers and models credited in the show notes, as the first production's publish stage listed them.
-    static List<string> ModelsOf(EpisodeManifest? manifest) =>
-        manifest is null ? [] : manifest.Costs.Calls.Where(c => !c.Usage.CacheHit)
-            .Select(e => $"{e.Usage.Agent}: {e.Usage.Provider} {e.Usage.Model}".TrimEnd()).Distinct().ToList();
-
-    async Task<bool> TryCreateJsonAsync<T>(string name, T value, CancellationToken cancellationToken)
-    {
-        using var content = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, PodcastJson.Options)));
-        return await store.TryCreateAsync(name, content, "application/json", cancellationToken);
-    }
 }

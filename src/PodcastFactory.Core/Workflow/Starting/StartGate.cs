@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 
@@ -17,44 +16,36 @@ public sealed record StartRecord(string EpisodeId, string RequestHash, DateTimeO
 public sealed record StartClaim(bool Owner, int Generation);
 
 /// <summary>
-/// The one atomic gate for starting an episode id exactly once, on every backend and host: a conditional create of a
-/// claim in the artifact store (a file linked in only if the name is free; a blob uploaded with If-None-Match: *).
-/// The durable backends cannot be trusted with this: two concurrent schedules of one id looped (in memory) or mixed
-/// two requests into one episode (Azure Storage). A different request for a claimed id is a conflict. An identical
-/// start takes over, with a new claim of the next generation (again a conditional create, so one caller wins), only
-/// when the current generation's orchestration is gone: it was scheduled but its state was lost (the in-memory
-/// backend after a restart), or its owner died before scheduling (no orchestration after <see cref="OrphanAfter"/>).
+/// The one gate for starting an episode id exactly once, on every backend and host: a <see cref="ConditionalClaim"/> on the
+/// id. A different request for a claimed id is a conflict. An identical start takes over, with a claim of the next
+/// generation, only when the current generation's orchestration is gone: it was scheduled but its state was lost (the
+/// in-memory backend after a restart), or its owner died before scheduling (no orchestration after <see cref="OrphanAfter"/>).
 /// </summary>
 public sealed class StartGate(IArtifactStore store, TimeProvider time)
 {
     /// <summary>How long a claim may stay unscheduled before an identical start takes it over.</summary>
-    public static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan OrphanAfter = ConditionalClaim.OrphanAfter;
 
     /// <summary>Claims <paramref name="episodeId"/> for <paramref name="requestHash"/>; throws <see cref="EpisodeConflictException"/> for a different request.</summary>
     public async Task<StartClaim> ClaimAsync(string episodeId, string requestHash, Func<Task<bool>> orchestrationExists, CancellationToken cancellationToken)
     {
-        if (await TryCreateAsync(Name(episodeId, 0), new StartRecord(episodeId, requestHash, time.GetUtcNow()), cancellationToken))
-        {
-            return new StartClaim(true, 0);
-        }
+        ArgumentNullException.ThrowIfNull(orchestrationExists);
+        ClaimOutcome<StartRecord> claim = await store.ClaimAsync(
+            generation => Name(episodeId, generation),
+            generation => new StartRecord(episodeId, requestHash, time.GetUtcNow(), generation),
+            async (generation, current) =>
+            {
+                // Only an identical start ever takes over, so every generation holds the first request's hash.
+                if (current.RequestHash != requestHash)
+                {
+                    throw new EpisodeConflictException(episodeId);
+                }
 
-        StartRecord first = await store.ReadJsonAsync<StartRecord>(Name(episodeId, 0), cancellationToken);
-        if (first.RequestHash != requestHash)
-        {
-            throw new EpisodeConflictException(episodeId);
-        }
-
-        int generation = await CurrentGenerationAsync(episodeId, cancellationToken);
-        StartRecord current = generation == 0 ? first : await store.ReadJsonAsync<StartRecord>(Name(episodeId, generation), cancellationToken);
-        bool lost = await ScheduledGenerationAsync(episodeId, cancellationToken) == generation;
-        bool orphaned = time.GetUtcNow() - current.ClaimedAt >= OrphanAfter;
-        if ((!lost && !orphaned) || await orchestrationExists())
-        {
-            return new StartClaim(false, generation);
-        }
-
-        var takeover = new StartRecord(episodeId, requestHash, time.GetUtcNow(), generation + 1);
-        return new StartClaim(await TryCreateAsync(Name(episodeId, generation + 1), takeover, cancellationToken), generation + 1);
+                bool lost = await ScheduledGenerationAsync(episodeId, cancellationToken) == generation;
+                return (lost || ConditionalClaim.IsOld(current.ClaimedAt, time)) && !await orchestrationExists();
+            },
+            cancellationToken);
+        return new StartClaim(claim.Owner, claim.Generation);
     }
 
     /// <summary>Records that the owner of <paramref name="claim"/> scheduled the orchestration.</summary>
@@ -67,34 +58,15 @@ public sealed class StartGate(IArtifactStore store, TimeProvider time)
 
     /// <summary>The hash of the request that owns <paramref name="episodeId"/>, or null when it was never claimed.</summary>
     public async Task<string?> RequestHashOfAsync(string episodeId, CancellationToken cancellationToken) =>
-        await store.GetInfoAsync(Name(episodeId, 0), cancellationToken) is null
-            ? null
-            : (await store.ReadJsonAsync<StartRecord>(Name(episodeId, 0), cancellationToken)).RequestHash;
+        (await store.ReadJsonIfExistsAsync<StartRecord>(Name(episodeId, 0), cancellationToken))?.RequestHash;
 
     static string Name(string episodeId, int generation) =>
         generation == 0 ? ArtifactNames.StartRecord(episodeId) : $"{episodeId}/start/claim-{generation:D4}.json";
 
     static string ScheduledName(string episodeId) => $"{episodeId}/start/scheduled.txt";
 
-    async Task<int> CurrentGenerationAsync(string episodeId, CancellationToken cancellationToken)
-    {
-        int generation = 0;
-        await foreach (ArtifactInfo info in store.ListAsync($"{episodeId}/start/claim-", cancellationToken))
-        {
-            generation = Math.Max(generation, int.Parse(info.Name[^9..^5], System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return generation;
-    }
-
     async Task<int?> ScheduledGenerationAsync(string episodeId, CancellationToken cancellationToken) =>
         await store.GetInfoAsync(ScheduledName(episodeId), cancellationToken) is null
             ? null
             : int.Parse(await store.ReadTextAsync(ScheduledName(episodeId), cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-
-    async Task<bool> TryCreateAsync(string name, StartRecord record, CancellationToken cancellationToken)
-    {
-        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, PodcastJson.Options));
-        return await store.TryCreateAsync(name, content, ContentTypes.Json, cancellationToken);
-    }
 }
