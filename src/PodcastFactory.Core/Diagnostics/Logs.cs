@@ -152,4 +152,11 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Episode {EpisodeId}: waiting for a publish slot ({Width} at a time)")]
     public static partial void PublishQueued(ILogger logger, string episodeId, int width);
+
+    // 7001-7029: re-voices. Their stages log with the episode's ids (1002-1006, 1008): they run the pipeline's tail.
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} started ({HostCount} host(s))")]
+    public static partial void RevoiceStarted(ILogger logger, string episodeId, int revision, int hostCount);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} finished: {Synthesized} of {Segments} segment(s) synthesized, {Reused} reused, cost ${CostUsd}, published: {Published}, {WarningCount} warning(s)")]
+    public static partial void RevoiceFinished(ILogger logger, string episodeId, int revision, int synthesized, int segments, int reused, decimal costUsd, bool published, int warningCount);
 }

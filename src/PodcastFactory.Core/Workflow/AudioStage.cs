@@ -14,15 +14,18 @@ internal static class AudioStage
     /// Plans the segments (the speech estimate comes from their real character count). Started before the social post
     /// so both stages can be weighed against the budget; a failure is kept for the audio stage to report, not thrown.
     /// </summary>
-    public static async Task<SpeechPlan> PlanAsync(EpisodeRun run, WriteScriptOutput script)
+    public static async Task<SpeechPlan> PlanAsync(EpisodeRun run, Voicing voicing)
     {
         EpisodeSettings settings = run.Input.Settings;
         try
         {
             PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
-                nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, script.Artifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language), StorageOptions);
+                nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, voicing.ScriptArtifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language), StorageOptions);
             run.Produced(segments.PlanArtifact);
-            return new SpeechPlan(segments, settings.Estimates.Speech(segments.TotalCharacters), null);
+            // Only speech not stored yet is paid for (content-addressed): all of it in a first production, the changed
+            // segments in a re-voice. Plans from before the count existed say -1: then all of it.
+            long unpaid = segments.UnvoicedCharacters >= 0 ? segments.UnvoicedCharacters : segments.TotalCharacters;
+            return new SpeechPlan(segments, settings.Estimates.Speech(unpaid), null);
         }
         catch (TaskFailedException ex)
         {
@@ -33,9 +36,10 @@ internal static class AudioStage
     /// <summary>
     /// Checks the budget for the speech alone (the social post only runs when it fits beside the speech, so the audio
     /// is never the one dropped for a post), then runs the speech sub-orchestration (its own instance, so its many
-    /// segment events stay out of the episode's history).
+    /// segment events stay out of the episode's history). Over budget, <paramref name="required"/> audio stops the run
+    /// (<see cref="EpisodeStageFailedException"/>); optional audio fails soft and returns null.
     /// </summary>
-    public static async Task<AudioOutput?> VoiceAsync(EpisodeRun run, StageClock stage, SpeechPlan speech)
+    public static async Task<AudioOutput?> VoiceAsync(EpisodeRun run, StageClock stage, SpeechPlan speech, bool required)
     {
         if (speech.Failure is not null)
         {
@@ -43,7 +47,11 @@ internal static class AudioStage
         }
 
         PlanSegmentsOutput segments = speech.Segments!;
-        if (await StageGuards.FailOverBudgetAsync(run, stage, speech.EstimateUsd))
+        if (required)
+        {
+            await StageGuards.EnsureBudgetAsync(run, stage, speech.EstimateUsd);
+        }
+        else if (await StageGuards.FailOverBudgetAsync(run, stage, speech.EstimateUsd))
         {
             return null;
         }
@@ -51,7 +59,8 @@ internal static class AudioStage
         return await run.Context.CallSubOrchestratorAsync<AudioOutput>(
             nameof(AudioOrchestrator),
             new AudioInput(run.Id, segments.PlanArtifact, segments.SegmentCount, segments.Extension, run.Input.Request.Language, run.Input.Settings.MaxParallelSegments, run.Input.Settings.ThrottleDeadlineMinutes),
-            new SubOrchestrationOptions { InstanceId = run.Id + "-audio" });
+            // The run's own instance id: a re-voice ({id}-revoice-{n}) gets its own speech instance beside the episode's.
+            new SubOrchestrationOptions { InstanceId = run.Context.InstanceId + "-audio" });
     }
 }
 

@@ -10,8 +10,9 @@ namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
 /// One episode, top to bottom: plan, research (fan-out per angle), script, quality gate with bounded revisions,
-/// optional approval, social post in parallel with audio, final evaluation, publish, manifest. Activities exchange artifact
-/// names, never content. Research, script and review are critical; social, audio and publish fail soft.
+/// optional approval, social post in parallel with the tail (audio, final evaluation, publish, manifest: the
+/// <see cref="EpisodeTail"/> a re-voice runs too). Activities exchange artifact names, never content. Research, script
+/// and review are critical; social, audio and publish fail soft.
 /// </summary>
 public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, EpisodeResult>
 {
@@ -36,15 +37,16 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
                 return await FinishAsync(run, verdict.RejectedBecause is null ? EpisodeOutcome.NeedsReview : EpisodeOutcome.Rejected, gate.Script.Title, audio: null, verdict.RejectedBecause);
             }
 
+            var voicing = new Voicing(gate.Script.Artifact, gate.Script.WordCount, research.JsonArtifact, [.. run.Input.Sources.Select(s => s.Name)],
+                plan.RunAudio ? AudioNeed.Optional : AudioNeed.NotRequested, plan.RunSocial);
             // The speech estimate is known before either stage starts, so the budget goes to the audio first.
-            Task<SpeechPlan> speech = plan.RunAudio ? AudioStage.PlanAsync(run, gate.Script) : Task.FromResult(SpeechPlan.None);
+            Task<SpeechPlan> speech = plan.RunAudio ? AudioStage.PlanAsync(run, voicing) : Task.FromResult(SpeechPlan.None);
             Task<WriteSocialPostOutput?> social = SocialAsync(run, plan, gate.Script, research, speech);
-            Task<AudioOutput?> audio = AudioAsync(run, plan, speech);
-            await Task.WhenAll(social, audio);
-            await FinalEvaluationAsync(run, plan, gate.Script, await social, await audio);
-            bool published = await PublishStage.RunAsync(run, gate.Script, research, await audio);
-            bool missing = (plan.RunAudio && await audio is null) || (plan.RunSocial && await social is null) || !published;
-            return await FinishAsync(run, missing ? EpisodeOutcome.Partial : EpisodeOutcome.Completed, gate.Script.Title, await audio);
+            return await EpisodeTail.VoiceAndPublishAsync(run, voicing, speech, ArtifactOf(social), voiced =>
+            {
+                bool missing = (plan.RunAudio && voiced.Audio is null) || (plan.RunSocial && voiced.SocialArtifact is null) || voiced.Publish == PublishOutcome.Failed;
+                return FinishAsync(run, missing ? EpisodeOutcome.Partial : EpisodeOutcome.Completed, gate.Script.Title, voiced.Audio);
+            });
         }
         catch (EpisodeStageFailedException failure)
         {
@@ -144,42 +146,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         return post;
     }
 
-    static async Task<AudioOutput?> AudioAsync(EpisodeRun run, EpisodePlan plan, Task<SpeechPlan> speech)
-    {
-        if (!plan.RunAudio)
-        {
-            run.Skip(Stages.Audio, "not requested (priority social)", warn: false);
-            return null;
-        }
-
-        StageClock stage = run.Begin(Stages.Audio);
-        SpeechPlan planned = await speech;
-        AudioOutput? audio = await StageGuards.Optional(run, stage, () => AudioStage.VoiceAsync(run, stage, planned));
-        if (audio is not null)
-        {
-            run.Spent(stage.Name, audio.Usages);
-            run.Produced([.. audio.SegmentArtifacts, audio.Artifact]);
-            run.Complete(stage, Invariant($"{audio.SegmentCount} segments, {audio.DurationSeconds:0.0} s"));
-        }
-
-        return audio;
-    }
-
-    static async Task FinalEvaluationAsync(EpisodeRun run, EpisodePlan plan, WriteScriptOutput script, WriteSocialPostOutput? social, AudioOutput? audio)
-    {
-        StageClock stage = run.Begin(Stages.Quality);
-        FinalEvaluationOutput quality = await run.Context.CallActivityAsync<FinalEvaluationOutput>(
-            nameof(FinalEvaluationActivity),
-            new FinalEvaluationInput(run.Id, script.Artifact, script.WordCount, plan.RunAudio, audio?.Artifact, plan.RunSocial, social?.Artifact),
-            StorageOptions);
-        run.Produced(quality.Artifact);
-        foreach (string finding in quality.Findings)
-        {
-            run.Warn("quality: " + finding);
-        }
-
-        run.Complete(stage, quality.Passed ? "all promised artifacts present and plausible" : Invariant($"{quality.Findings.Count} finding(s)"));
-    }
+    static async Task<string?> ArtifactOf(Task<WriteSocialPostOutput?> post) => (await post)?.Artifact;
 
     static async Task<EpisodeResult> FinishAsync(EpisodeRun run, EpisodeOutcome outcome, string title, AudioOutput? audio, string? error = null)
     {

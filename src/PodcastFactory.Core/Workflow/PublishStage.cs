@@ -6,31 +6,50 @@ using static PodcastFactory.Core.Workflow.RetryPolicies;
 
 namespace PodcastFactory.Core.Workflow;
 
+/// <summary>What the publish stage did.</summary>
+internal enum PublishOutcome
+{
+    /// <summary>Master, transcript, chapters, show notes and the feed item were written (or reused for the same input).</summary>
+    Published,
+
+    /// <summary>Nothing to publish (no audio), publishing turned off, or held until the script is approved.</summary>
+    NotPublished,
+
+    /// <summary>The stage failed: a warning, and a first production ends <c>partial</c>.</summary>
+    Failed,
+}
+
 /// <summary>
 /// The publish stage (optional): master <c>episode.mp3</c>, transcript, chapters, show notes and the feed item, in
-/// one activity. It runs only when there is audio; its failure is a warning and the episode ends <c>partial</c>.
+/// one activity. It runs only when there is audio and the work may enter the feed; its failure is a warning.
 /// </summary>
 internal static class PublishStage
 {
-    /// <summary>Publishes; false when the stage failed (the episode is then partial).</summary>
-    public static async Task<bool> RunAsync(EpisodeRun run, WriteScriptOutput script, MergeResearchOutput research, AudioOutput? audio)
+    /// <summary>Publishes what the tail voiced.</summary>
+    public static async Task<PublishOutcome> RunAsync(EpisodeRun run, Voicing voicing, AudioOutput? audio)
     {
         if (audio is null)
         {
             run.Skip(Stages.Publish, "no audio to publish", warn: false);
-            return true;
+            return PublishOutcome.NotPublished;
+        }
+
+        // Only approved work enters the feed: held, the audio is kept for listening and the feed item is not touched.
+        if (voicing.PublishHeld is { } held)
+        {
+            run.Skip(Stages.Publish, "held: " + held, warn: true);
+            return PublishOutcome.NotPublished;
         }
 
         StageClock stage = run.Begin(Stages.Publish);
-        List<string> models = run.Ledger.Entries.Select(e => $"{e.Usage.Agent}: {e.Usage.Provider} {e.Usage.Model}".TrimEnd()).Distinct().ToList();
         var input = new PublishRequest(
-            run.Id, script.Artifact, ArtifactNames.SegmentPlan(run.Id), audio.SegmentArtifacts, research.JsonArtifact, run.Input.Request.Hosts,
-            run.Input.Sources.Select(s => s.Name).ToList(), models, run.Input.Request.Language, run.Context.CurrentUtcDateTime);
+            run.Id, voicing.ScriptArtifact, ArtifactNames.SegmentPlan(run.Id), audio.SegmentArtifacts, voicing.ResearchArtifact, run.Input.Request.Hosts,
+            voicing.SourceNames, ModelCredits.Of(run.Ledger.Entries, voicing.EarlierCredits), run.Input.Request.Language, run.Context.CurrentUtcDateTime);
         PublishEpisodeOutput? output = await StageGuards.Optional(run, stage, () =>
             run.Context.CallActivityAsync<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), input, StorageOptions));
         if (output is null)
         {
-            return false;
+            return PublishOutcome.Failed;
         }
 
         run.Produced([.. output.Artifacts]);
@@ -42,6 +61,6 @@ internal static class PublishStage
         string reused = output.Reused ? " (already published with the same input: reused)" : "";
         run.Complete(stage, output.Skipped ? "turned off (Publishing:Enabled=false)" : Invariant(
             $"episode.mp3 {output.IntegratedLufs:0.0} LUFS, {output.TruePeakDbtp:0.0} dBTP, {output.DurationSeconds:0.0} s, {output.ChapterCount} chapters; feed item #{output.EpisodeNumber}{reused}"));
-        return true;
+        return output.Skipped ? PublishOutcome.NotPublished : PublishOutcome.Published;
     }
 }

@@ -36,7 +36,19 @@ public sealed record RevoiceInput(
     IReadOnlyList<string> Models,
     string? SocialArtifact = null,
     decimal? BudgetUsd = null,
-    string? PublishHeld = "the re-voice was started without a review state");
+    string? PublishHeld = "the re-voice was started without a review state")
+{
+    /// <summary>
+    /// The episode as the pipeline's tail sees it in a re-voice: the hosts of this revision, the language, the budget (one
+    /// for every run of the episode) and the frozen settings. The research and script fields keep their defaults and the
+    /// sources are empty, because the tail never reads them (the show notes' source names travel in <see cref="SourceNames"/>).
+    /// </summary>
+    public EpisodeInput AsEpisodeInput() => new(
+        EpisodeId,
+        new EpisodeRequest { Priority = OutputPriority.Audio, Hosts = Hosts, Language = Language, BudgetUsd = BudgetUsd },
+        [],
+        Settings);
+}
 
 /// <summary>What one re-voice did and cost (the orchestration's output; the manifest's <c>revisions</c> hold the same).</summary>
 /// <param name="EpisodeId">The episode.</param>

@@ -1,18 +1,21 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
-using PodcastFactory.Core.Publishing;
-using PodcastFactory.Core.Workflow.Activities;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
+
+// Logging here goes through EpisodeRun.Log, which is the context's CreateReplaySafeLogger(); the analyzer cannot follow
+// a logger through a property, so its rule is silenced for this file only.
+#pragma warning disable DURABLE0010
 
 namespace PodcastFactory.Core.Workflow.Revoicing;
 
 /// <summary>
-/// Re-voices an edited script: plan the segments of edit revision n, voice them through the same speech fan-out as a
-/// first production (speech is content-addressed, so only segments whose text or voice changed are paid for), evaluate
-/// the audio again (<c>quality.json</c>), publish again (master, transcript, chapters, show notes, the feed item
-/// replaced), then record the revision and its cost in the manifest. Its instance id is <c>{id}-revoice-{n}</c>, started once per revision.
+/// Re-voices an edited script by running the pipeline's tail (<see cref="EpisodeTail"/>) on edit revision n: plan its
+/// segments, voice them through the same speech fan-out as a first production (speech is content-addressed, so only
+/// segments whose text or voice changed are paid for), evaluate the audio again, publish again (the feed item replaced),
+/// then record the revision and its cost in the manifest. Progress, stage logs, the budget stop and soft failures are the
+/// episode's. Its instance id is <c>{id}-revoice-{n}</c>, started once per revision.
 /// </summary>
 public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, RevoiceResult>
 {
@@ -26,76 +29,40 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
     public override async Task<RevoiceResult> RunAsync(TaskOrchestrationContext context, RevoiceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        string id = input.EpisodeId;
-        string script = ArtifactNames.ScriptEdit(id, input.Revision);
-        PlanSegmentsOutput plan = await context.CallActivityAsync<PlanSegmentsOutput>(
-            nameof(PlanSegmentsActivity), new PlanSegmentsInput(id, script, input.Hosts, input.Settings.SegmentMaxCharacters, input.Language), StorageOptions);
-        await EnsureBudgetAsync(context, input, plan);
-        AudioOutput audio = await context.CallSubOrchestratorAsync<AudioOutput>(
-            nameof(AudioOrchestrator),
-            new AudioInput(id, plan.PlanArtifact, plan.SegmentCount, plan.Extension, input.Language, input.Settings.MaxParallelSegments, input.Settings.ThrottleDeadlineMinutes),
-            new SubOrchestrationOptions { InstanceId = context.InstanceId + "-audio" });
-
-        // quality.json is derived from the audio (its duration against the words): evaluated again, findings are warnings.
-        FinalEvaluationOutput quality = await context.CallActivityAsync<FinalEvaluationOutput>(nameof(FinalEvaluationActivity),
-            new FinalEvaluationInput(id, script, plan.WordCount, true, audio.Artifact, input.SocialArtifact is not null, input.SocialArtifact), StorageOptions);
-        var warnings = quality.Findings.Select(f => "quality: " + f).ToList();
-        // Only approved work enters the feed: held, the re-voiced audio is kept for listening and the feed item is not touched.
-        bool published = input.PublishHeld is null && await PublishAsync(context, input, plan, audio, warnings);
-        if (input.PublishHeld is { } held)
-        {
-            warnings.Add("publish: held: " + held);
-        }
-
-        // Synthesized in this run: units in its journal (a segment finished before a crash and reused on resume counts too).
-        List<AgentUsage> paid = audio.Usages.Where(u => u.InputUnits > 0 || u.ChargeUsd > 0).ToList();
-        var result = new RevoiceResult(id, input.Revision, audio.SegmentCount, paid.Count, audio.SegmentCount - paid.Count,
-            paid.Sum(u => u.InputUnits), paid.Sum(u => u.ChargeUsd), audio.DurationSeconds, published, warnings);
-        await context.CallActivityAsync<RecordRevisionOutput>(
-            nameof(RecordRevisionActivity),
-            new RecordRevisionInput(result, Stage(input.Revision), context.CurrentUtcDateTime, audio.Usages),
-            StorageOptions);
-        return result;
-    }
-
-    static async Task<bool> PublishAsync(TaskOrchestrationContext context, RevoiceInput input, PlanSegmentsOutput plan, AudioOutput audio, List<string> warnings)
-    {
-        string id = input.EpisodeId;
+        var run = new EpisodeRun(context, input.AsEpisodeInput());
+        Logs.RevoiceStarted(run.Log, run.Id, input.Revision, input.Hosts.Count);
+        // The episode's budget covers the first production and every re-voice: the audio stage checks it against the cost
+        // journal (every run so far) plus the speech this revision still has to pay for, before any of it is paid.
+        var voicing = new Voicing(ArtifactNames.ScriptEdit(run.Id, input.Revision), WordCount: null, ArtifactNames.ResearchJson(run.Id), input.SourceNames,
+            AudioNeed.Required, SocialPromised: input.SocialArtifact is not null, EarlierCredits: input.Models, PublishHeld: input.PublishHeld);
         try
         {
-            PublishEpisodeOutput output = await context.CallActivityAsync<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), new PublishRequest(
-                id, ArtifactNames.ScriptEdit(id, input.Revision), plan.PlanArtifact, audio.SegmentArtifacts, ArtifactNames.ResearchJson(id), input.Hosts,
-                input.SourceNames, input.Models, input.Language, context.CurrentUtcDateTime), StorageOptions);
-            if (output.Warning is not null)
-            {
-                warnings.Add("publish: " + output.Warning);
-            }
-
-            return !output.Skipped;
+            Task<SpeechPlan> speech = AudioStage.PlanAsync(run, voicing);
+            return await EpisodeTail.VoiceAndPublishAsync(run, voicing, speech, Task.FromResult(input.SocialArtifact), voiced => RecordAsync(run, input, voiced));
         }
-        catch (TaskFailedException failure)
+        catch (EpisodeStageFailedException failure)
         {
-            // As in a first production, publishing fails soft: the re-voiced episode audio exists, the warning says why.
-            warnings.Add("publish: " + FailureReasons.Of(failure.FailureDetails));
-            return false;
+            run.LogFailed(failure);
+            throw;
         }
     }
 
-    // The episode's budget covers the first production and every re-voice: checked against the cost journal (every
-    // run so far) plus the speech this revision still has to pay for, before any of it is paid.
-    static async Task EnsureBudgetAsync(TaskOrchestrationContext context, RevoiceInput input, PlanSegmentsOutput plan)
+    static async Task<RevoiceResult> RecordAsync(EpisodeRun run, RevoiceInput input, Voiced voiced)
     {
-        if (input.BudgetUsd is not { } budget)
-        {
-            return;
-        }
-
-        decimal estimate = input.Settings.Estimates.Speech(Math.Max(0, plan.UnvoicedCharacters));
-        EpisodeCostOutput spent = await EpisodeCostActivity.ReadAsync(context, input.EpisodeId);
-        if (spent.TotalUsd + estimate > budget)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"re-voice of revision {input.Revision} stopped before any speech was paid: the budget of ${budget:0.####} would be exceeded (spent ${spent.TotalUsd:0.####}, {plan.UnvoicedCharacters} new characters estimated at ${estimate:0.####})"));
-        }
+        // Required audio: the tail throws instead of returning without it.
+        AudioOutput audio = voiced.Audio!;
+        // Synthesized in this run: units in its journal (a segment finished before a crash and reused on resume counts too).
+        List<AgentUsage> paid = audio.Usages.Where(u => u.InputUnits > 0 || u.ChargeUsd > 0).ToList();
+        var result = new RevoiceResult(run.Id, input.Revision, audio.SegmentCount, paid.Count, audio.SegmentCount - paid.Count,
+            paid.Sum(u => u.InputUnits), paid.Sum(u => u.ChargeUsd), audio.DurationSeconds, voiced.Publish == PublishOutcome.Published, [.. run.Warnings]);
+        run.Publish(Stages.Manifest, Stages.StartPercent(Stages.Manifest));
+        RecordRevisionOutput recorded = await run.Context.CallActivityAsync<RecordRevisionOutput>(
+            nameof(RecordRevisionActivity),
+            new RecordRevisionInput(result, Stage(input.Revision), run.Context.CurrentUtcDateTime, audio.Usages),
+            StorageOptions);
+        run.Produced(recorded.Artifact);
+        run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
+        Logs.RevoiceFinished(run.Log, run.Id, input.Revision, result.SegmentsSynthesized, result.Segments, result.SegmentsReused, result.CostUsd, result.Published, result.Warnings.Count);
+        return result;
     }
 }

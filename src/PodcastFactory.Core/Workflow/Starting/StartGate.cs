@@ -1,5 +1,4 @@
 using PodcastFactory.Core.Artifacts;
-using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Starting;
 
