@@ -19,6 +19,9 @@ internal sealed class OrchestrationHarness
     public Mock<TaskOrchestrationContext> Context { get; } = new(MockBehavior.Strict);
     public List<(string Name, object? Input, TaskOptions? Options)> Calls { get; } = [];
     public List<EpisodeProgress> Progress { get; } = [];
+
+    /// <summary>What the orchestrators logged through their replay-safe logger, in order.</summary>
+    public RecordingLogger Log { get; } = new();
     public Queue<bool> ReviewVerdicts { get; } = new();
     public HashSet<string> Failing { get; } = [];
 
@@ -41,7 +44,7 @@ internal sealed class OrchestrationHarness
         Context.SetupGet(c => c.InstanceId).Returns("ep-test");
         Context.SetupGet(c => c.IsReplaying).Returns(false);
         Context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
-        Context.Setup(c => c.CreateReplaySafeLogger<EpisodeOrchestrator>()).Returns(NullLogger.Instance);
+        Context.Setup(c => c.CreateReplaySafeLogger<EpisodeOrchestrator>()).Returns(Log);
         Context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => Progress.Add((EpisodeProgress)s!));
         Setup<ResearchAngleOutput>(nameof(ResearchAngleActivity), i =>
         {
@@ -91,8 +94,13 @@ internal sealed class OrchestrationHarness
 
     public Task<EpisodeResult> RunAsync(EpisodeInput input) => new EpisodeOrchestrator().RunAsync(Context.Object, input);
 
-    public Task<RevoiceResult> RunRevoiceAsync(string? publishHeld) => new RevoiceOrchestrator().RunAsync(Context.Object, new RevoiceInput(
-        "ep-test", 1, "en", EpisodeRequest.DefaultHosts, new EpisodeSettings(4, 600, CostEstimates.Free), [], [], PublishHeld: publishHeld));
+    public Task<RevoiceResult> RunRevoiceAsync(string? publishHeld) => RunRevoiceAsync(RevoiceInput(publishHeld));
+
+    public Task<RevoiceResult> RunRevoiceAsync(RevoiceInput input) => new RevoiceOrchestrator().RunAsync(Context.Object, input);
+
+    public static RevoiceInput RevoiceInput(string? publishHeld = null, decimal? budget = null, CostEstimates? estimates = null, IReadOnlyList<string>? models = null) => new(
+        "ep-test", 1, "en", EpisodeRequest.DefaultHosts, new EpisodeSettings(4, 600, estimates ?? CostEstimates.Free), ["notes.md"], models ?? [],
+        BudgetUsd: budget, PublishHeld: publishHeld);
 
     public int Count(string activity) => Calls.Count(c => c.Name == activity);
 
@@ -119,4 +127,21 @@ internal sealed class OrchestrationHarness
 
         return Task.FromResult(result());
     }
+}
+
+/// <summary>A logger that keeps each entry's event id and structured fields, for tests that check what a run logged.</summary>
+internal sealed class RecordingLogger : ILogger
+{
+    public List<(int EventId, IReadOnlyDictionary<string, object?> Fields)> Entries { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Entries.Add((eventId.Id, state is IEnumerable<KeyValuePair<string, object?>> fields ? fields.ToDictionary(f => f.Key, f => f.Value) : new Dictionary<string, object?>()));
+
+    /// <summary>The stages named by entries with <paramref name="eventId"/>, in order.</summary>
+    public List<string> Stages(int eventId) => Entries.Where(e => e.EventId == eventId).Select(e => (string)e.Fields["Stage"]!).ToList();
 }
