@@ -99,6 +99,8 @@ public sealed record RevoiceStart(int Revision, bool Created, string? Conflict);
 /// <param name="CharactersSynthesized">Characters paid for, once completed.</param>
 /// <param name="CostUsd">What it cost, once completed.</param>
 /// <param name="Error">Why it failed.</param>
+/// <param name="Stage">The stage it last published (its progress, the shape of an episode's: audio, quality, publish, manifest, done); null before the first.</param>
+/// <param name="Percent">Its rough completion on the episode's scale (the audio stage starts at 66), with <paramref name="Stage"/>.</param>
 public sealed record RevoiceStatus(
     int Revision,
     int LatestEditRevision,
@@ -109,4 +111,6 @@ public sealed record RevoiceStatus(
     int? SegmentsReused,
     long? CharactersSynthesized,
     decimal? CostUsd,
-    string? Error);
+    string? Error,
+    string? Stage = null,
+    int? Percent = null);

@@ -158,9 +158,11 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
             }
 
             RevoiceResult? result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RevoiceResult>() : null;
+            EpisodeProgress? progress = metadata.ReadCustomStatusAs<EpisodeProgress>();
             return new RevoiceStatus(revision, latest, instance, metadata.RuntimeStatus, result?.Segments, result?.SegmentsSynthesized,
                 result?.SegmentsReused, result?.CharactersSynthesized, result?.CostUsd,
-                metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailureReasons.Clean(metadata.FailureDetails?.ErrorMessage) : null);
+                metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailureReasons.Clean(metadata.FailureDetails?.ErrorMessage) : null,
+                progress?.Stage, progress?.Percent);
         }
 
         return null;

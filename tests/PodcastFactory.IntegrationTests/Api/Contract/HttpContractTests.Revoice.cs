@@ -39,6 +39,8 @@ public abstract partial class HttpContractTests
         int changed = plan.Segments.Count(s => s.Turn == edited);
         JsonElement run = status.GetProperty("revoice");
         Assert.Equal("completed", run.GetProperty("runtimeStatus").GetString());
+        // The re-voice publishes the episode's progress shape as it runs the pipeline's tail: done at 100.
+        Assert.Equal(("done", 100), (run.GetProperty("stage").GetString(), run.GetProperty("percent").GetInt32()));
         Assert.InRange(run.GetProperty("segmentsSynthesized").GetInt32(), 1, 2);
         Assert.Equal(changed, run.GetProperty("segmentsSynthesized").GetInt32());
         Assert.Equal(plan.Segments.Count - changed, run.GetProperty("segmentsReused").GetInt32());
