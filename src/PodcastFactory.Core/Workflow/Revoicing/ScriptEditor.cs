@@ -158,7 +158,8 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
             }
 
             RevoiceResult? result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RevoiceResult>() : null;
-            EpisodeProgress? progress = metadata.ReadCustomStatusAs<EpisodeProgress>();
+            // Nothing published yet (or a re-voice started before it published progress): no stage.
+            EpisodeProgress? progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<EpisodeProgress>();
             return new RevoiceStatus(revision, latest, instance, metadata.RuntimeStatus, result?.Segments, result?.SegmentsSynthesized,
                 result?.SegmentsReused, result?.CharactersSynthesized, result?.CostUsd,
                 metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailureReasons.Clean(metadata.FailureDetails?.ErrorMessage) : null,
