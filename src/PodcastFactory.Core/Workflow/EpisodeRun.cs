@@ -12,8 +12,8 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
-/// One episode's orchestration state: the context, a replay-safe logger, the ledger, warnings, stage records and
-/// progress. Everything it holds is derived from activity results and the orchestration clock, so a replay rebuilds
+/// One episode's orchestration state (a first production, or a re-voice running the pipeline's tail): the context, a
+/// replay-safe logger, the ledger, warnings, stage records and progress. Everything it holds is derived from activity results and the orchestration clock, so a replay rebuilds
 /// it exactly; its logger writes only when the orchestrator is not replaying.
 /// </summary>
 public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput input)
@@ -25,7 +25,7 @@ public sealed class EpisodeRun(TaskOrchestrationContext context, EpisodeInput in
     /// <summary>The orchestration context.</summary>
     public TaskOrchestrationContext Context { get; } = context;
 
-    /// <summary>A logger that is silent during replay.</summary>
+    /// <summary>A logger that is silent during replay; one category for an episode's runs, re-voices included, so one filter sees them all.</summary>
     public ILogger Log { get; } = context.CreateReplaySafeLogger<EpisodeOrchestrator>();
 
     /// <summary>The episode input.</summary>

@@ -22,7 +22,7 @@ public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, i
 /// <param name="Hosts">Hosts and voices of that revision.</param>
 /// <param name="Settings">The episode's frozen settings (segment size, parallelism).</param>
 /// <param name="SourceNames">Source names for the show notes.</param>
-/// <param name="Models">Provider and model credits for the show notes.</param>
+/// <param name="Models">The models credited by the episode's earlier runs (<see cref="Publishing.ModelCredits"/>); the show notes add this run's.</param>
 /// <param name="SocialArtifact">The episode's social post, when it has one (the final evaluation checks it again).</param>
 /// <param name="BudgetUsd">The episode's budget, for the first production and every re-voice together.</param>
 /// <param name="PublishHeld">Why the re-voiced audio must not be published (see <see cref="Review.PublishApproval"/>); null when it may be.</param>
