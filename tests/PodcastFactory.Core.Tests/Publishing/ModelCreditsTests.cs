@@ -12,7 +12,8 @@ public sealed class ModelCreditsTests
         LedgerEntry[] calls =
         [
             new("script", new AgentUsage(AgentNames.ScriptWriter, "azure-openai", "gpt-4o", 10, 10, "tokens", 1, 0.01m)),
-            new("review", AgentUsage.CacheHitFor(AgentNames.Evaluator, "tokens", 1)),
+            // A step that found its output already made: no provider answered.
+            new("review", new AgentUsage(AgentNames.Evaluator, "cache", null, 0, 0, "tokens", 1, 0m, CacheHit: true)),
             new("review", new AgentUsage(AgentNames.Evaluator, "azure-openai", "gpt-4o", 10, 10, "tokens", 1, 0.01m)),
             new("script", new AgentUsage(AgentNames.ScriptWriter, "azure-openai", "gpt-4o", 10, 10, "tokens", 1, 0.01m)),
             new("audio", new AgentUsage(AgentNames.AudioSynthesizer, "espeak-ng", null, 100, 0, "characters", 1, 0m)),
