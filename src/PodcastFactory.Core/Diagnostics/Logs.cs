@@ -152,4 +152,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Episode {EpisodeId}: waiting for a publish slot ({Width} at a time)")]
     public static partial void PublishQueued(ILogger logger, string episodeId, int width);
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Error, Message = "API list of episodes failed in the backend ({Error}); answered 503")]
+    public static partial void EpisodeListUnavailable(ILogger logger, Exception exception, string error);
 }
