@@ -28,6 +28,22 @@ public static class ApiProblems
     public static IResult PreconditionRequired(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition required.",
         type: "https://www.rfc-editor.org/rfc/rfc6585#section-3");
 
+    /// <summary>503 with <c>Retry-After</c>: the request was valid but a backend (task hub, artifact store) failed; trying again may work.</summary>
+    public static IResult Unavailable(string detail) => new RetryLater(Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable."));
+
     /// <summary>The episode id problem (ids are validated before any lookup).</summary>
     public static IResult UnknownEpisode(string id) => NotFound($"There is no episode '{id}'.");
+
+    // Adds Retry-After to a 503 problem: the seconds a client should wait before asking again.
+    sealed class RetryLater(IResult problem) : IResult
+    {
+        public const int Seconds = 5;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.Headers.RetryAfter = Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

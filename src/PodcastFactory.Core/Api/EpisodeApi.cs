@@ -103,37 +103,56 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
             FetchInputsAndOutputs = true,
         };
         string baseUrl = BaseUrl(request);
-        Page<OrchestrationMetadata>? page;
         try
         {
-            page = await FirstPageAsync(filter, query, cancellationToken);
-        }
-        catch (Exception ex) when (query.ContinuationToken is not null && !cancellationToken.IsCancellationRequested)
-        {
-            // The token is opaque and backend-specific: one the backend cannot read is the caller's error, not a 500.
-            Logs.ContinuationTokenRefused(logger, ex.GetType().Name);
-            return ApiProblems.Validation(EpisodeListQuery.ContinuationTokenParameter, "The continuation token is not one this server issued; pass back the continuationToken of a previous page unchanged.");
-        }
-
-        if (page is not null)
-        {
-            var items = new List<EpisodeStatusResponse>();
-            // The audio sub-orchestrations ("{id}-audio") share the task hub; the list shows episodes only.
-            foreach (OrchestrationMetadata metadata in page.Values.Where(m => m.Name == nameof(EpisodeOrchestrator)))
+            Page<OrchestrationMetadata>? page;
+            try
             {
-                items.Add(await reader.ReadAsync(metadata, baseUrl, withArtifacts: false, cancellationToken));
+                page = await FirstPageAsync(filter, query, cancellationToken);
+            }
+            catch (Exception ex) when (query.ContinuationToken is not null && IsTokenRefusal(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // The token is opaque and backend-specific: one the backend cannot read is the caller's error, not a 500.
+                Logs.ContinuationTokenRefused(logger, ex.GetType().Name);
+                return ApiProblems.Validation(EpisodeListQuery.ContinuationTokenParameter, "The continuation token is not one this server issued; pass back the continuationToken of a previous page unchanged.");
             }
 
-            if (query.ContinuationToken is null)
-            {
-                await AddStoredOnlyAsync(items, query, baseUrl, cancellationToken);
-            }
-
-            return Results.Json(new EpisodeListResponse(items, ContinuationTokens.Wrap(page.ContinuationToken)), PodcastJson.Compact);
+            return Results.Json(await ReadPageAsync(page, query, baseUrl, cancellationToken), PodcastJson.Compact);
         }
-
-        return Results.Json(new EpisodeListResponse([], null), PodcastJson.Compact);
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The task hub or the artifact store failed (down, throttled, unreachable): the request was fine, so not a
+            // 400; a 503 with Retry-After tells the caller to ask again. The log keeps the exception with its stack.
+            Logs.EpisodeListUnavailable(logger, ex, ex.GetType().Name);
+            return ApiProblems.Unavailable("The episode list could not be read from the backend (task hub or artifact store); try again shortly.");
+        }
     }
+
+    async Task<EpisodeListResponse> ReadPageAsync(Page<OrchestrationMetadata>? page, EpisodeListQuery query, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (page is null)
+        {
+            return new EpisodeListResponse([], null);
+        }
+
+        var items = new List<EpisodeStatusResponse>();
+        // The audio sub-orchestrations ("{id}-audio") share the task hub; the list shows episodes only.
+        foreach (OrchestrationMetadata metadata in page.Values.Where(m => m.Name == nameof(EpisodeOrchestrator)))
+        {
+            items.Add(await reader.ReadAsync(metadata, baseUrl, withArtifacts: false, cancellationToken));
+        }
+
+        if (query.ContinuationToken is null)
+        {
+            await AddStoredOnlyAsync(items, query, baseUrl, cancellationToken);
+        }
+
+        return new EpisodeListResponse(items, ContinuationTokens.Wrap(page.ContinuationToken));
+    }
+
+    // What a backend throws when it cannot parse a continuation token (the in-memory one throws FormatException);
+    // anything else (a storage or network failure) is the backend's problem, never the caller's.
+    static bool IsTokenRefusal(Exception ex) => ex is FormatException or ArgumentException or System.Text.Json.JsonException or InvalidDataException;
 
     /// <summary>
     /// <c>GET|HEAD /api/episodes/{id}/artifacts/{name}</c>: streams one of that episode's artifacts, nothing outside it;

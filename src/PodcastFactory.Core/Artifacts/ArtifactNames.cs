@@ -59,10 +59,6 @@ public static class ArtifactNames
     /// <summary>The audio segment plan (texts and voices per segment).</summary>
     public static string SegmentPlan(string episodeId) => $"{episodeId}/audio/segments.json";
 
-    /// <summary>Audio segment n (0-based index, 1-based 3-digit file number).</summary>
-    public static string Segment(string episodeId, int index, string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"{episodeId}/audio/segment-{index + 1:000}.{extension}");
-
     /// <summary>The stitched episode audio.</summary>
     public static string EpisodeAudio(string episodeId, string extension) => $"{episodeId}/episode.{extension}";
 

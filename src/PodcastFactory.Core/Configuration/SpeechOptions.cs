@@ -8,7 +8,7 @@ public sealed class SpeechOptions : IValidatableObject
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Speech";
 
-    /// <summary><c>Offline</c> (espeak-ng, default), <c>AzureOpenAI</c> or <c>OpenAICompatible</c>.</summary>
+    /// <summary><c>Offline</c> (default: flite for <c>flite:</c> voices, espeak-ng for the others), <c>AzureOpenAI</c> or <c>OpenAICompatible</c>.</summary>
     public ModelProviderKind Provider { get; set; } = ModelProviderKind.Offline;
 
     /// <summary>Azure OpenAI endpoint or OpenAI-compatible base URL.</summary>

@@ -57,7 +57,7 @@ public sealed class TextModelOptions : IValidatableObject
 /// <summary>Model provider kinds shared by text and speech.</summary>
 public enum ModelProviderKind
 {
-    /// <summary>Offline agents (text) or espeak-ng (speech).</summary>
+    /// <summary>Offline agents (text) or local speech (flite, espeak-ng for voices that are not flite's).</summary>
     Offline,
     /// <summary>Azure OpenAI via Azure.AI.OpenAI (key or Entra ID).</summary>
     AzureOpenAI,

@@ -30,10 +30,6 @@ public sealed class CostLedger
     /// <summary>Records one agent call.</summary>
     public void Record(string stage, AgentUsage usage) => _entries.Add(new LedgerEntry(stage, usage));
 
-    /// <summary>True when spending <paramref name="estimateUsd"/> more would exceed <paramref name="budgetUsd"/>.</summary>
-    public bool WouldExceed(decimal? budgetUsd, decimal estimateUsd) =>
-        budgetUsd is { } budget && TotalUsd + estimateUsd > budget;
-
     /// <summary>Totals per agent, in first-seen order.</summary>
     public IReadOnlyList<AgentCostSummary> ByAgent() =>
         _entries.GroupBy(e => e.Usage.Agent)

@@ -159,4 +159,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} finished: {Synthesized} of {Segments} segment(s) synthesized, {Reused} reused, cost ${CostUsd}, published: {Published}, {WarningCount} warning(s)")]
     public static partial void RevoiceFinished(ILogger logger, string episodeId, int revision, int synthesized, int segments, int reused, decimal costUsd, bool published, int warningCount);
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Error, Message = "API list of episodes failed in the backend ({Error}); answered 503")]
+    public static partial void EpisodeListUnavailable(ILogger logger, Exception exception, string error);
 }

@@ -28,11 +28,4 @@ public sealed record AgentUsage(
 
     /// <summary>Input plus output units.</summary>
     public long TotalUnits => InputUnits + OutputUnits;
-
-    /// <summary>
-    /// An activity found its output already produced from the same input and called no provider: recorded for
-    /// <paramref name="agent"/> at zero units and zero cost.
-    /// </summary>
-    public static AgentUsage CacheHitFor(string agent, string unitKind, double durationMs) =>
-        new(agent, "cache", null, 0, 0, unitKind, durationMs, 0m, CacheHit: true);
 }

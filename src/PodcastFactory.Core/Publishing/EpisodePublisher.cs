@@ -111,11 +111,30 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             Url(baseUrl, id, "chapters.json"),
             input.Language), cancellationToken);
 
-        var publication = new Publication(
-            master.Input.IntegratedLufs, mastered.Encoded.IntegratedLufs, mastered.Encoded.TruePeakDbtp, master.Output.IntegratedLufs, master.Output.TruePeakDbtp,
-            mastered.Passes, options.TargetLufs, options.MaxTruePeakDbtp,
-            master.GainDb, master.LimiterDepthDb, master.Timeline.SampleRate, master.Timeline.Duration, mp3.Length, writer.EncoderDescription,
-            cues.Count, chapters.Count, number, written.ToList(), feedStore.Location, attempts, mastered.Warning);
+        var publication = new Publication
+        {
+            InputLufs = master.Input.IntegratedLufs,
+            IntegratedLufs = mastered.Encoded.IntegratedLufs,
+            TruePeakDbtp = mastered.Encoded.TruePeakDbtp,
+            PcmIntegratedLufs = master.Output.IntegratedLufs,
+            PcmTruePeakDbtp = master.Output.TruePeakDbtp,
+            MasterPasses = mastered.Passes,
+            TargetLufs = options.TargetLufs,
+            MaxTruePeakDbtp = options.MaxTruePeakDbtp,
+            GainDb = master.GainDb,
+            LimiterDepthDb = master.LimiterDepthDb,
+            SampleRate = master.Timeline.SampleRate,
+            DurationSeconds = master.Timeline.Duration,
+            Mp3Bytes = mp3.Length,
+            Encoder = writer.EncoderDescription,
+            Cues = cues.Count,
+            Chapters = chapters.Count,
+            EpisodeNumber = number,
+            Artifacts = written.ToList(),
+            Feed = feedStore.Location,
+            FeedAttempts = attempts,
+            Warning = mastered.Warning,
+        };
         written.Add((await store.WriteJsonAsync(ArtifactNames.Publication(id), publication, hash, cancellationToken)).Name);
         if (mastered.Warning is not null)
         {

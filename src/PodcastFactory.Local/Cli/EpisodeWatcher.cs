@@ -1,39 +1,40 @@
-using System.Globalization;
 using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Local.Cli.Progress;
 
 namespace PodcastFactory.Local.Cli;
 
-/// <summary>Follows an episode until it ends, reporting each change of stage as a line of progress.</summary>
+/// <summary>Follows an episode until it ends, reporting its progress on every poll.</summary>
 public static class EpisodeWatcher
 {
-    /// <summary>Polls until the orchestration reaches a terminal state; returns its final metadata.</summary>
-    public static async Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, string episodeId, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>How often the orchestration's status is read.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Follows the episode writing one stage line per change to <paramref name="progress"/>; returns its final metadata.</summary>
+    public static Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, string episodeId, TextWriter progress, CancellationToken cancellationToken) =>
+        WaitAsync(client, episodeId, new StageLines(progress).ShowAsync, TimeProvider.System, cancellationToken);
+
+    /// <summary>Polls until the orchestration reaches a terminal state, passing each poll's snapshot to <paramref name="report"/>.</summary>
+    public static async Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, string episodeId, Func<ProgressSnapshot, Task> report, TimeProvider time, CancellationToken cancellationToken)
     {
-        string? last = null;
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(report);
+        var clock = new ProgressClock(time);
         while (true)
         {
             OrchestrationMetadata? metadata = await client.GetInstanceAsync(episodeId, getInputsAndOutputs: true, cancellationToken);
             if (metadata is not null)
             {
                 EpisodeProgress? status = EpisodeStatusReader.ReadProgress(metadata.SerializedCustomStatus);
-                string line = status is null
-                    ? $"[  0%] {metadata.RuntimeStatus.ToString().ToLowerInvariant()}"
-                    : string.Create(CultureInfo.InvariantCulture, $"[{status.Percent,3}%] {status.Stage,-9} cost ${status.CostUsd:0.0000}{(status.Warnings.Count > 0 ? $"  warnings: {status.Warnings.Count}" : "")}");
-                if (line != last)
-                {
-                    await progress.WriteLineAsync(line);
-                    last = line;
-                }
-
+                await report(clock.Read(status, metadata.RuntimeStatus.ToString().ToLowerInvariant()));
                 if (metadata.IsCompleted)
                 {
                     return metadata;
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            await Task.Delay(PollInterval, time, cancellationToken);
         }
     }
 }

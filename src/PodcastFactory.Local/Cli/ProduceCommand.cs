@@ -5,7 +5,9 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Starting;
 using PodcastFactory.Local.Backends;
+using PodcastFactory.Local.Cli.Progress;
 using PodcastFactory.Local.Hosting;
+using Spectre.Console;
 
 namespace PodcastFactory.Local.Cli;
 
@@ -104,7 +106,10 @@ public static class ProduceCommand
         await progress.WriteLineAsync($"Episode {episodeId} {verb}; artifacts in {Path.Combine(store.Location, episodeId)}");
         try
         {
-            OrchestrationMetadata final = await EpisodeWatcher.WaitAsync(runtime.Client, episodeId, progress, cancellationToken);
+            // A terminal gets the live bar; redirected output and --json keep one line per stage, which scripts read.
+            OrchestrationMetadata final = LiveBar.Fits(json)
+                ? await LiveBar.RunAsync(AnsiConsole.Console, report => EpisodeWatcher.WaitAsync(runtime.Client, episodeId, report, TimeProvider.System, cancellationToken))
+                : await EpisodeWatcher.WaitAsync(runtime.Client, episodeId, progress, cancellationToken);
             return await EpisodeReport.ReportAsync(final, store, json, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

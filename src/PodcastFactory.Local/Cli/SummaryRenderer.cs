@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace PodcastFactory.Local.Cli;
 
-/// <summary>Prints the end-of-run summary: stages, agents (units, duration, cost) and artifact paths.</summary>
+/// <summary>Prints the end-of-run summary: stages, agents (units, duration, cost) and the artifacts (folders of many files as a count).</summary>
 public static class SummaryRenderer
 {
     /// <summary>Renders the manifest as tables.</summary>
@@ -48,12 +48,12 @@ public static class SummaryRenderer
 
         string folder = Path.Combine(storeLocation, manifest.EpisodeId);
         var artifacts = new Table().Title("Artifacts in " + Markup.Escape(folder)).AddColumns("artifact", "bytes");
-        foreach ((string path, long bytes) in Collapse(manifest.Artifacts))
+        foreach (ArtifactRow row in ArtifactRows.For(manifest.EpisodeId, manifest.Artifacts))
         {
-            artifacts.AddRow(Markup.Escape(Relative(manifest.EpisodeId, path)), bytes.ToString("N0", CultureInfo.InvariantCulture));
+            artifacts.AddRow(Markup.Escape(row.Name), row.Bytes.ToString("N0", CultureInfo.InvariantCulture));
         }
 
-        artifacts.AddRow(Relative(manifest.EpisodeId, ArtifactNames.Manifest(manifest.EpisodeId)), "");
+        artifacts.AddRow(ArtifactRows.Relative(manifest.EpisodeId, ArtifactNames.Manifest(manifest.EpisodeId)), "");
         console.Write(stages);
         console.Write(agents);
         console.Write(artifacts);
@@ -68,25 +68,6 @@ public static class SummaryRenderer
             console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
         }
     }
-
-    // Speech segments are many and alike: one row for all of them keeps the table readable.
-    static IEnumerable<(string Path, long Bytes)> Collapse(IReadOnlyList<ManifestArtifact> artifacts)
-    {
-        List<ManifestArtifact> segments = artifacts.Where(a => a.Name.Contains("/audio/segment-", StringComparison.Ordinal)).ToList();
-        foreach (ManifestArtifact artifact in artifacts.Except(segments))
-        {
-            yield return (artifact.Name, artifact.Bytes);
-        }
-
-        if (segments.Count > 0)
-        {
-            string first = segments[0].Name, last = Path.GetFileName(segments[^1].Name);
-            yield return (string.Create(CultureInfo.InvariantCulture, $"{first} .. {last} ({segments.Count} files)"), segments.Sum(s => s.Bytes));
-        }
-    }
-
-    static string Relative(string episodeId, string name) =>
-        name.StartsWith(episodeId + "/", StringComparison.Ordinal) ? name[(episodeId.Length + 1)..] : name;
 
     static string Seconds(double ms) => (ms / 1000).ToString("0.00 's'", CultureInfo.InvariantCulture);
 }

@@ -4,10 +4,10 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 
 /// <summary>
 /// Turns a host's voice setting into an OpenAI speech voice. OpenAI voice names pass through. espeak-ng voices
-/// (the offline defaults, e.g. "en-us+m3", "en-us+f3") map deterministically: a "+f" variant picks a female-sounding
-/// voice and any other variant a male-sounding one, the variant's number choosing within the list (1 = first), so
-/// the default hosts ("en-us+m3", "en-us+f3") get ash and coral. Anything else passes through unchanged for compatible servers with
-/// their own voice names. flite voices ("flite:rms", "flite:slt") map like the espeak-ng voice they fall back to.
+/// (e.g. "en-us+m3", "en-us+f3") map deterministically: a "+f" variant picks a female-sounding voice and any other
+/// variant a male-sounding one, the variant's number choosing within the list (1 = first). flite voices, the offline
+/// defaults ("flite:rms", "flite:slt"), map like the espeak-ng voice they fall back to, so the default hosts get ash and
+/// coral. Anything else passes through unchanged for compatible servers with their own voice names.
 /// </summary>
 public static partial class OpenAIVoices
 {
