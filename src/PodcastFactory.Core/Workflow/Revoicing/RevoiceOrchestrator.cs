@@ -4,6 +4,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Webhooks;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
 
 namespace PodcastFactory.Core.Workflow.Revoicing;
@@ -51,10 +52,11 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
         List<AgentUsage> paid = audio.Usages.Where(u => u.InputUnits > 0 || u.ChargeUsd > 0).ToList();
         var result = new RevoiceResult(id, input.Revision, audio.SegmentCount, paid.Count, audio.SegmentCount - paid.Count,
             paid.Sum(u => u.InputUnits), paid.Sum(u => u.ChargeUsd), audio.DurationSeconds, published, warnings);
-        await context.CallActivityAsync<RecordRevisionOutput>(
+        RecordRevisionOutput recorded = await context.CallActivityAsync<RecordRevisionOutput>(
             nameof(RecordRevisionActivity),
             new RecordRevisionInput(result, Stage(input.Revision), context.CurrentUtcDateTime, audio.Usages),
             StorageOptions);
+        EpisodeEvents.RaiseRevoiced(context, input.Settings.Webhooks, result, recorded.TotalCostUsd);
         return result;
     }
 
