@@ -125,5 +125,16 @@ public sealed class WebhookApiTests : IDisposable
         Assert.NotNull(_host.Get<CrossSiteGuard>().Refuse(request));
     }
 
+    [Fact]
+    public async Task AnyAsync_OnlyAnEpisodeCallback_IsFalse_ASubscription_IsTrue()
+    {
+        var subscriptions = _host.Get<WebhookSubscriptions>();
+        Assert.False(await subscriptions.AnyAsync(CancellationToken.None));
+        await subscriptions.CreateCallbackAsync("ep-1", "https://93.184.216.34/cb", CancellationToken.None);
+        Assert.False(await subscriptions.AnyAsync(CancellationToken.None));
+        Assert.Equal(201, (await PostAsync("""{"url":"https://93.184.216.34/a"}""")).Status);
+        Assert.True(await subscriptions.AnyAsync(CancellationToken.None));
+    }
+
     public void Dispose() => _host.Dispose();
 }

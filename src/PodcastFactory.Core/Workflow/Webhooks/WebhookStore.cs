@@ -39,6 +39,17 @@ public sealed class WebhookStore(IArtifactStore store)
         return all;
     }
 
+    /// <summary>True when any subscription (not a per-episode callback) exists: the first listed name decides, nothing is read.</summary>
+    public async Task<bool> AnySubscriptionAsync(CancellationToken cancellationToken)
+    {
+        await foreach (ArtifactInfo info in store.ListAsync(Root + "subscriptions/wh_", cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Stores an event body once: the first write wins, so every attempt (and a re-run after a crash) sends the same bytes.</summary>
     public async Task<string> SaveEventOnceAsync(string webhookId, byte[] body, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ public sealed class WebhookSubscriptions(WebhookStore store, WebhookSecrets secr
         SaveNewAsync(WebhookSubscription.CallbackId(episodeId), url, WebhookEventTypes.All, show: null, episodeId, cancellationToken);
 
     /// <summary>True when any subscription exists (the starter freezes this into the episode, so episodes without listeners raise nothing).</summary>
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken) => (await store.ListAsync(withCallbacks: false, cancellationToken)).Count > 0;
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => store.AnySubscriptionAsync(cancellationToken);
 
     async Task<CreatedSubscription> SaveNewAsync(string id, string url, IReadOnlyList<string> events, string? show, string? episodeId, CancellationToken cancellationToken)
     {
