@@ -171,7 +171,4 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7156, Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} deleted")]
     public static partial void WebhookUnsubscribed(ILogger logger, string subscriptionId);
-
-    [LoggerMessage(EventId = 7157, Level = LogLevel.Information, Message = "Episode {EpisodeId}: event {Type} raised ({WebhookId})")]
-    public static partial void WebhookRaised(ILogger logger, string episodeId, string type, string webhookId);
 }
