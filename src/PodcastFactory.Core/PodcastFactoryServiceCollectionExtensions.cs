@@ -21,6 +21,7 @@ using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Core;
 
@@ -42,6 +43,7 @@ public static class PodcastFactoryServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddBoundedFetcher();
+        services.AddWebhooks();
         services.AddWebSearch(configuration);
         services.TryAddSingleton<PageCapturer>();
         services.TryAddTransient<WebResearcher>();
@@ -68,6 +70,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<ScriptEditor>();
         services.TryAddTransient<ScriptApi>();
         services.TryAddTransient<ReviewApi>();
+        services.TryAddTransient<WebhookApi>();
         services.TryAddTransient<Workflow.Review.EpisodeDecisions>();
         services.AddProviders(configuration);
         services.AddOfflineAgents();

@@ -10,7 +10,9 @@ namespace PodcastFactory.Core.Api;
 /// <param name="Id">The episode id.</param>
 /// <param name="Created">False when the id already existed and nothing new was started.</param>
 /// <param name="StatusUrl">Absolute URL of <c>GET /api/episodes/{id}</c> (also the Location header).</param>
-public sealed record StartEpisodeResponse(string Id, bool Created, string StatusUrl);
+/// <param name="CallbackSecret">The signing secret of the request's <c>callbackUrl</c> (<c>whsec_...</c>): in the 202 only, never shown again.</param>
+/// <param name="CallbackId">The callback's subscription id, for <c>GET /api/webhooks/{id}/deliveries</c>.</param>
+public sealed record StartEpisodeResponse(string Id, bool Created, string StatusUrl, string? CallbackSecret = null, string? CallbackId = null);
 
 /// <summary>Body of <c>GET /api/episodes/{id}</c> (and the items of the list).</summary>
 /// <param name="Id">Episode id.</param>

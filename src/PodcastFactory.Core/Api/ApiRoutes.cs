@@ -42,6 +42,15 @@ public static class ApiRoutes
     /// <summary>GET: the default show artwork.</summary>
     public const string FeedArtwork = "feed/artwork.png";
 
+    /// <summary>POST: subscribe; GET: list.</summary>
+    public const string Webhooks = "webhooks";
+
+    /// <summary>GET: one subscription; DELETE: unsubscribe.</summary>
+    public const string Webhook = "webhooks/{id}";
+
+    /// <summary>GET: a subscription's delivery log.</summary>
+    public const string WebhookDeliveries = "webhooks/{id}/deliveries";
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

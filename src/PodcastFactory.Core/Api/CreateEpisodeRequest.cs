@@ -51,6 +51,9 @@ public sealed record CreateEpisodeRequest
     /// <summary>Produce audio and social even if the script fails its last review.</summary>
     public bool? ContinueOnFailedReview { get; init; }
 
+    /// <summary>Where this episode's events are POSTed (signed with a secret of its own, returned once as <c>callbackSecret</c>).</summary>
+    public string? CallbackUrl { get; init; }
+
     /// <summary>The episode request, with defaults for what the body leaves out.</summary>
     public EpisodeRequest ToEpisodeRequest()
     {

@@ -42,7 +42,7 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         StartedEpisode started;
         try
         {
-            started = await starter.StartAsync(body.ToEpisodeRequest(), body.Id, cancellationToken);
+            started = await starter.StartAsync(body.ToEpisodeRequest(), body.Id, cancellationToken, new StartOptions(body.CallbackUrl));
         }
         catch (RequestValidationException ex)
         {
@@ -54,7 +54,8 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         }
 
         string statusUrl = BaseUrl(request) + ApiRoutes.EpisodePath(started.EpisodeId);
-        var response = new StartEpisodeResponse(started.EpisodeId, started.Created, statusUrl);
+        var response = new StartEpisodeResponse(started.EpisodeId, started.Created, statusUrl, started.CallbackSecret,
+            started.CallbackSecret is null ? null : Workflow.Webhooks.WebhookSubscription.CallbackId(started.EpisodeId));
         request.HttpContext.Response.Headers.Location = statusUrl;
         return Results.Json(response, PodcastJson.Compact, statusCode: started.Created ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
     }

@@ -162,4 +162,23 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7031, Level = LogLevel.Error, Message = "API list of episodes failed in the backend ({Error}); answered 503")]
     public static partial void EpisodeListUnavailable(ILogger logger, Exception exception, string error);
+
+    // 7151-7189: webhooks (issue 27).
+    [LoggerMessage(EventId = 7151, Level = LogLevel.Information, Message = "Webhook {WebhookId} ({Type}) delivered to subscription {SubscriptionId} at attempt {Attempt}: HTTP {StatusCode}")]
+    public static partial void WebhookDelivered(ILogger logger, string webhookId, string type, string subscriptionId, int attempt, int statusCode);
+
+    [LoggerMessage(EventId = 7152, Level = LogLevel.Warning, Message = "Webhook {WebhookId} ({Type}) to subscription {SubscriptionId}, attempt {Attempt} failed: {Error}; next attempt at {NextTryAt:o}")]
+    public static partial void WebhookAttemptFailed(ILogger logger, string webhookId, string type, string subscriptionId, int attempt, string error, DateTime nextTryAt);
+
+    [LoggerMessage(EventId = 7153, Level = LogLevel.Error, Message = "Webhook {WebhookId} ({Type}) to subscription {SubscriptionId}: attempt {Attempt} was the last and failed ({Error}); the subscription is marked failing")]
+    public static partial void WebhookGaveUp(ILogger logger, string webhookId, string type, string subscriptionId, int attempt, string error);
+
+    [LoggerMessage(EventId = 7154, Level = LogLevel.Warning, Message = "Webhooks:SecretKey is not set: a key was generated into {Location} (_webhooks/.secret-key); whoever reads the store can read the signing secrets. Set Webhooks:SecretKey (a Key Vault reference in Azure)")]
+    public static partial void WebhookKeyGenerated(ILogger logger, string location);
+
+    [LoggerMessage(EventId = 7155, Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} created for {EventCount} event type(s)")]
+    public static partial void WebhookSubscribed(ILogger logger, string subscriptionId, int eventCount);
+
+    [LoggerMessage(EventId = 7156, Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} deleted")]
+    public static partial void WebhookUnsubscribed(ILogger logger, string subscriptionId);
 }

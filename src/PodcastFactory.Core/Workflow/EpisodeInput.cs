@@ -42,4 +42,5 @@ public sealed record SourceRef(string Name, string Artifact, SourceKind Kind = S
 /// <param name="SegmentMaxCharacters">Segment size limit (already capped by the speech provider's limit).</param>
 /// <param name="Estimates">Cost estimates used to enforce the budget before a call is made.</param>
 /// <param name="ThrottleDeadlineMinutes">How long the audio may wait out a provider's rate limit (episodes started before it existed: 60).</param>
-public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates, int ThrottleDeadlineMinutes = 60);
+/// <param name="Webhooks">Webhook retry settings when the episode had listeners at start (a subscription or its callback); null: no events are raised.</param>
+public sealed record EpisodeSettings(int MaxParallelSegments, int SegmentMaxCharacters, CostEstimates Estimates, int ThrottleDeadlineMinutes = 60, Webhooks.WebhookSettings? Webhooks = null);

@@ -3,6 +3,7 @@ using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Webhooks;
 using static PodcastFactory.Core.Workflow.EpisodeRun;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
 
@@ -23,6 +24,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         EpisodeRequest request = input.Request;
         EpisodePlan plan = EpisodePlanner.Plan(request);
         run.LogStarted();
+        EpisodeEvents.Raise(context, input.Settings.Webhooks, WebhookEventTypes.Started, new EpisodeEventData(run.Id, "running"));
         var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, input.Settings.SegmentMaxCharacters);
         try
         {
@@ -51,8 +53,9 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         catch (EpisodeStageFailedException failure)
         {
             // The manifest records what was produced before the failure, so nothing is lost silently.
-            await WriteManifestAsync(run, status: "failed", failure.Message);
+            WriteManifestOutput manifest = await WriteManifestAsync(run, status: "failed", failure.Message);
             run.LogFailed(failure);
+            EpisodeEvents.RaiseFinished(run, outcome: null, title: null, Math.Max(manifest.TotalCostUsd, run.Ledger.TotalUsd), failure.Message);
             throw;
         }
     }
@@ -154,7 +157,9 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         WriteManifestOutput manifest = await WriteManifestAsync(run, status, error);
         run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
         run.LogFinished(status);
-        return new EpisodeResult(run.Id, outcome, title, run.Artifacts, run.Warnings, Math.Max(manifest.TotalCostUsd, run.Ledger.TotalUsd), audio?.DurationSeconds, manifest.Artifact);
+        decimal cost = Math.Max(manifest.TotalCostUsd, run.Ledger.TotalUsd);
+        EpisodeEvents.RaiseFinished(run, outcome, title, cost, error);
+        return new EpisodeResult(run.Id, outcome, title, run.Artifacts, run.Warnings, cost, audio?.DurationSeconds, manifest.Artifact);
     }
 
     static async Task<WriteManifestOutput> WriteManifestAsync(EpisodeRun run, string status, string? error)

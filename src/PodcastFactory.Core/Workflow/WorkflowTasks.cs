@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Revoicing;
+using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Core.Workflow;
 
@@ -23,10 +24,12 @@ public static class WorkflowTasks
         typeof(WriteManifestActivity),
         typeof(EpisodeCostActivity),
         typeof(RecordRevisionActivity),
+        typeof(PrepareWebhookEventActivity),
+        typeof(DeliverWebhookActivity),
     ];
 
     /// <summary>Orchestrator types.</summary>
-    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(EpisodeOrchestrator), typeof(AudioOrchestrator), typeof(RevoiceOrchestrator)];
+    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(EpisodeOrchestrator), typeof(AudioOrchestrator), typeof(RevoiceOrchestrator), typeof(WebhookDeliveryOrchestrator)];
 
     /// <summary>Registers all tasks with a portable Durable Task worker.</summary>
     public static void Register(DurableTaskRegistry registry)

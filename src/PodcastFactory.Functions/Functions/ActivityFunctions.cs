@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Revoicing;
+using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Functions.Functions;
 
@@ -72,4 +73,14 @@ public static class ActivityFunctions
     [Function(nameof(RecordRevisionActivity))]
     public static Task<RecordRevisionOutput> RecordRevision([ActivityTrigger] RecordRevisionInput input, FunctionContext context) =>
         ActivityRunner.RunAsync<RecordRevisionActivity, RecordRevisionInput, RecordRevisionOutput>(context, input);
+
+    /// <summary>Runs <see cref="PrepareWebhookEventActivity"/>.</summary>
+    [Function(nameof(PrepareWebhookEventActivity))]
+    public static Task<PreparedWebhookEvent> PrepareWebhookEvent([ActivityTrigger] EpisodeCloudEvent input, FunctionContext context) =>
+        ActivityRunner.RunAsync<PrepareWebhookEventActivity, EpisodeCloudEvent, PreparedWebhookEvent>(context, input);
+
+    /// <summary>Runs <see cref="DeliverWebhookActivity"/>.</summary>
+    [Function(nameof(DeliverWebhookActivity))]
+    public static Task<DeliverWebhookOutput> DeliverWebhook([ActivityTrigger] DeliverWebhookInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<DeliverWebhookActivity, DeliverWebhookInput, DeliverWebhookOutput>(context, input);
 }

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Revoicing;
+using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Functions.Functions;
 
@@ -25,4 +26,10 @@ public static class EpisodeOrchestrationFunctions
     public static Task<RevoiceResult> RunRevoice([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RevoiceOrchestrator().RunAsync(context, context.GetInput<RevoiceInput>()
             ?? throw new InvalidOperationException($"{nameof(RevoiceOrchestrator)} was started without a {nameof(RevoiceInput)}."));
+
+    /// <summary>The durable delivery of one webhook event.</summary>
+    [Function(nameof(WebhookDeliveryOrchestrator))]
+    public static Task<WebhookDeliveryResult> RunWebhookDelivery([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WebhookDeliveryOrchestrator().RunAsync(context, context.GetInput<WebhookDeliveryInput>()
+            ?? throw new InvalidOperationException($"{nameof(WebhookDeliveryOrchestrator)} was started without a {nameof(WebhookDeliveryInput)}."));
 }

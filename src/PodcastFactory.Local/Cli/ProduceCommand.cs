@@ -26,23 +26,25 @@ public static class ProduceCommand
         var id = new Option<string?>("--id") { Description = "Episode id (3-64 lower-case letters, digits, hyphens). Re-using an id continues that episode instead of starting another." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted episode by id (needs --store azurite|azure and the same --task-hub); starts nothing new." };
         var json = new Option<bool>("--json") { Description = "Print a machine-readable result on stdout (progress goes to stderr)." };
+        var callback = new Option<string?>("--callback-url") { Description = "POST this episode's events (episode.started, .completed, ...) to this URL, signed per Standard Webhooks; the secret is printed once." };
         var command = new Command("produce", "Produce a complete episode: research, script, review, social post, audio, manifest.");
         request.AddTo(command);
         command.Options.Add(id);
         command.Options.Add(resume);
         command.Options.Add(json);
+        command.Options.Add(callback);
         store.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             CliErrors.Json = parse.GetValue(json);
             return parse.GetValue(resume) is { } resumeId
                 ? ResumeAsync(parse, store, resumeId, parse.GetValue(json), ct)
-                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), ct);
+                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), parse.GetValue(callback), ct);
         });
         return command;
     }
 
-    static async Task<int> RunAsync(ParseResult parse, RequestOptions requestOptions, StoreOptions storeOptions, string? id, bool json, CancellationToken cancellationToken)
+    static async Task<int> RunAsync(ParseResult parse, RequestOptions requestOptions, StoreOptions storeOptions, string? id, bool json, string? callbackUrl, CancellationToken cancellationToken)
     {
         (EpisodeRequest request, IReadOnlyList<ValidationError> errors) = requestOptions.Build(parse);
         if (errors.Count > 0)
@@ -62,15 +64,21 @@ public static class ProduceCommand
             StartedEpisode started;
             try
             {
-                started = await runtime.Services.GetRequiredService<EpisodeStarter>().StartAsync(request, id, cancellationToken);
+                started = await runtime.Services.GetRequiredService<EpisodeStarter>().StartAsync(request, id, cancellationToken, new StartOptions(callbackUrl));
             }
             catch (RequestValidationException ex)
             {
-                return CliErrors.Invalid(ex.Errors);
+                return CliErrors.Invalid([.. ex.Errors.Select(e => e.Field == "callbackUrl" ? e with { Field = "--callback-url" } : e)]);
             }
             catch (EpisodeConflictException ex)
             {
                 return CliErrors.Invalid([new ValidationError("--id", ex.Message)]);
+            }
+
+            if (started.CallbackSecret is { } secret)
+            {
+                // Shown once, like the API's 202: the receiver needs it to verify webhook-signature.
+                await Console.Error.WriteLineAsync($"Callback signing secret (shown once): {secret}");
             }
 
             string verb = started.Created ? "started" : "already exists: following it";
@@ -110,6 +118,7 @@ public static class ProduceCommand
             OrchestrationMetadata final = LiveBar.Fits(json)
                 ? await LiveBar.RunAsync(AnsiConsole.Console, report => EpisodeWatcher.WaitAsync(runtime.Client, episodeId, report, TimeProvider.System, cancellationToken))
                 : await EpisodeWatcher.WaitAsync(runtime.Client, episodeId, progress, cancellationToken);
+            await WebhookDrain.WaitAsync(runtime.Client, final, progress, backend.IsDurable, cancellationToken);
             return await EpisodeReport.ReportAsync(final, store, json, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -30,6 +30,11 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.Revoice, (HttpRequest r, string id, ScriptApi h, CancellationToken ct) => h.RevoiceAsync(r, id, ct));
         api.MapGet(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.GetAsync(r, ct));
         api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
+        api.MapPost(ApiRoutes.Webhooks, (HttpRequest r, WebhookApi h, CancellationToken ct) => h.CreateAsync(r, ct));
+        api.MapGet(ApiRoutes.Webhooks, (HttpRequest r, WebhookApi h, CancellationToken ct) => h.ListAsync(r, ct));
+        api.MapGet(ApiRoutes.Webhook, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
+        api.MapDelete(ApiRoutes.Webhook, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.DeleteAsync(r, id, ct));
+        api.MapGet(ApiRoutes.WebhookDeliveries, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.DeliveriesAsync(r, id, ct));
         api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
         return api;

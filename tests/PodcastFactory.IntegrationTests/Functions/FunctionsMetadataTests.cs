@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Revoicing;
+using PodcastFactory.Core.Workflow.Webhooks;
 using PodcastFactory.IntegrationTests.Infra;
 
 namespace PodcastFactory.IntegrationTests.Functions;
@@ -20,7 +21,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Orchestrators_EveryOrchestrator_HasAnOrchestrationTriggerUnderTheNameCoreCalls()
     {
-        Assert.Equal([nameof(AudioOrchestrator), nameof(EpisodeOrchestrator), nameof(RevoiceOrchestrator)], WorkflowTasks.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([nameof(AudioOrchestrator), nameof(EpisodeOrchestrator), nameof(RevoiceOrchestrator), nameof(WebhookDeliveryOrchestrator)], WorkflowTasks.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal));
         Assert.All(WorkflowTasks.Orchestrators, o => Assert.Equal("orchestrationTrigger", Trigger(o.Name)["type"]!.GetValue<string>()));
     }
 
@@ -37,6 +38,11 @@ public sealed class FunctionsMetadataTests
     [InlineData("RevoiceEpisode", "post", "episodes/{id}/revoice", true)]
     [InlineData("GetBacklog", "get", "backlog", false)]
     [InlineData("PutBacklog", "put", "backlog", false)]
+    [InlineData("CreateWebhook", "post", ApiRoutes.Webhooks, false)]
+    [InlineData("ListWebhooks", "get", ApiRoutes.Webhooks, false)]
+    [InlineData("GetWebhook", "get", ApiRoutes.Webhook, false)]
+    [InlineData("DeleteWebhook", "delete", ApiRoutes.Webhook, false)]
+    [InlineData("GetWebhookDeliveries", "get", ApiRoutes.WebhookDeliveries, false)]
     public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
     {
         JsonObject trigger = Trigger(function);
@@ -84,7 +90,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5; // + the five webhook routes
 
         Assert.Equal(expected, _functions.Value.Count);
     }

@@ -50,7 +50,7 @@ public sealed partial class AppSettingsTests
         var sections = BindableSections();
 
         Assert.Equal(
-            ["Api", "Artifacts", "Feed", "Fetch", "Pricing", "Publishing", "Scheduler", "Search", "Speech", "Speech:Espeak", "Speech:Flite", "TextModel", "Workflow"],
+            ["Api", "Artifacts", "Feed", "Fetch", "Pricing", "Publishing", "Scheduler", "Search", "Speech", "Speech:Espeak", "Speech:Flite", "TextModel", "Webhooks", "Workflow"],
             sections.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(nameof(TextModelOptions.Deployment), sections[TextModelOptions.SectionName]);
     }

@@ -7,6 +7,7 @@ import { startView } from './views/start.js';
 import { episodeView } from './views/episode.js';
 import { editView } from './views/edit.js';
 import { backlogView } from './views/backlog.js';
+import { webhooksView } from './views/webhooks.js';
 
 const main = document.getElementById('view');
 let leave = () => {};
@@ -20,6 +21,7 @@ function route() {
   try {
     if (hash === '/new') { name = 'new'; leave = startView(main) ?? leave; }
     else if (hash === '/backlog') { name = 'backlog'; leave = backlogView(main) ?? leave; }
+    else if (hash === '/webhooks') { name = 'webhooks'; leave = webhooksView(main) ?? leave; }
     else if ((match = /^\/episodes\/([a-z0-9-]{1,64})\/edit$/.exec(hash))) { name = 'edit'; leave = editView(main, match[1]) ?? leave; }
     else if ((match = /^\/episodes\/([a-z0-9-]{1,64})$/.exec(hash))) { name = 'episode'; leave = episodeView(main, match[1]) ?? leave; }
     else leave = listView(main) ?? leave;

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Webhooks;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
 
 // Logging here goes through EpisodeRun.Log, which is the context's CreateReplaySafeLogger(); the analyzer cannot follow
@@ -61,6 +62,7 @@ public sealed class RevoiceOrchestrator : TaskOrchestrator<RevoiceInput, Revoice
             new RecordRevisionInput(result, Stage(input.Revision), run.Context.CurrentUtcDateTime, audio.Usages),
             StorageOptions);
         run.Produced(recorded.Artifact);
+        EpisodeEvents.RaiseRevoiced(run.Context, input.Settings.Webhooks, result, recorded.TotalCostUsd);
         run.Publish(Stages.Done, Stages.StartPercent(Stages.Done));
         Logs.RevoiceFinished(run.Log, run.Id, input.Revision, result.SegmentsSynthesized, result.Segments, result.SegmentsReused, result.CostUsd, result.Published, result.Warnings.Count);
         return result;

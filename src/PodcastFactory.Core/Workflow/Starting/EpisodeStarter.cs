@@ -9,13 +9,19 @@ using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Sources.Web;
+using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Core.Workflow.Starting;
 
 /// <summary>Result of <see cref="EpisodeStarter.StartAsync"/>.</summary>
 /// <param name="EpisodeId">The episode id.</param>
 /// <param name="Created">False when an episode with this id already existed (idempotent start): nothing new was started.</param>
-public sealed record StartedEpisode(string EpisodeId, bool Created);
+/// <param name="CallbackSecret">The signing secret of the episode's <c>callbackUrl</c> (<c>whsec_...</c>), returned only by the start that created it.</param>
+public sealed record StartedEpisode(string EpisodeId, bool Created, string? CallbackSecret = null);
+
+/// <summary>What a start may carry besides the request.</summary>
+/// <param name="CallbackUrl">Where this episode's events are POSTed (every event type, signed with a secret of its own).</param>
+public sealed record StartOptions(string? CallbackUrl = null);
 
 /// <summary>
 /// The one way an episode starts (CLI, HTTP API, scheduler): validate, claim the id through the <see cref="StartGate"/>,
@@ -32,12 +38,20 @@ public sealed class EpisodeStarter(
     TimeProvider time,
     StartGate gate,
     ILogger<EpisodeStarter> logger,
-    WebResearcher web)
+    WebResearcher web,
+    WebhookSubscriptions webhooks,
+    IOptions<WebhookOptions> webhookOptions)
 {
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
-    public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken)
+    public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken, StartOptions? options = null)
     {
         var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
+        string? callbackUrl = options?.CallbackUrl;
+        if (callbackUrl is not null)
+        {
+            errors.AddRange(await webhooks.ValidateAsync(callbackUrl, null, null, "callbackUrl", cancellationToken));
+        }
+
         (ResearchMode research, ValidationError? researchError) = ResearchModes.Resolve(request, web.IsConfigured);
         if (researchError is not null)
         {
@@ -94,6 +108,9 @@ public sealed class EpisodeStarter(
             throw new RequestValidationException(sourceErrors);
         }
 
+        // Episodes without listeners raise no events (no delivery orchestrations); the callback's secret is shown once.
+        string? callbackSecret = callbackUrl is null ? null : (await webhooks.CreateCallbackAsync(id, callbackUrl, cancellationToken)).Secret;
+        bool listened = callbackSecret is not null || await webhooks.AnyAsync(cancellationToken);
         var refs = new List<SourceRef>();
         for (int i = 0; i < documents.Count; i++)
         {
@@ -109,13 +126,14 @@ public sealed class EpisodeStarter(
             workflow.Value.MaxParallelSegments,
             Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
             estimator.Estimate(resolved, researchCharacters),
-            workflow.Value.ThrottleDeadlineMinutes);
+            workflow.Value.ThrottleDeadlineMinutes,
+            listened ? WebhookSettings.From(webhookOptions.Value) : null);
         var input = new EpisodeInput(id, resolved with { Sources = [] }, refs, settings);
         // Only the owner of the start record gets here, so the backend sees one schedule per id.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(EpisodeOrchestrator), input, new StartOrchestrationOptions(id), cancellationToken);
         await gate.ScheduledAsync(id, claim, CancellationToken.None);
 
         Logs.EpisodeAccepted(logger, id, created: true, refs.Count);
-        return new StartedEpisode(id, Created: true);
+        return new StartedEpisode(id, Created: true, callbackSecret);
     }
 }
