@@ -90,6 +90,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
     public static partial void ProviderRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
 
+    [LoggerMessage(EventId = 7071, Level = LogLevel.Warning, Message = "{Provider}: the circuit opened after repeated failures; calls are refused for {BreakSeconds} s without being sent")]
+    public static partial void ProviderCircuitOpened(ILogger logger, string provider, double breakSeconds);
+
     [LoggerMessage(EventId = 4231, Level = LogLevel.Debug, Message = "Rate limit {Limiter}: waiting {DelayMs} ms for the next turn")]
     public static partial void RateLimitWait(ILogger logger, string limiter, double delayMs);
 
