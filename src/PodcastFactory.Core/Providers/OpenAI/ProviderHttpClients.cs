@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Providers.RateLimiting;
+using PodcastFactory.Core.Providers.RateLimiting.Shared;
 using PodcastFactory.Core.Providers.Resilience;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
@@ -54,6 +55,7 @@ public static class ProviderHttpClients
         ArgumentNullException.ThrowIfNull(limits);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();
+        services.TryAddSingleton<SharedProviderQuotas>();
         services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddProviderResilience(Policy(provider, maxRetries, timeoutSeconds, limits, settingsSection), limiterKey, limits);
         return services;
