@@ -90,6 +90,18 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "{Provider} failed with {Reason} on attempt {Attempt}; retrying in {DelayMs} ms")]
     public static partial void ProviderRetry(ILogger logger, string provider, string reason, int attempt, double delayMs);
 
+    [LoggerMessage(EventId = 7071, Level = LogLevel.Warning, Message = "{Provider}: the circuit opened after repeated failures; calls are refused for {BreakSeconds} s without being sent")]
+    public static partial void ProviderCircuitOpened(ILogger logger, string provider, double breakSeconds);
+
+    [LoggerMessage(EventId = 7072, Level = LogLevel.Warning, Message = "Shared rate limit {Limiter}: the quota entity did not grant a share in time; the share of {Share:0.#} requests/min holds until its lease runs out, then nothing is sent until a renewal")]
+    public static partial void QuotaLeaseLate(ILogger logger, string limiter, double share);
+
+    [LoggerMessage(EventId = 7073, Level = LogLevel.Warning, Message = "Shared rate limit {Limiter}: a lease round failed")]
+    public static partial void QuotaLeaseFailed(ILogger logger, Exception exception, string limiter);
+
+    [LoggerMessage(EventId = 7074, Level = LogLevel.Information, Message = "Shared rate limits: the durable backend runs no entities; this process paces each deployment alone")]
+    public static partial void QuotaUnshared(ILogger logger);
+
     [LoggerMessage(EventId = 4231, Level = LogLevel.Debug, Message = "Rate limit {Limiter}: waiting {DelayMs} ms for the next turn")]
     public static partial void RateLimitWait(ILogger logger, string limiter, double delayMs);
 

@@ -1,13 +1,16 @@
 using System.Reflection;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers.OpenAI;
 
 namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
 /// One retry policy per dependency kind. Intervals start at 2 s or more (shorter durable timers fired early on
 /// the Azure Storage backend). Failures marked <see cref="NonRetryableException"/> (bad request,
-/// authentication, invalid configuration) are not retried: repeating them only costs time and money.
+/// authentication, invalid configuration) are not retried: repeating them only costs time and money. Neither is a
+/// provider's <see cref="ProviderTransientException"/>: the provider client's resilience pipeline already sent that call
+/// as often as it may, and retrying the step on top multiplied its requests.
 /// </summary>
 public static class RetryPolicies
 {
@@ -51,7 +54,7 @@ public static class RetryPolicies
         ArgumentNullException.ThrowIfNull(failure);
         try
         {
-            return !failure.IsCausedBy<NonRetryableException>();
+            return !failure.IsCausedBy<NonRetryableException>() && !failure.IsCausedBy<ProviderTransientException>();
         }
         catch (AmbiguousMatchException)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Revoicing;
@@ -6,13 +7,17 @@ using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Functions.Functions;
 
-/// <summary>One activity trigger per Core activity (<see cref="Core.Workflow.WorkflowTasks.Activities"/>), named after it.</summary>
+/// <summary>
+/// One activity trigger per Core activity (<see cref="Core.Workflow.WorkflowTasks.Activities"/>), named after it. The
+/// ones that call a paid provider also take the durable client, through which the process shares its provider limits
+/// with the other instances (<see cref="ActivityRunner.RunSharingLimitsAsync"/>).
+/// </summary>
 public static class ActivityFunctions
 {
     /// <summary>Runs <see cref="ResearchAngleActivity"/>.</summary>
     [Function(nameof(ResearchAngleActivity))]
-    public static Task<ResearchAngleOutput> ResearchAngle([ActivityTrigger] ResearchAngleInput input, FunctionContext context) =>
-        ActivityRunner.RunAsync<ResearchAngleActivity, ResearchAngleInput, ResearchAngleOutput>(context, input);
+    public static Task<ResearchAngleOutput> ResearchAngle([ActivityTrigger] ResearchAngleInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunSharingLimitsAsync<ResearchAngleActivity, ResearchAngleInput, ResearchAngleOutput>(context, input, client);
 
     /// <summary>Runs <see cref="MergeResearchActivity"/>.</summary>
     [Function(nameof(MergeResearchActivity))]
@@ -21,18 +26,18 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="WriteScriptActivity"/>.</summary>
     [Function(nameof(WriteScriptActivity))]
-    public static Task<WriteScriptOutput> WriteScript([ActivityTrigger] WriteScriptInput input, FunctionContext context) =>
-        ActivityRunner.RunAsync<WriteScriptActivity, WriteScriptInput, WriteScriptOutput>(context, input);
+    public static Task<WriteScriptOutput> WriteScript([ActivityTrigger] WriteScriptInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunSharingLimitsAsync<WriteScriptActivity, WriteScriptInput, WriteScriptOutput>(context, input, client);
 
     /// <summary>Runs <see cref="ReviewScriptActivity"/>.</summary>
     [Function(nameof(ReviewScriptActivity))]
-    public static Task<ReviewScriptOutput> ReviewScript([ActivityTrigger] ReviewScriptInput input, FunctionContext context) =>
-        ActivityRunner.RunAsync<ReviewScriptActivity, ReviewScriptInput, ReviewScriptOutput>(context, input);
+    public static Task<ReviewScriptOutput> ReviewScript([ActivityTrigger] ReviewScriptInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunSharingLimitsAsync<ReviewScriptActivity, ReviewScriptInput, ReviewScriptOutput>(context, input, client);
 
     /// <summary>Runs <see cref="WriteSocialPostActivity"/>.</summary>
     [Function(nameof(WriteSocialPostActivity))]
-    public static Task<WriteSocialPostOutput> WriteSocialPost([ActivityTrigger] WriteSocialPostInput input, FunctionContext context) =>
-        ActivityRunner.RunAsync<WriteSocialPostActivity, WriteSocialPostInput, WriteSocialPostOutput>(context, input);
+    public static Task<WriteSocialPostOutput> WriteSocialPost([ActivityTrigger] WriteSocialPostInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunSharingLimitsAsync<WriteSocialPostActivity, WriteSocialPostInput, WriteSocialPostOutput>(context, input, client);
 
     /// <summary>Runs <see cref="PlanSegmentsActivity"/>.</summary>
     [Function(nameof(PlanSegmentsActivity))]
@@ -41,8 +46,8 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="SynthesizeSegmentActivity"/>.</summary>
     [Function(nameof(SynthesizeSegmentActivity))]
-    public static Task<SynthesizeSegmentOutput> SynthesizeSegment([ActivityTrigger] SynthesizeSegmentInput input, FunctionContext context) =>
-        ActivityRunner.RunAsync<SynthesizeSegmentActivity, SynthesizeSegmentInput, SynthesizeSegmentOutput>(context, input);
+    public static Task<SynthesizeSegmentOutput> SynthesizeSegment([ActivityTrigger] SynthesizeSegmentInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunSharingLimitsAsync<SynthesizeSegmentActivity, SynthesizeSegmentInput, SynthesizeSegmentOutput>(context, input, client);
 
     /// <summary>Runs <see cref="StitchAudioActivity"/>.</summary>
     [Function(nameof(StitchAudioActivity))]

@@ -12,6 +12,8 @@ public sealed class RetryPoliciesTests
     [InlineData(typeof(AudioFormatMismatchException))]
     [InlineData(typeof(SpeechProviderUnavailableException))]
     [InlineData(typeof(InvalidModelOutputException))]
+    // The provider client already sent that call 1 + MaxRetries times: retrying the step would multiply its requests.
+    [InlineData(typeof(PodcastFactory.Core.Providers.OpenAI.ProviderTransientException))]
     public void IsRetryable_FailureThatRetryingCannotFix_IsFalse(Type failure) =>
         Assert.False(RetryPolicies.IsRetryable(Failure(failure)));
 

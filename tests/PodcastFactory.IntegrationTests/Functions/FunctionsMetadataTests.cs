@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using PodcastFactory.Core.Api;
+using PodcastFactory.Core.Providers.RateLimiting.Shared;
 using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Webhooks;
 using PodcastFactory.IntegrationTests.Infra;
@@ -90,9 +92,19 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5; // + the five webhook routes
+        // ... + 5: the five webhook routes; + 1: the provider quota entity.
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
+    }
+
+    [Fact]
+    public void ProviderQuota_EntityTrigger_IsIndexedAndProviderActivitiesBindTheDurableClient()
+    {
+        Assert.Equal("entityTrigger", Trigger(ProviderQuotaEntity.Name)["type"]!.GetValue<string>());
+        // The durable client reaches the process's limit sharing through the activities that call providers.
+        Assert.Contains(_functions.Value[nameof(SynthesizeSegmentActivity)], b => b!["type"]!.GetValue<string>() == "durableClient");
+        Assert.Contains(_functions.Value[nameof(ResearchAngleActivity)], b => b!["type"]!.GetValue<string>() == "durableClient");
     }
 
     private static JsonObject Trigger(string function)

@@ -88,25 +88,38 @@ public static class PaidCalls
         _sink.Value is { } sink && _current.Value is { } current ? sink.LostAsync(current.Info, detail) : Task.CompletedTask;
 
     /// <summary>
-    /// Waits <paramref name="delay"/> before the current call is sent again (the HTTP retry loop after a 429/5xx, the
-    /// rate limiter before a turn), journaled as waiting first: a crash during the wait leaves a call that was not in
-    /// flight, so not billed. Its intent is journaled again just before it leaves.
+    /// Waits <paramref name="delay"/> before the current call is sent again (the rate limiter before a turn),
+    /// journaled as waiting first: a crash during the wait leaves a call that was not in flight, so not billed. Its
+    /// intent is journaled again just before it leaves.
     /// </summary>
     public static async Task WaitUnsentAsync(string detail, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        IPaidCallSink? sink = _sink.Value;
-        CurrentCall? current = _current.Value;
-        bool journaled = sink is not null && current is { Seq: > 0 };
-        if (journaled)
-        {
-            await sink!.ResolveAsync(current!.Seq, PaidCallState.Waiting, null, 0, detail);
-        }
-
+        await WaitingAsync(detail);
         await Task.Delay(delay, time, cancellationToken);
-        if (journaled)
+        await SendingAsync();
+    }
+
+    /// <summary>
+    /// Journals the current call as waiting, not in flight (the retry pipeline after a 429/5xx, before its delay): a
+    /// crash until <see cref="SendingAsync"/> leaves a call that was not sent, so not billed.
+    /// </summary>
+    public static async Task WaitingAsync(string detail)
+    {
+        if (_sink.Value is { } sink && _current.Value is { Seq: > 0 } current && !current.Waiting)
         {
-            await sink!.ResolveAsync(current!.Seq, PaidCallState.Intent, null, 0, null);
+            current.Waiting = true;
+            await sink.ResolveAsync(current.Seq, PaidCallState.Waiting, null, 0, detail);
+        }
+    }
+
+    /// <summary>Journals the intent of the current call again if it was waiting: called just before every sending.</summary>
+    public static async Task SendingAsync()
+    {
+        if (_sink.Value is { } sink && _current.Value is { Seq: > 0, Waiting: true } current)
+        {
+            current.Waiting = false;
+            await sink.ResolveAsync(current.Seq, PaidCallState.Intent, null, 0, null);
         }
     }
 
@@ -129,7 +142,16 @@ public static class PaidCalls
         return (PaidCallState.AnswerLost, failure.Message);
     }
 
-    sealed record CurrentCall(PaidCallInfo Info, int Seq);
+    // A class, not a record copy: the retry pipeline's callbacks run in child async flows, and the waiting mark they set
+    // must be seen by the next sending.
+    sealed class CurrentCall(PaidCallInfo info, int seq)
+    {
+        public PaidCallInfo Info => info;
+
+        public int Seq => seq;
+
+        public bool Waiting { get; set; }
+    }
 
     sealed class Restore(IPaidCallSink? previous) : IDisposable
     {

@@ -10,7 +10,7 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 /// <summary>
 /// Builds the <see cref="IChatClient"/> of the text agents: Azure OpenAI (endpoint + deployment, API key or Entra ID)
 /// or any OpenAI-compatible base URL (model, optional key). Requests go through the given <see cref="HttpClient"/>, whose
-/// <see cref="ProviderRetryHandler"/> is the only retry loop: the SDK's retry policy is set to zero retries.
+/// resilience pipeline (<see cref="Resilience.ProviderResilience"/>) is the only retry loop: the SDK's retry policy is set to zero retries.
 /// </summary>
 public static class ChatClientFactory
 {
@@ -22,7 +22,9 @@ public static class ChatClientFactory
         ArgumentNullException.ThrowIfNull(httpClient);
         Uri endpoint = options.Endpoint ?? throw new InvalidOperationException("TextModel:Endpoint is required.");
         var transport = new HttpClientPipelineTransport(httpClient);
-        TimeSpan budget = ProviderHttpClients.CallBudget(options.TimeoutSeconds, options.MaxRetries);
+        // Never shorter than the pipeline's own total timeout, so the SDK does not cut its retries short.
+        TimeSpan budget = ProviderHttpClients.Policy(ProviderHttpClients.ProviderName(options.Provider), options.MaxRetries, options.TimeoutSeconds,
+            new RateLimiting.RateLimitSettings(null, null, TimeSpan.FromSeconds(options.RateLimitMaxWaitSeconds)), ProviderHttpClients.TextModel).CallBudget;
         switch (options.Provider)
         {
             case ModelProviderKind.AzureOpenAI:

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Providers.RateLimiting;
+using PodcastFactory.Core.Providers.RateLimiting.Shared;
+using PodcastFactory.Core.Providers.Resilience;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
 
 /// <summary>
-/// Named <see cref="HttpClient"/>s for the model providers, each with one <see cref="ProviderRetryHandler"/> and the
-/// deployment's shared <see cref="RateLimitHandler"/>.
+/// Named <see cref="HttpClient"/>s for the model providers, each with the resilience pipeline of
+/// <see cref="ProviderResilience"/> and the deployment's shared rate limiter inside it.
 /// The SDK clients send through them (their own retry policy off), so there is exactly one retry loop per call.
 /// </summary>
 public static class ProviderHttpClients
@@ -27,13 +28,6 @@ public static class ProviderHttpClients
         _ => "offline",
     };
 
-    /// <summary>
-    /// Longest a whole call may take: every attempt timing out plus the longest wait between attempts. The SDK's
-    /// network timeout is set to this so it never cuts the handler's retries short.
-    /// </summary>
-    public static TimeSpan CallBudget(int timeoutSeconds, int maxRetries) =>
-        (TimeSpan.FromSeconds(timeoutSeconds) * (1 + maxRetries)) + (ProviderRetryHandler.MaxDelay * maxRetries);
-
     /// <summary>The configuration section behind a named client, named in authentication and not-found errors.</summary>
     public static string? SettingsSection(string clientName) => clientName switch
     {
@@ -43,7 +37,7 @@ public static class ProviderHttpClients
     };
 
     /// <summary>
-    /// Registers the named client with its retry handler and, inside it, the rate limiter of the deployment at
+    /// Registers the named client with its resilience pipeline and, inside it, the rate limiter of the deployment at
     /// <paramref name="endpoint"/> / <paramref name="deployment"/>, shared by every client and episode of the process
     /// that calls the same deployment.
     /// </summary>
@@ -53,23 +47,24 @@ public static class ProviderHttpClients
         services.AddLimitedHttpClient(name, ProviderName(kind), maxRetries, timeoutSeconds,
             ProviderRateLimiters.Key(ProviderName(kind), endpoint, deployment), limits, SettingsSection(name));
 
-    /// <summary>Registers a provider client: one retry loop, and every attempt paced by the deployment's shared limiter.</summary>
+    /// <summary>Registers a provider client: one resilience pipeline, and every request paced by the deployment's shared limiter.</summary>
     public static IServiceCollection AddLimitedHttpClient(
         this IServiceCollection services, string name, string provider, int maxRetries, int timeoutSeconds,
         string limiterKey, RateLimitSettings limits, string? settingsSection = null)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();
+        services.TryAddSingleton<SharedProviderQuotas>();
         services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ProviderRetryHandler(
-                provider, maxRetries, TimeSpan.FromSeconds(timeoutSeconds),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ProviderRetryHandler>(),
-                settingsSection))
-            .AddHttpMessageHandler(sp => new RateLimitHandler(
-                sp.GetRequiredService<ProviderRateLimiters>().Get(limiterKey, limits),
-                provider,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<RateLimitHandler>()));
+            .AddProviderResilience(Policy(provider, maxRetries, timeoutSeconds, limits, settingsSection), limiterKey, limits);
         return services;
+    }
+
+    /// <summary>The call policy of a client: what its SDK's network timeout and the pipeline's bounds are built from.</summary>
+    public static ProviderCallPolicy Policy(string provider, int maxRetries, int timeoutSeconds, RateLimitSettings limits, string? settingsSection)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new ProviderCallPolicy(provider, maxRetries, TimeSpan.FromSeconds(timeoutSeconds), limits.MaxWait, settingsSection);
     }
 }

@@ -3,9 +3,11 @@ using PodcastFactory.Core.Costs.Journal;
 namespace PodcastFactory.Core.Providers.OpenAI;
 
 /// <summary>
-/// A provider kept failing with 429/5xx or timeouts after every in-activity retry. Not marked non-retryable:
-/// the durable retry policy decides whether the activity runs again. Not billed as such: the refusals were not, and
-/// each timed-out sending is journaled on its own as possibly billed by <see cref="ProviderRetryHandler"/>.
+/// A provider kept failing with 5xx, timeouts or lost connections on every request the resilience pipeline sent for a
+/// call (<see cref="Resilience.ProviderCallPolicy.MaxRequests"/>, jittered backoff between them). The workflow's retry
+/// policies treat it as final, so the call's requests are bounded by that one figure and its message states it (before,
+/// 3 HTTP tries x 3 workflow tries sent 9 while the message said 3). Not billed as such: the refusals were not, and each
+/// timed-out or cut-off sending is journaled on its own as possibly billed.
 /// </summary>
 public sealed class ProviderTransientException : Exception, INotBilledFailure
 {

@@ -27,6 +27,9 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
     DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
     DateTimeOffset _lastSent = DateTimeOffset.MinValue;
     bool _answered;
+    double? _share;
+    DateTimeOffset _heldUntil = DateTimeOffset.MinValue;
+    int _starts;
     int _mostRemaining;
     TimeSpan _longestReset;
 
@@ -106,7 +109,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         lock (_gate)
         {
             DateTimeOffset now = time.GetUtcNow();
-            DateTimeOffset start = Max(now, Max(_nextStart, _blockedUntil));
+            DateTimeOffset start = Max(now, Max(_nextStart, Blocked));
             bool pacesTokens = tokens > 0 && settings.TokensPerMinute is > 0;
             if (pacesTokens)
             {
@@ -138,7 +141,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         lock (_gate)
         {
             DateTimeOffset now = time.GetUtcNow();
-            DateTimeOffset next = Max(_lastSent + Spacing(), _blockedUntil);
+            DateTimeOffset next = Max(_lastSent + Spacing(), Blocked);
             if (now < next)
             {
                 return next - now;
@@ -146,6 +149,7 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
 
             _lastSent = now;
             _airborne++;
+            _starts++;
             return TimeSpan.Zero;
         }
     }
@@ -185,6 +189,30 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
         }
     }
 
+    /// <summary>Requests sent since the last call: what a shared lease measures this process's demand from.</summary>
+    public int TakeStarts()
+    {
+        lock (_gate)
+        {
+            int starts = _starts;
+            _starts = 0;
+            return starts;
+        }
+    }
+
+    /// <summary>
+    /// Paces by this process's share of a limit shared with other processes (requests per minute, headroom already
+    /// taken); a share of zero lets nothing leave before <paramref name="retryAt"/>; null: back to this process's own limits.
+    /// </summary>
+    public void SetShare(double? requestsPerMinute, DateTimeOffset retryAt)
+    {
+        lock (_gate)
+        {
+            _share = requestsPerMinute;
+            _heldUntil = requestsPerMinute is <= 0 ? retryAt : DateTimeOffset.MinValue;
+        }
+    }
+
     void Learn(RateLimitSignal signal, DateTimeOffset now)
     {
         if (signal.LimitRequests is > 0 and int limit)
@@ -217,6 +245,9 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
     // Until a limit is configured or an answer has shown one, one call probes alone: a first burst spent the quota twice.
     int Cap => settings.RequestsPerMinute is null && !_answered ? 1 : Math.Max(1, (int)_limit);
 
+    // Until then nothing leaves: the provider said so (429, quota spent), or this process has no share of a shared limit.
+    DateTimeOffset Blocked => Max(_blockedUntil, _heldUntil);
+
     TimeSpan Spacing()
     {
         TimeSpan spacing = _mostRemaining > 0 ? _longestReset / (_mostRemaining * Headroom) : TimeSpan.Zero;
@@ -226,6 +257,11 @@ public sealed class ProviderRateLimiter(string name, RateLimitSettings settings,
             {
                 spacing = Max(spacing, TimeSpan.FromMinutes(1 / (rpm * Headroom)));
             }
+        }
+
+        if (_share is > 0 and double share)
+        {
+            spacing = Max(spacing, TimeSpan.FromMinutes(1 / share));
         }
 
         return spacing;

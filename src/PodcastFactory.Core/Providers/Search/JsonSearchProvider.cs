@@ -8,7 +8,7 @@ using PodcastFactory.Core.Providers.OpenAI;
 namespace PodcastFactory.Core.Providers.Search;
 
 /// <summary>
-/// What every JSON search API shares: send through the provider's HttpClient (whose <see cref="ProviderRetryHandler"/>
+/// What every JSON search API shares: send through the provider's HttpClient (whose <see cref="Resilience.ProviderResilience"/> pipeline
 /// retries 429/5xx and fails fast on other 4xx), read at most <see cref="SearchOptions.MaxResponseBytes"/>, parse, keep
 /// absolute http(s) results, price the answered request. Subclasses only build the request and read their JSON shape.
 /// </summary>

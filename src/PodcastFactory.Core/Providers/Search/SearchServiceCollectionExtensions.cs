@@ -11,7 +11,7 @@ namespace PodcastFactory.Core.Providers.Search;
 /// <summary>Registers the configured <see cref="ISearchProvider"/> (none when <c>Search:Provider</c> is None).</summary>
 public static class SearchServiceCollectionExtensions
 {
-    /// <summary>Name of the HttpClient the search providers send through (one <see cref="ProviderRetryHandler"/>).</summary>
+    /// <summary>Name of the HttpClient the search providers send through (one <see cref="Resilience.ProviderResilience"/> pipeline).</summary>
     public const string HttpClientName = "PodcastFactory.Search";
 
     /// <summary>Validates <c>Search</c> at start and registers the chosen provider with its retrying HttpClient.</summary>

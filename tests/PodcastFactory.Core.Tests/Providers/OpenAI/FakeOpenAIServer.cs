@@ -215,6 +215,11 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             context.Response.Headers.RetryAfter = reply.RetryAfter;
         }
 
+        foreach ((string name, string value) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
         context.Response.ContentType = "application/json";
         var error = new JsonObject
         {

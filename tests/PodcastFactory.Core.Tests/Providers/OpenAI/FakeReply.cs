@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace PodcastFactory.Core.Tests.Providers.OpenAI;
 
 /// <summary>One scripted answer of <see cref="FakeOpenAIServer"/>.</summary>
-internal sealed record FakeReply(int Status, string? Content = null, int PromptTokens = 0, int CompletionTokens = 0, string? RetryAfter = null, string? ErrorMessage = null, int DelayMs = 0)
+internal sealed record FakeReply(int Status, string? Content = null, int PromptTokens = 0, int CompletionTokens = 0, string? RetryAfter = null, string? ErrorMessage = null, int DelayMs = 0, IReadOnlyDictionary<string, string>? Headers = null)
 {
     /// <summary>Prompt tokens counted from the request as a tokenizer would, about four characters a token (the default).</summary>
     public const int Counted = -1;

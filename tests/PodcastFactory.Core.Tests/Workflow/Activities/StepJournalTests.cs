@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Providers.OpenAI;
+using PodcastFactory.Core.Providers.RateLimiting;
 using PodcastFactory.Core.Tests.Fakes;
 using PodcastFactory.Core.Workflow.Activities;
 
@@ -125,7 +128,13 @@ public sealed class StepJournalTests : IDisposable
             await Task.CompletedTask;
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
         });
-        using var client = new HttpClient(new PodcastFactory.Core.Providers.OpenAI.ProviderRetryHandler("test", 3, TimeSpan.FromSeconds(5), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { InnerHandler = provider });
+        // The provider clients' real resilience pipeline, over a handler that answers like the provider.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLimitedHttpClient("test", "test", 3, 5, "test|d", new RateLimitSettings(6000, null, TimeSpan.FromSeconds(5)));
+        services.AddHttpClient("test").ConfigurePrimaryHttpMessageHandler(() => provider);
+        using ServiceProvider provided = services.BuildServiceProvider();
+        HttpClient client = provided.GetRequiredService<IHttpClientFactory>().CreateClient("test");
         using StepJournal journal = Open();
         await journal.StartAsync();
 

@@ -7,8 +7,8 @@ using PodcastFactory.Core.Tests.TestServers;
 
 namespace PodcastFactory.Core.Tests.Providers.RateLimiting;
 
-/// <summary>The provider clients' pipeline (retry handler, then the shared limiter) against a provider enforcing a sliding-window quota.</summary>
-public sealed class RateLimitHandlerTests
+/// <summary>The provider clients' resilience pipeline (retry, then the shared limiter's turn) against a provider enforcing a sliding-window quota.</summary>
+public sealed class RateLimitTurnStrategyTests
 {
     const string Client = "rate-limit-test";
 
