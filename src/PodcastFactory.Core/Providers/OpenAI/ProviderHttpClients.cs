@@ -69,7 +69,8 @@ public static class ProviderHttpClients
                 sp.GetRequiredService<ProviderRateLimiters>().Get(limiterKey, limits),
                 provider,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<RateLimitHandler>()));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<RateLimitHandler>()))
+            .AddHttpMessageHandler(() => new ProviderMetricsHandler(provider));
         return services;
     }
 }

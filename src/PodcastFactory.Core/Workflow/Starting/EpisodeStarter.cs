@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,23 @@ public sealed class EpisodeStarter(
 {
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
     public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken)
+    {
+        // The start's span is the parent of the orchestration's (the client carries it in the W3C trace context).
+        using Activity? span = StartSpan.Begin(request, episodeId);
+        try
+        {
+            StartedEpisode started = await ScheduleAsync(request, episodeId, cancellationToken);
+            StartSpan.Started(span, started);
+            return started;
+        }
+        catch (Exception ex)
+        {
+            StartSpan.Refused(span, ex);
+            throw;
+        }
+    }
+
+    async Task<StartedEpisode> ScheduleAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
         (ResearchMode research, ValidationError? researchError) = ResearchModes.Resolve(request, web.IsConfigured);
