@@ -1,14 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
-using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Diagnostics;
-using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Tests.Providers.OpenAI;
-using PodcastFactory.IntegrationTests.Workflow;
 using Xunit.Abstractions;
 
 namespace PodcastFactory.IntegrationTests.Telemetry;
@@ -18,15 +11,12 @@ namespace PodcastFactory.IntegrationTests.Telemetry;
 /// HTTP request to the provider's HTTP calls, the metrics of the run, and nothing of the request's content in a span.
 /// The text and speech models are <see cref="FakeOpenAIServer"/> (the provider's wire format on 127.0.0.1).
 /// </summary>
-public sealed class EpisodeTraceTests(ITestOutputHelper output)
+public sealed class EpisodeTraceTests(TracedEpisode episode, ITestOutputHelper output) : IClassFixture<TracedEpisode>
 {
-    const string Topic = "How durable workflows recover from crashes";
-
     [Fact]
-    public async Task Serve_EpisodeOverHttp_OneTraceFromRequestToProviderCalls()
+    public void Serve_EpisodeOverHttp_OneTraceFromRequestToProviderCalls()
     {
-        (List<Activity> spans, _, FakeOpenAIServer server, string source) = await RunTracedEpisodeAsync();
-        await using (server)
+        (List<Activity> spans, FakeOpenAIServer server, string source) = (episode.Spans, episode.Server, episode.Source);
         {
             Activity request = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/episodes");
             Activity start = Assert.Single(spans, s => s.OperationName == PodcastTelemetry.Spans.EpisodeStart);
@@ -64,10 +54,9 @@ public sealed class EpisodeTraceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Serve_EpisodeOverHttp_NoSpanCarriesTheTopicSourcePromptOrKey()
+    public void Serve_EpisodeOverHttp_NoSpanCarriesTheTopicSourcePromptOrKey()
     {
-        (List<Activity> spans, _, FakeOpenAIServer server, string source) = await RunTracedEpisodeAsync();
-        await using (server)
+        (List<Activity> spans, FakeOpenAIServer server, string source) = (episode.Spans, episode.Server, episode.Source);
         {
             string[] attributes = [.. spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")
                 .Concat(s.Events.SelectMany(e => e.Tags.Select(t => $"{t.Key}={t.Value}"))).Append(s.DisplayName).Append(s.StatusDescription ?? ""))];
@@ -75,7 +64,7 @@ public sealed class EpisodeTraceTests(ITestOutputHelper output)
             string[] forbidden =
             [
                 FakeOpenAIServer.Key,
-                Topic,
+                TracedEpisode.Topic,
                 .. source.Split('.', StringSplitOptions.TrimEntries).Where(sentence => sentence.Length > 40),
                 .. server.ChatRequests.Select(r => EpisodeResponder.Message(JsonNode(r.Body), "system")[..60]),
             ];
@@ -86,10 +75,9 @@ public sealed class EpisodeTraceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Serve_EpisodeOverHttp_RecordsOutcomeStagesCallsUnitsAndCost()
+    public void Serve_EpisodeOverHttp_RecordsOutcomeStagesCallsUnitsAndCost()
     {
-        (_, List<MetricSnapshot> metrics, FakeOpenAIServer server, _) = await RunTracedEpisodeAsync();
-        await using (server)
+        (List<MetricSnapshot> metrics, FakeOpenAIServer server) = (episode.Metrics, episode.Server);
         {
             Assert.Equal(1, Sum(metrics, PodcastMetrics.Names.Episodes, (PodcastTelemetry.Attributes.Outcome, "completed")));
             Assert.True(Count(metrics, PodcastMetrics.Names.StageDuration, (PodcastTelemetry.Attributes.Stage, "script")) >= 1);
@@ -100,77 +88,6 @@ public sealed class EpisodeTraceTests(ITestOutputHelper output)
             Assert.True(Sum(metrics, PodcastMetrics.Names.Units, (PodcastTelemetry.Attributes.Unit, "characters")) > 0);
             Assert.Equal((double)server.BilledUsd, Sum(metrics, PodcastMetrics.Names.Cost), 6);
             Assert.Equal(server.Requests.Count, Count(metrics, PodcastMetrics.Names.HttpDuration, (PodcastTelemetry.Attributes.HttpStatusCode, 200)));
-        }
-    }
-
-    static async Task<(List<Activity> Spans, List<MetricSnapshot> Metrics, FakeOpenAIServer Server, string Source)> RunTracedEpisodeAsync()
-    {
-        FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
-        server.Responder = EpisodeResponder.For(new ScriptBrief(Topic, EpisodeRequest.DefaultHosts, 1, "en", 600));
-        server.SpeechFixture = voice => voice == "ash" ? "tone-a-24k.mp3" : "tone-b-24k.mp3";
-        string root = Path.Combine(Path.GetTempPath(), "pf-otel-" + Guid.NewGuid().ToString("N")[..8]);
-        Dictionary<string, string?> settings = ProviderStack.AzureSettings(server);
-        settings["Artifacts:Provider"] = "FileSystem";
-        settings["Artifacts:RootPath"] = root;
-        settings["Publishing:Enabled"] = "false";
-        var spans = new List<Activity>();
-        List<MetricSnapshot> exported = [], metrics = [];
-        string source = await File.ReadAllTextAsync(LocalEpisodeRunner.Fixture("durable-workflows.md"));
-        try
-        {
-            await using TracedServe serve = await TracedServe.StartAsync(settings, otel => otel
-                .WithTracing(t => t.AddInMemoryExporter(spans))
-                .WithMetrics(m => m.AddInMemoryExporter(exported)));
-            using var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            var body = new
-            {
-                id = "otel-episode",
-                topic = Topic,
-                priority = "both",
-                depth = "quick",
-                targetMinutes = 1,
-                sources = new[] { new { kind = "text", value = source, name = "durable-workflows.md" } },
-            };
-            using HttpResponseMessage started = await http.PostAsJsonAsync("/api/episodes", body);
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-            await WaitForEndAsync(http, started.Headers.Location!);
-            serve.FlushMetrics();
-            // Stopping the app exports once more: only the snapshot taken at the end of the episode is read.
-            metrics = [.. exported];
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-
-        lock (spans)
-        {
-            return ([.. spans], metrics, server, source);
-        }
-    }
-
-    static async Task WaitForEndAsync(HttpClient http, Uri status)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            JsonElement body = JsonDocument.Parse(await http.GetStringAsync(status, timeout.Token)).RootElement;
-            string? runtime = body.GetProperty("runtimeStatus").GetString();
-            if (runtime is "completed" or "failed" or "terminated")
-            {
-                Assert.Equal("completed", runtime);
-                return;
-            }
-
-            await Task.Delay(100, timeout.Token);
         }
     }
 
