@@ -1,9 +1,8 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PodcastFactory.Core;
+using PodcastFactory.Functions;
 using PodcastFactory.Functions.Functions;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
@@ -15,12 +14,11 @@ builder.UseMiddleware<CrossSiteMiddleware>();
 // host.json log levels govern the host's categories, not this process: without this filter the worker sent four
 // Information lines from ASP.NET Core per HTTP request (podcast serve logs warnings and up from the framework).
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
 
 // The same wiring as the local runner; options are validated when the host starts.
 builder.Services.AddPodcastFactory(builder.Configuration);
+// OpenTelemetry to Application Insights (Azure Monitor exporter) and/or OTLP; off when neither is configured.
+builder.Services.AddFunctionsTelemetry(builder.Configuration);
 builder.Services.AddFunctionsDurableClient();
 
 await builder.Build().RunAsync();

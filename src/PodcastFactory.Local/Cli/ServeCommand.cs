@@ -60,7 +60,8 @@ public static class ServeCommand
         return command;
     }
 
-    sealed record EndPointSettings(IPAddress Address, int Port, string? ApiKey);
+    /// <summary>Where <c>podcast serve</c> listens and the key it requires.</summary>
+    internal sealed record EndPointSettings(IPAddress Address, int Port, string? ApiKey);
 
     static async Task<int> RunAsync(ParseResult parse, StoreOptions storeOptions, EndPointSettings endPoint, CancellationToken cancellationToken)
     {
@@ -116,7 +117,10 @@ public static class ServeCommand
         }
     }
 
-    static WebApplication Build(Dictionary<string, string?> settings, EndPointSettings endPoint, string sidecarAddress, ILoggerFactory loggerFactory)
+    /// <summary>The server's app (tests add services, e.g. an in-memory telemetry exporter, through <paramref name="configureServices"/>).</summary>
+    internal static WebApplication Build(
+        Dictionary<string, string?> settings, EndPointSettings endPoint, string sidecarAddress, ILoggerFactory loggerFactory,
+        Action<IServiceCollection>? configureServices = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -125,6 +129,8 @@ public static class ServeCommand
         builder.WebHost.ConfigureKestrel(k => k.Listen(endPoint.Address, endPoint.Port, o => o.Protocols = HttpProtocols.Http1));
         builder.Services.AddProblemDetails();
         builder.Services.AddPodcastFactory(builder.Configuration);
+        builder.Services.AddPodcastFactoryTelemetry(builder.Configuration, LocalTelemetry.ServiceName);
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddLocalDurableTask(sidecarAddress);
         WebApplication app = builder.Build();
         app.UseHostGate(endPoint.Address);

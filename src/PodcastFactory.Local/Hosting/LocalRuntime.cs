@@ -48,6 +48,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             builder.Services.AddSingleton(loggerFactory);
             builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
             builder.Services.AddPodcastFactory(builder.Configuration);
+            builder.Services.AddPodcastFactoryTelemetry(builder.Configuration, LocalTelemetry.ServiceName);
             configureServices?.Invoke(builder.Services);
             builder.Services.AddLocalDurableTask(sidecar.Address, runWorker);
             IHost host = builder.Build();

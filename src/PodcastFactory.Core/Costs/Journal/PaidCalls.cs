@@ -54,6 +54,8 @@ public static class PaidCalls
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(usage);
         IPaidCallSink? sink = _sink.Value;
+        // The call's span parents its HTTP attempts (retries included); null when no exporter listens.
+        using Activity? span = CallSpan.Start(call);
         long started = Stopwatch.GetTimestamp();
         int seq = sink is null ? 0 : await sink.BeginAsync(call);
         _current.Value = new CurrentCall(call, seq);
@@ -64,9 +66,10 @@ public static class PaidCalls
         }
         catch (Exception ex)
         {
+            (PaidCallState state, string detail) = Classify(ex);
+            CallSpan.Failed(span, state, ex);
             if (sink is not null)
             {
-                (PaidCallState state, string detail) = Classify(ex);
                 await sink.ResolveAsync(seq, state, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, detail);
             }
 
@@ -75,6 +78,7 @@ public static class PaidCalls
 
         double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         AgentUsage used = usage(answer, ms);
+        CallSpan.Answered(span, used);
         if (sink is not null)
         {
             await sink.ResolveAsync(seq, PaidCallState.Answered, used, ms, null);

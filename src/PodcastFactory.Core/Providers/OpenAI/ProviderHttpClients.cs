@@ -57,7 +57,9 @@ public static class ProviderHttpClients
         services.TryAddSingleton<ProviderRateLimiters>();
         services.TryAddSingleton<SharedProviderQuotas>();
         services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddProviderResilience(Policy(provider, maxRetries, timeoutSeconds, limits, settingsSection), limiterKey, limits);
+            .AddProviderResilience(Policy(provider, maxRetries, timeoutSeconds, limits, settingsSection), limiterKey, limits)
+            // Innermost: each attempt the pipeline sends is measured (status, latency, 429s).
+            .AddHttpMessageHandler(() => new ProviderMetricsHandler(provider));
         return services;
     }
 

@@ -96,6 +96,7 @@ public sealed class StepJournal : IPaidCallSink, IDisposable
             _calls.Add(new JournalEntry(
                 _calls.Count + 1, usage.Agent, usage.Provider, usage.Model, usage.UnitKind, PaidCallState.Answered,
                 usage.InputUnits, usage.OutputUnits, usage.CostUsd, usage.CostUsd, usage.DurationMs, DateTimeOffset.UtcNow));
+            JournalMetrics.Resolved(_calls[^1]);
         }
 
         _outcome = outcome;
@@ -139,12 +140,17 @@ public sealed class StepJournal : IPaidCallSink, IDisposable
             At = DateTimeOffset.UtcNow,
             Detail = detail,
         };
+        JournalMetrics.Resolved(_calls[seq - 1]);
         return deferWrite;
     });
 
     /// <inheritdoc />
-    public Task LostAsync(PaidCallInfo call, string detail) => Locked(() => _calls.Add(new JournalEntry(
-        _calls.Count + 1, call.Agent, call.Provider, call.Model, call.UnitKind, PaidCallState.AnswerLost, 0, 0, 0m, call.EstimateUsd, 0, DateTimeOffset.UtcNow, detail)));
+    public Task LostAsync(PaidCallInfo call, string detail) => Locked(() =>
+    {
+        _calls.Add(new JournalEntry(
+            _calls.Count + 1, call.Agent, call.Provider, call.Model, call.UnitKind, PaidCallState.AnswerLost, 0, 0, 0m, call.EstimateUsd, 0, DateTimeOffset.UtcNow, detail));
+        JournalMetrics.Resolved(_calls[^1]);
+    });
 
     /// <summary>Stops recording this flow's calls (the file stays as last written).</summary>
     public void Dispose()

@@ -50,6 +50,7 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             await FactCheckAsync(input.EpisodeId, artifacts),
             interruptions);
         await store.WriteJsonAsync(name, manifest, inputHash: null, CancellationToken.None);
+        ManifestMetrics.Written(manifest.Status, manifest.Stages);
         return new WriteManifestOutput(name, artifacts.Count, costs.TotalUsd);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,23 @@ public sealed class EpisodeStarter(
 {
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
     public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken, StartOptions? options = null)
+    {
+        // The start's span is the parent of the orchestration's (the client carries it in the W3C trace context).
+        using Activity? span = StartSpan.Begin(request, episodeId);
+        try
+        {
+            StartedEpisode started = await ScheduleAsync(request, episodeId, options, cancellationToken);
+            StartSpan.Started(span, started);
+            return started;
+        }
+        catch (Exception ex)
+        {
+            StartSpan.Refused(span, ex);
+            throw;
+        }
+    }
+
+    async Task<StartedEpisode> ScheduleAsync(EpisodeRequest request, string? episodeId, StartOptions? options, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
         string? callbackUrl = options?.CallbackUrl;
