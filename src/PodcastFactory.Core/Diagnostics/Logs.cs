@@ -159,4 +159,10 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Episode {EpisodeId}: re-voice of revision {Revision} finished: {Synthesized} of {Segments} segment(s) synthesized, {Reused} reused, cost ${CostUsd}, published: {Published}, {WarningCount} warning(s)")]
     public static partial void RevoiceFinished(ILogger logger, string episodeId, int revision, int synthesized, int segments, int reused, decimal costUsd, bool published, int warningCount);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Speech: {Provider} offers {VoiceCount} voice(s)")]
+    public static partial void SpeechVoicesListed(ILogger logger, string provider, int voiceCount);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Speech: offline voice {Voice} speaks as {Provider} voice {ProviderVoice} ({Language})")]
+    public static partial void OfflineVoiceMapped(ILogger logger, string voice, string provider, string providerVoice, string language);
 }
