@@ -134,7 +134,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // SpeechOptions (section Speech).
         { name: 'Speech__Provider', value: speechProvider }
         { name: 'Speech__Endpoint', value: speechProvider == 'AzureSpeech' ? speechEndpoint : openAiEndpoint }
-        { name: speechProvider == 'AzureSpeech' ? 'Speech__ResourceId' : 'Speech__Deployment', value: speechProvider == 'AzureSpeech' ? speechResourceId : speechDeploymentName }
+        { name: 'Speech__Deployment', value: speechDeploymentName }
+        { name: 'Speech__ResourceId', value: speechResourceId }
         { name: 'Speech__ManagedIdentityClientId', value: identityClientId }
         // FeedOptions (section Feed): podcast apps fetch the feed's links, so they name the public address.
         { name: 'Feed__PublicBaseUrl', value: feedPublicBaseUrl }
