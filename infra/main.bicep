@@ -57,6 +57,13 @@ param speechDeploymentSku string = 'GlobalStandard'
 @minValue(1)
 param speechCapacity int = 10
 
+@description('Speech provider: AzureOpenAI (the speech deployment above) or AzureSpeech (an Azure AI Speech account, neural voices over SSML).')
+@allowed(['AzureOpenAI', 'AzureSpeech'])
+param speechProvider string = 'AzureOpenAI'
+
+@description('Region of the Azure AI Speech account when speechProvider is AzureSpeech; empty for the resource group\'s region.')
+param speechLocation string = ''
+
 @description('Durable Functions task hub name (letters and digits only).')
 @minLength(3)
 @maxLength(45)
@@ -88,6 +95,7 @@ var names = {
   logAnalytics: 'log-${resourceToken}'
   applicationInsights: 'appi-${resourceToken}'
   openAi: 'oai-${resourceToken}'
+  speech: 'spch-${resourceToken}'
   plan: 'plan-${resourceToken}'
   functionApp: 'func-api-${resourceToken}'
 }
@@ -155,6 +163,21 @@ module openAi 'app/openai.bicep' = {
   }
 }
 
+// Only when chosen: the Speech account and its role for the app identity (app/speech.bicep).
+module speech 'app/speech.bicep' = if (speechProvider == 'AzureSpeech') {
+  name: 'speech'
+  scope: rg
+  params: {
+    name: names.speech
+    location: empty(speechLocation) ? location : speechLocation
+    tags: tags
+    identityName: names.identity
+  }
+  dependsOn: [
+    identity
+  ]
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -191,6 +214,9 @@ module api 'app/api.bicep' = {
     openAiEndpoint: openAi.outputs.endpoint
     chatDeploymentName: openAi.outputs.chatDeploymentName
     speechDeploymentName: openAi.outputs.speechDeploymentName
+    speechProvider: speechProvider
+    speechEndpoint: speechProvider == 'AzureSpeech' ? speech!.outputs.endpoint : ''
+    speechResourceId: speechProvider == 'AzureSpeech' ? speech!.outputs.resourceId : ''
     taskHubName: taskHubName
     episodeSchedule: episodeSchedule
     feedPublicBaseUrl: empty(feedPublicBaseUrl) ? 'https://${names.functionApp}.azurewebsites.net/api' : feedPublicBaseUrl

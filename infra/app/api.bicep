@@ -42,6 +42,16 @@ param chatDeploymentName string
 @description('Azure OpenAI speech deployment name.')
 param speechDeploymentName string
 
+@description('Speech provider: AzureOpenAI (speechDeploymentName) or AzureSpeech (speechEndpoint, speechResourceId).')
+@allowed(['AzureOpenAI', 'AzureSpeech'])
+param speechProvider string = 'AzureOpenAI'
+
+@description('Azure AI Speech text-to-speech endpoint (https://<region>.tts.speech.microsoft.com/) when speechProvider is AzureSpeech.')
+param speechEndpoint string = ''
+
+@description('Azure AI Speech account resource id, for the managed identity\'s token, when speechProvider is AzureSpeech.')
+param speechResourceId string = ''
+
 @description('Durable Functions task hub name (letters and digits); host.json reads %TaskHubName%.')
 param taskHubName string
 
@@ -122,9 +132,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TextModel__Deployment', value: chatDeploymentName }
         { name: 'TextModel__ManagedIdentityClientId', value: identityClientId }
         // SpeechOptions (section Speech).
-        { name: 'Speech__Provider', value: 'AzureOpenAI' }
-        { name: 'Speech__Endpoint', value: openAiEndpoint }
+        { name: 'Speech__Provider', value: speechProvider }
+        { name: 'Speech__Endpoint', value: speechProvider == 'AzureSpeech' ? speechEndpoint : openAiEndpoint }
         { name: 'Speech__Deployment', value: speechDeploymentName }
+        { name: 'Speech__ResourceId', value: speechResourceId }
         { name: 'Speech__ManagedIdentityClientId', value: identityClientId }
         // FeedOptions (section Feed): podcast apps fetch the feed's links, so they name the public address.
         { name: 'Feed__PublicBaseUrl', value: feedPublicBaseUrl }

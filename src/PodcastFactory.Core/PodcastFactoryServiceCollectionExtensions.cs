@@ -11,6 +11,8 @@ using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Publishing.Feed;
+using PodcastFactory.Core.Providers.AzureSpeech;
+using PodcastFactory.Core.Providers.ElevenLabs;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
 using PodcastFactory.Core.Scheduling;
@@ -104,6 +106,14 @@ public static class PodcastFactoryServiceCollectionExtensions
             services.TryAddSingleton<FliteSpeechSynthesizer>();
             services.TryAddSingleton<ISpeechSynthesizer, LocalSpeechSynthesizer>();
         }
+        else if (speech.Provider == ModelProviderKind.AzureSpeech)
+        {
+            services.AddAzureSpeech(speech);
+        }
+        else if (speech.Provider == ModelProviderKind.ElevenLabs)
+        {
+            services.AddElevenLabsSpeech(speech);
+        }
         else
         {
             services.AddOpenAISpeech(speech);
@@ -118,7 +128,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             services.TryAddSingleton<ICostEstimator>(sp => new PricedCostEstimator(
                 sp.GetRequiredService<PriceTable>(),
                 text.Provider == ModelProviderKind.Offline ? null : ChatClientFactory.PricedModel(text.Model, text.Deployment),
-                speech.Provider == ModelProviderKind.Offline ? null : ChatClientFactory.PricedModel(speech.Model, speech.Deployment)));
+                speech.Provider == ModelProviderKind.Offline ? null : speech.PricedModel()));
         }
 
         return services;

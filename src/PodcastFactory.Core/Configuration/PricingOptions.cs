@@ -14,7 +14,9 @@ public sealed class PricingOptions : IValidatableObject
     /// <summary>
     /// Price per model name (the TextModel/Speech <c>Model</c> setting, else the deployment name), case-insensitive.
     /// Defaults are Azure OpenAI global standard list prices; gpt-4o-mini-tts is billed per token and approximated
-    /// per character (about $0.015 per spoken minute).
+    /// per character (about $0.015 per spoken minute). Azure AI Speech is its pay-as-you-go real-time list price (neural
+    /// $15, HD $30 per million characters); ElevenLabs its API list price per 1,000 characters (multilingual $0.10,
+    /// flash/turbo $0.05), which plans with included credits undercut.
     /// </summary>
     public Dictionary<string, ModelPrice> Models { get; set; } = Defaults();
 
@@ -28,6 +30,12 @@ public sealed class PricingOptions : IValidatableObject
         ["tts-1"] = new() { PerMillionCharacters = 15.00m },
         ["tts-1-hd"] = new() { PerMillionCharacters = 30.00m },
         ["gpt-4o-mini-tts"] = new() { PerMillionCharacters = 15.00m },
+        [SpeechOptions.AzureSpeechDefaultModel] = new() { PerMillionCharacters = 15.00m },
+        ["azure-speech-hd"] = new() { PerMillionCharacters = 30.00m },
+        [SpeechOptions.ElevenLabsDefaultModel] = new() { PerMillionCharacters = 100.00m },
+        ["eleven_v3"] = new() { PerMillionCharacters = 100.00m },
+        ["eleven_flash_v2_5"] = new() { PerMillionCharacters = 50.00m },
+        ["eleven_turbo_v2_5"] = new() { PerMillionCharacters = 50.00m },
     };
 
     /// <inheritdoc />

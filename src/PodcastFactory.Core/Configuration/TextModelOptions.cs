@@ -63,6 +63,10 @@ public enum ModelProviderKind
     AzureOpenAI,
     /// <summary>Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio).</summary>
     OpenAICompatible,
+    /// <summary>Azure AI Speech text to speech over its REST API (speech only).</summary>
+    AzureSpeech,
+    /// <summary>ElevenLabs text to speech over its REST API (speech only).</summary>
+    ElevenLabs,
 }
 
 /// <summary>Shared validation of provider settings.</summary>
@@ -72,6 +76,19 @@ internal static class ProviderSettings
     {
         if (provider == ModelProviderKind.Offline)
         {
+            yield break;
+        }
+
+        if (provider is ModelProviderKind.AzureSpeech or ModelProviderKind.ElevenLabs && section != SpeechOptions.SectionName)
+        {
+            // Speech services cannot write a script: only the Speech section may name them.
+            yield return new ValidationResult($"{section}:Provider {provider} is a speech provider; use Offline, AzureOpenAI or OpenAICompatible.", ["Provider"]);
+            yield break;
+        }
+
+        if (provider == ModelProviderKind.ElevenLabs && endpoint is null)
+        {
+            // ElevenLabs has one public endpoint (SpeechOptions.ElevenLabsEndpoint); a setting only redirects it.
             yield break;
         }
 

@@ -193,4 +193,10 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7156, Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} deleted")]
     public static partial void WebhookUnsubscribed(ILogger logger, string subscriptionId);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Speech: {Provider} offers {VoiceCount} voice(s)")]
+    public static partial void SpeechVoicesListed(ILogger logger, string provider, int voiceCount);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Speech: offline voice {Voice} speaks as {Provider} voice {ProviderVoice} ({Language})")]
+    public static partial void OfflineVoiceMapped(ILogger logger, string voice, string provider, string providerVoice, string language);
 }

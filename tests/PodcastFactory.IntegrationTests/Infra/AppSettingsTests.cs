@@ -73,7 +73,7 @@ public sealed partial class AppSettingsTests
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "TaskHubName", "EpisodeSchedule",
             "Artifacts__Provider", "Artifacts__BlobServiceUri", "Artifacts__ContainerName", "Artifacts__ManagedIdentityClientId",
             "TextModel__Provider", "TextModel__Endpoint", "TextModel__Deployment", "TextModel__ManagedIdentityClientId",
-            "Speech__Provider", "Speech__Endpoint", "Speech__Deployment", "Speech__ManagedIdentityClientId",
+            "Speech__Provider", "Speech__Endpoint", "Speech__Deployment", "Speech__ResourceId", "Speech__ManagedIdentityClientId",
             "Feed__PublicBaseUrl",
         ];
 
@@ -81,7 +81,8 @@ public sealed partial class AppSettingsTests
         Assert.Equal("managedidentity", ArmTemplate.Main.FunctionAppSetting("AzureWebJobsStorage__credential"));
         Assert.Equal(nameof(ArtifactStoreKind.Blob), ArmTemplate.Main.FunctionAppSetting("Artifacts__Provider"));
         Assert.Equal(nameof(ModelProviderKind.AzureOpenAI), ArmTemplate.Main.FunctionAppSetting("TextModel__Provider"));
-        Assert.Equal(nameof(ModelProviderKind.AzureOpenAI), ArmTemplate.Main.FunctionAppSetting("Speech__Provider"));
+        // The speechProvider parameter (AzureOpenAI by default, AzureSpeech adds a Speech account): both are provider kinds.
+        Assert.Contains("speechProvider", ArmTemplate.Main.FunctionAppSetting("Speech__Provider"), StringComparison.Ordinal);
         Assert.Contains("Authorization=AAD", ArmTemplate.Main.FunctionAppSetting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"), StringComparison.Ordinal);
     }
 

@@ -9,6 +9,7 @@ public sealed class TemplateSecurityTests
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string CognitiveServicesOpenAIUser = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
+    private const string CognitiveServicesSpeechUser = "f2dc8367-1007-4938-bd23-fe263f013447";
 
     private static readonly ArmTemplate _template = ArmTemplate.Main;
 
@@ -75,16 +76,20 @@ public sealed class TemplateSecurityTests
         AssertRole(assignments, StorageQueueDataContributor, "Microsoft.Storage/storageAccounts");
         AssertRole(assignments, StorageTableDataContributor, "Microsoft.Storage/storageAccounts");
         AssertRole(assignments, CognitiveServicesOpenAIUser, "Microsoft.CognitiveServices/accounts");
+        // Deployed with the Speech account when speechProvider is AzureSpeech (the module's condition, not the assignment's).
+        AssertRole(assignments, CognitiveServicesSpeechUser, "Microsoft.CognitiveServices/accounts");
     }
 
     [Fact]
     public void AzureServices_LocalAuth_IsDisabled()
     {
-        var openAi = _template.Single("Microsoft.CognitiveServices/accounts")["properties"]!;
+        // Azure OpenAI and, when speechProvider is AzureSpeech, the Speech account.
+        var accounts = _template.Resources("Microsoft.CognitiveServices/accounts");
         var insights = _template.Single("Microsoft.Insights/components")["properties"]!;
 
-        Assert.True(openAi["disableLocalAuth"]!.GetValue<bool>());
-        Assert.NotNull(openAi["customSubDomainName"]);
+        Assert.Equal(["OpenAI", "SpeechServices"], accounts.Select(a => (string)a["kind"]!).Order(StringComparer.Ordinal));
+        Assert.All(accounts, a => Assert.True(a["properties"]!["disableLocalAuth"]!.GetValue<bool>()));
+        Assert.All(accounts, a => Assert.NotNull(a["properties"]!["customSubDomainName"]));
         Assert.True(insights["DisableLocalAuth"]!.GetValue<bool>());
         Assert.Equal(2, _template.Resources("Microsoft.CognitiveServices/accounts/deployments").Count);
     }

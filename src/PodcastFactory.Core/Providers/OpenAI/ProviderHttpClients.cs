@@ -25,6 +25,8 @@ public static class ProviderHttpClients
     {
         ModelProviderKind.AzureOpenAI => "azure-openai",
         ModelProviderKind.OpenAICompatible => "openai-compatible",
+        ModelProviderKind.AzureSpeech => "azure-speech",
+        ModelProviderKind.ElevenLabs => "elevenlabs",
         _ => "offline",
     };
 
