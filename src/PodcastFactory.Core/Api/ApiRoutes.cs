@@ -42,6 +42,9 @@ public static class ApiRoutes
     /// <summary>GET: the default show artwork.</summary>
     public const string FeedArtwork = "feed/artwork.png";
 
+    /// <summary>GET: the voices of the configured speech provider.</summary>
+    public const string Voices = "voices";
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

@@ -32,6 +32,7 @@ public static class ApiEndpoints
         api.MapPut(ApiRoutes.Backlog, (HttpRequest r, BacklogApi h, CancellationToken ct) => h.PutAsync(r, ct));
         api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
+        api.MapGet(ApiRoutes.Voices, (HttpRequest r, VoicesApi h, CancellationToken ct) => h.ListAsync(r, ct));
         return api;
     }
 
