@@ -34,6 +34,7 @@ public static class VoicesCommand
         IConfiguration configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(configuration);
         services.AddPodcastFactory(configuration);
         await using ServiceProvider provider = services.BuildServiceProvider();
         VoiceListing listing;
