@@ -64,6 +64,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<EpisodePublisher>();
         services.TryAddSingleton<PublishQueue>();
         services.TryAddTransient<FeedApi>();
+        services.TryAddTransient<VoicesApi>();
         services.TryAddSingleton<CrossSiteGuard>();
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();

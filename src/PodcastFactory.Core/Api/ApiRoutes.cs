@@ -51,6 +51,9 @@ public static class ApiRoutes
     /// <summary>GET: a subscription's delivery log.</summary>
     public const string WebhookDeliveries = "webhooks/{id}/deliveries";
 
+    /// <summary>GET: the voices of the configured speech provider.</summary>
+    public const string Voices = "voices";
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

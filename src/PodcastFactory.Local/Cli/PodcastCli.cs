@@ -13,6 +13,7 @@ public static class PodcastCli
         root.Subcommands.Add(ServeCommand.Create(new StoreOptions()));
         root.Subcommands.Add(ScheduleCommand.Create(new StoreOptions()));
         root.Subcommands.Add(WorkerCommand.Create(new StoreOptions()));
+        root.Subcommands.Add(VoicesCommand.Create());
         return root;
     }
 

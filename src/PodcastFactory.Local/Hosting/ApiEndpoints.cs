@@ -37,6 +37,7 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.WebhookDeliveries, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.DeliveriesAsync(r, id, ct));
         api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
+        api.MapGet(ApiRoutes.Voices, (HttpRequest r, VoicesApi h, CancellationToken ct) => h.ListAsync(r, ct));
         return api;
     }
 

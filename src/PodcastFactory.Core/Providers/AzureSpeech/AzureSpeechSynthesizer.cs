@@ -24,7 +24,7 @@ namespace PodcastFactory.Core.Providers.AzureSpeech;
 /// characters, not the SSML markup), priced per million; 429/5xx and 401/403 are handled by the Speech client's
 /// resilience pipeline (<see cref="Resilience.ProviderResilience"/>).
 /// </summary>
-public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer
+public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IVoiceCatalog
 {
     /// <summary>Largest text per call: well inside the REST API's SSML size and 10-minute audio limits.</summary>
     public const int ProviderInputLimit = 4096;
@@ -65,6 +65,9 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer
     public int MaxInputCharacters => Math.Min(_options.MaxInputCharacters, ProviderInputLimit);
 
     string Model => _options.PricedModel();
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<VoiceInfo>> IVoiceCatalog.ListVoicesAsync(CancellationToken cancellationToken) => _voices.InfosAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken) =>

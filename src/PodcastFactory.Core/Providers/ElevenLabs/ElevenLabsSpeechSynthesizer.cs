@@ -23,7 +23,7 @@ namespace PodcastFactory.Core.Providers.ElevenLabs;
 /// Voices are checked against the account's <c>GET /v1/voices</c> (by id or name). Usage is the input characters,
 /// priced per million for the <c>model_id</c>.
 /// </summary>
-public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer
+public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer, IVoiceCatalog
 {
     /// <summary>Largest text per call (eleven_multilingual_v2 takes 10,000; the others more).</summary>
     public const int ProviderInputLimit = 4096;
@@ -63,6 +63,9 @@ public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer
     string Model => _options.PricedModel();
 
     Uri BaseUrl => _options.Endpoint ?? SpeechOptions.ElevenLabsEndpoint;
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<VoiceInfo>> IVoiceCatalog.ListVoicesAsync(CancellationToken cancellationToken) => _voices.InfosAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken) =>

@@ -24,7 +24,7 @@ public sealed partial class OpenAISpeechSynthesizer(
     IOptions<SpeechOptions> options,
     PriceTable prices,
     Func<TokenCredential> credential,
-    ILogger<OpenAISpeechSynthesizer> logger) : ISpeechSynthesizer
+    ILogger<OpenAISpeechSynthesizer> logger) : ISpeechSynthesizer, IVoiceCatalog
 {
     /// <summary>OpenAI's input limit per call.</summary>
     public const int ProviderInputLimit = 4096;
@@ -48,6 +48,10 @@ public sealed partial class OpenAISpeechSynthesizer(
     /// <inheritdoc />
     public Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken) =>
         Task.FromResult(OpenAIVoices.Problem(voice, [.. _options.Voices]));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(OpenAIVoices.List(Name, [.. _options.Voices]));
 
     /// <inheritdoc />
     public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)

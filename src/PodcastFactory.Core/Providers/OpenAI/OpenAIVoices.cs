@@ -18,6 +18,24 @@ public static partial class OpenAIVoices
     static readonly string[] _female = ["nova", "shimmer", "coral", "sage", "alloy"];
     static readonly string[] _male = ["onyx", "echo", "ash", "fable", "alloy"];
 
+    // How OpenAI's voice guide describes each voice (alloy, ballad and verse are not described as either).
+    static readonly Dictionary<string, string> _genders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ash"] = "male", ["echo"] = "male", ["fable"] = "male", ["onyx"] = "male",
+        ["coral"] = "female", ["nova"] = "female", ["sage"] = "female", ["shimmer"] = "female",
+    };
+
+    /// <summary>
+    /// The voices of the endpoint: OpenAI's own, then the ones a server adds (<paramref name="extra"/>,
+    /// <c>Speech__Voices</c>); no language (the models speak many), gender where OpenAI describes it.
+    /// </summary>
+    public static IReadOnlyList<VoiceInfo> List(string provider, IReadOnlyList<string> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        return [.. Known.Concat(extra.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(v => new VoiceInfo(v, provider, null, _genders.GetValueOrDefault(v)))];
+    }
+
     /// <summary>The OpenAI voice for <paramref name="voice"/>.</summary>
     public static string Resolve(string voice)
     {

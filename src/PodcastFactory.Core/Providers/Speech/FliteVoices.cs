@@ -30,6 +30,9 @@ public static partial class FliteVoices
 
     static readonly HashSet<string> _female = new(StringComparer.OrdinalIgnoreCase) { "slt" };
 
+    /// <summary>The gender of flite voice <paramref name="name"/> (CMU ARCTIC: slt is female, the others male).</summary>
+    public static string Gender(string name) => _female.Contains(name) ? "female" : "male";
+
     /// <summary>True when <paramref name="voice"/> asks for flite.</summary>
     public static bool IsFlite(string? voice) => voice?.Trim().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ?? false;
 

@@ -11,7 +11,7 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts.
 /// </summary>
 public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, EspeakVoiceCatalog voices, ILogger<LocalSpeechSynthesizer> logger)
-    : ISpeechSynthesizer
+    : ISpeechSynthesizer, IVoiceCatalog
 {
     /// <summary>Provider name in the ledger and in the segment cache key.</summary>
     public const string ProviderName = "local";
@@ -48,6 +48,29 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
         return Task.FromResult(FliteVoices.Known.Contains(name, StringComparer.OrdinalIgnoreCase)
             ? null
             : $"Unknown voice '{voice}': flite has no voice '{name}'. Valid flite voices: {string.Join(", ", FliteVoices.Known.Select(v => FliteVoices.Prefix + v))}; espeak-ng voices such as en-us+m3 or en-gb+f2 work too.");
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// flite's voices (defaults first), then espeak-ng's US English with each numbered variant that the installed
+    /// espeak-ng knows (<c>en-us+m1</c>..<c>m8</c>, <c>f1</c>..<c>f5</c>); any other espeak-ng language works too but is not
+    /// listed (over a hundred, see <c>espeak-ng --voices</c>).
+    /// </remarks>
+    public async Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<VoiceInfo>();
+        foreach (string name in FliteVoices.Known)
+        {
+            list.Add(new VoiceInfo(FliteVoices.Prefix + name, ProviderName, "en-US", FliteVoices.Gender(name)));
+        }
+
+        IReadOnlyList<string> variants = await voices.VariantsAsync() ?? [];
+        foreach (string variant in variants.Where(v => v.Length == 2 && v[0] is 'm' or 'f' && char.IsAsciiDigit(v[1])).Order(StringComparer.Ordinal))
+        {
+            list.Add(new VoiceInfo("en-us+" + variant, ProviderName, "en-US", variant[0] == 'f' ? "female" : "male"));
+        }
+
+        return list;
     }
 
     /// <inheritdoc />

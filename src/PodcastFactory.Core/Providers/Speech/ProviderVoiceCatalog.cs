@@ -43,6 +43,10 @@ public sealed class ProviderVoiceCatalog(string provider, Func<CancellationToken
         }
     }
 
+    /// <summary>The provider's voices as <c>GET /api/voices</c> lists them (the same list the start check accepts).</summary>
+    public async Task<IReadOnlyList<VoiceInfo>> InfosAsync(CancellationToken cancellationToken) =>
+        [.. (await GetAsync(cancellationToken)).Select(v => new VoiceInfo(v.Id, provider, v.Locale, v.Female switch { true => "female", false => "male", null => null }))];
+
     /// <summary>Why <paramref name="voice"/> cannot speak <paramref name="language"/> here (naming voices that can), or null.</summary>
     public async Task<string?> ProblemAsync(string voice, string language, CancellationToken cancellationToken)
     {

@@ -149,6 +149,26 @@ public sealed class AzureSpeechTests
         Assert.Equal(1, server.VoiceListCalls);
     }
 
+    [Fact]
+    public async Task ListVoicesAsync_ListsTheRegionsVoicesWithLocaleAndGender_EachPassingTheStartCheck()
+    {
+        await using FakeSpeechServer server = await FakeSpeechServer.StartAsync();
+        await using ServiceProvider services = Stack(server);
+        ISpeechSynthesizer speech = services.GetRequiredService<ISpeechSynthesizer>();
+
+        IReadOnlyList<VoiceInfo> voices = await ((IVoiceCatalog)speech).ListVoicesAsync(CancellationToken.None);
+
+        VoiceInfo ava = Assert.Single(voices, v => v.Id == "en-US-AvaNeural");
+        Assert.Equal(("azure-speech", "en-US", "female"), (ava.Provider, ava.Language, ava.Gender));
+        Assert.Contains(voices, v => v.Id == "de-DE-KatjaNeural" && v.Language == "de-DE");
+        foreach (VoiceInfo voice in voices)
+        {
+            Assert.Null(await speech.CheckVoiceAsync(voice.Id, voice.Language ?? "en", CancellationToken.None));
+        }
+
+        Assert.Equal(1, server.VoiceListCalls);
+    }
+
     [Theory]
     [InlineData("en-us+f3", "en", "en-US-AvaNeural")]
     [InlineData("en-us+m3", "en", "en-US-AndrewNeural")]
