@@ -80,6 +80,9 @@ try
             case "rate-limit":
                 await GuardAsync(scenario, "-", () => RateLimitScenario.RunAsync(bench));
                 break;
+            case "cpu":
+                await ForEachBackendAsync(scenario, b => CpuScenario.RunAsync(bench, b));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;
