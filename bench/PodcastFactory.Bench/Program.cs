@@ -80,6 +80,12 @@ try
             case "rate-limit":
                 await GuardAsync(scenario, "-", () => RateLimitScenario.RunAsync(bench));
                 break;
+            case "workers":
+                await ForEachBackendAsync(scenario, b => WorkersScenario.RunAsync(bench, b));
+                break;
+            case "speech-speedup":
+                await ForEachBackendAsync(scenario, b => SpeechSpeedupScenario.RunAsync(bench, b));
+                break;
             case "cpu":
                 await ForEachBackendAsync(scenario, b => CpuScenario.RunAsync(bench, b));
                 break;
