@@ -36,9 +36,11 @@ public static class WorkersScenario
             var runtimes = new List<BenchRuntime>();
             try
             {
-                foreach (LatencyInjector latency in latencies)
+                for (int w = 0; w < count; w++)
                 {
-                    runtimes.Add(await BenchRuntime.StartAsync(hub, latency, folder, bench.Options.MaxParallelSegments, publish: false));
+                    // Each its own lease name: with the process's one, every worker took every partition as its own.
+                    BenchBackend worker = hub with { WorkerId = I($"bench-worker-{Environment.ProcessId}-{w}") };
+                    runtimes.Add(await BenchRuntime.StartAsync(worker, latencies[w], folder, bench.Options.MaxParallelSegments, publish: false));
                 }
 
                 await Task.Delay(count > 1 ? _settle : TimeSpan.Zero);
