@@ -32,7 +32,7 @@ public static class CpuScenario
         await using BenchRuntime runtime = await BenchRuntime.StartAsync(backend, latency, bench.NewFolder("cpu-" + backend.Name), bench.Options.MaxParallelSegments, publish: false);
         // Warm-up at the measured concurrency, so JIT tiering is behind us (a Functions instance runs warm too).
         await runtime.RunManyAsync([.. Enumerable.Range(0, Together).Select(i => I($"cpu-warm-{i}"))], OneMinute);
-        double idle = await IdleCoresAsync(_idleWindow);
+        double idle = await CoresBusyAsync(_idleWindow);
 
         var alone = new List<double>();
         for (int i = 0; i < Alone; i++)
@@ -66,7 +66,7 @@ public static class CpuScenario
         await runtime.RunManyAsync([.. Enumerable.Range(0, Waiting).Select(i => I($"wait-warm-{i}"))], OneMinute);
         latency.Profile = LatencyProfile.Zero with { Speech = new AgentLatency(3_600_000, 0) };
         latency.Reset();
-        double idle = await IdleCoresAsync(_idleWindow);
+        double idle = await CoresBusyAsync(_idleWindow);
         string[] ids = [.. Enumerable.Range(0, Waiting).Select(i => I($"wait-{i}"))];
         Task<EpisodeTiming> run = runtime.RunManyAsync(ids, OneMinute);
         using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
@@ -79,7 +79,7 @@ public static class CpuScenario
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // the last orchestration replies settle
-        double busy = await IdleCoresAsync(_waitWindow);
+        double busy = await CoresBusyAsync(_waitWindow);
         latency.Profile = LatencyProfile.Zero;
         latency.CutWaits();
         await run;
@@ -90,7 +90,7 @@ public static class CpuScenario
     }
 
     // Cores busy on average over the window (process CPU time / wall time).
-    static async Task<double> IdleCoresAsync(TimeSpan window)
+    static async Task<double> CoresBusyAsync(TimeSpan window)
     {
         TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
