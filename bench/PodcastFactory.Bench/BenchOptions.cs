@@ -22,7 +22,7 @@ public sealed record BenchOptions(
     IReadOnlyList<int> Levels)
 {
     /// <summary>Every scenario, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = ["critical-path", "sequential", "overhead", "throughput", "stitch", "master", "rerun", "web-research", "revoice", "journal", "estimates", "publish", "rate-limit"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["critical-path", "sequential", "overhead", "throughput", "stitch", "master", "rerun", "web-research", "revoice", "journal", "estimates", "publish", "rate-limit", "cpu", "speech-speedup", "workers"];
 
     /// <summary>Parses <c>--scenario --backend --profile --scale --reps --max-parallel --out --levels</c>.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)

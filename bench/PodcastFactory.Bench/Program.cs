@@ -80,6 +80,15 @@ try
             case "rate-limit":
                 await GuardAsync(scenario, "-", () => RateLimitScenario.RunAsync(bench));
                 break;
+            case "workers":
+                await ForEachBackendAsync(scenario, b => WorkersScenario.RunAsync(bench, b));
+                break;
+            case "speech-speedup":
+                await ForEachBackendAsync(scenario, b => SpeechSpeedupScenario.RunAsync(bench, b));
+                break;
+            case "cpu":
+                await ForEachBackendAsync(scenario, b => CpuScenario.RunAsync(bench, b));
+                break;
             case "rerun":
                 await GuardAsync(scenario, "memory", () => RerunScenario.RunAsync(bench, BenchBackend.Memory));
                 break;

@@ -12,6 +12,7 @@ public sealed class LatencyInjector(LatencyProfile profile, int seed = 42)
 {
     readonly Random _random = new(seed);
     readonly ConcurrentQueue<Call> _calls = new();
+    CancellationTokenSource _cut = new();
 
     /// <summary>The profile in use.</summary>
     public LatencyProfile Profile { get; set; } = profile;
@@ -28,8 +29,26 @@ public sealed class LatencyInjector(LatencyProfile profile, int seed = 42)
         _calls.Enqueue(new Call(kind, ms, Stopwatch.GetTimestamp()));
         if (ms > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cut.Token);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(ms), linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Cut short by CutWaits: the call answers now, as if its latency had run out.
+            }
         }
+    }
+
+    /// <summary>
+    /// Ends every delay in progress at once (the calls answer now) and returns to the profile for later calls: lets a
+    /// scenario hold episodes waiting on a slow provider, measure them, then let them finish.
+    /// </summary>
+    public void CutWaits()
+    {
+        // Not disposed: a delay starting right now may still be reading its token (a few bytes, once per scenario).
+        Interlocked.Exchange(ref _cut, new CancellationTokenSource()).Cancel();
     }
 
     /// <summary>Forgets every recorded call.</summary>

@@ -8,7 +8,9 @@ namespace PodcastFactory.Bench.Running;
 /// <param name="Name">Name in the table: memory or azurite.</param>
 /// <param name="ConnectionString">Azure Storage connection string, or null for the in-memory backend.</param>
 /// <param name="ActivityCap">Concurrent activity work items the sidecar's service and the worker allow, when not the local runner's own (the worker's default is 100 x cores).</param>
-public sealed record BenchBackend(string Name, string? ConnectionString, int? ActivityCap = null)
+/// <param name="TaskHub">A task hub every runtime of this backend shares (several workers on one hub), instead of a fresh one each.</param>
+/// <param name="WorkerId">The worker's own lease name when several runtimes of this process share <paramref name="TaskHub"/>.</param>
+public sealed record BenchBackend(string Name, string? ConnectionString, int? ActivityCap = null, string? TaskHub = null, string? WorkerId = null)
 {
     static int _hubs;
 
@@ -18,7 +20,10 @@ public sealed record BenchBackend(string Name, string? ConnectionString, int? Ac
     /// <summary>Settings for a new runtime: a fresh task hub on Azure Storage so runs never see each other's history.</summary>
     public BackendSettings Settings() => ConnectionString is null
         ? BackendSettings.InMemory
-        : new BackendSettings(BackendKind.AzureStorage, ConnectionString, $"bench{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}");
+        : new BackendSettings(BackendKind.AzureStorage, ConnectionString, TaskHub ?? NewHubName()) { WorkerId = WorkerId };
+
+    /// <summary>A task hub name no other runtime of this process uses.</summary>
+    public static string NewHubName() => $"bench{Environment.ProcessId}x{Interlocked.Increment(ref _hubs)}";
 
     /// <summary>
     /// Concurrent orchestration and activity work items the backend's service dispatches, as <see cref="LocalBackend"/>

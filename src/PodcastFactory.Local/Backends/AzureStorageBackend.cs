@@ -11,8 +11,22 @@ namespace PodcastFactory.Local.Backends;
 /// </summary>
 public static class AzureStorageBackend
 {
-    /// <summary>Control-queue partitions: enough for a few workers to share orchestrations.</summary>
+    /// <summary>
+    /// Control-queue partitions: at most this many workers run orchestrations at once (activities spread over every
+    /// worker). The same as host.json's <c>partitionCount</c>: a task hub keeps the count it was created with, and a
+    /// local worker can join the Functions app's hub (docs/scaling.md).
+    /// </summary>
     public const int PartitionCount = 4;
+
+    /// <summary>
+    /// Activity work items one worker runs at once. They wait on model and speech calls, not on this machine's cores:
+    /// DurableTask.AzureStorage's default of 10 flattened throughput at about 25 episodes/min (docs/benchmarks.md);
+    /// host.json's <c>maxConcurrentActivityFunctions</c> has the same value.
+    /// </summary>
+    public const int MaxActivities = 100;
+
+    /// <summary>Orchestration work items one worker replays at once (host.json's <c>maxConcurrentOrchestratorFunctions</c>).</summary>
+    public const int MaxOrchestrations = 100;
 
     /// <summary>Creates the service for <paramref name="settings"/> (not yet created in storage).</summary>
     public static IOrchestrationService Create(BackendSettings settings, ILoggerFactory loggerFactory)
@@ -23,7 +37,7 @@ public static class AzureStorageBackend
         {
             TaskHubName = settings.TaskHub,
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            WorkerId = settings.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
             PartitionCount = PartitionCount,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
             UseTablePartitionManagement = true,
@@ -34,8 +48,8 @@ public static class AzureStorageBackend
 
             // The library default of 10 concurrent activities flattened throughput at ~25 episodes/min from 4
             // concurrent episodes on (docs/benchmarks.md); 100 measured 5.5x more at 16 episodes.
-            MaxConcurrentTaskActivityWorkItems = 100,
-            MaxConcurrentTaskOrchestrationWorkItems = 100,
+            MaxConcurrentTaskActivityWorkItems = MaxActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = MaxOrchestrations,
 
             // An orchestration message taken by a worker that then dies stays invisible this long (default 5 min):
             // the resumed episode waited almost 5 minutes for it. Orchestrator episodes take milliseconds here.

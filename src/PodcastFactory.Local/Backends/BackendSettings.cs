@@ -25,6 +25,12 @@ public sealed record BackendSettings(BackendKind Kind, string? StorageConnection
     /// </summary>
     public bool RenewActivityLocks { get; init; } = true;
 
+    /// <summary>
+    /// The name this worker leases partitions under (Azure Storage); null: machine and process id. Two workers in one
+    /// process (the bench's scale-out scenario) need their own, or each takes the other's leases for its own.
+    /// </summary>
+    public string? WorkerId { get; init; }
+
     /// <summary>True when orchestration state survives the process (a restart on the same task hub resumes it).</summary>
     public bool IsDurable => Kind != BackendKind.InMemory;
 }

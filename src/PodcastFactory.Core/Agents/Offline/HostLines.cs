@@ -41,7 +41,7 @@ internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
         "Let's add to that.", "Now, something related.", "Another piece of the picture.",
     ];
 
-    readonly ClaimPhrases _phrases = new(notes);
+    readonly ClaimPhrases _phrases = ClaimPhrases.For(notes);
     readonly Dictionary<string[], int> _next = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A question about note <paramref name="index"/> built from its words, or null when none is left.</summary>
