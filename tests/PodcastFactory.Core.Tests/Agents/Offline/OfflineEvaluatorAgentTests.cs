@@ -34,7 +34,7 @@ public sealed class OfflineEvaluatorAgentTests
 
         ScriptReview review = await EvaluateAsync(script, research);
 
-        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "fact-check", "structure", "fragments", "list-items", "repetition", "arc"], review.Checks.Select(c => c.Name));
+        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure", "fact-check", "fragments", "list-items", "repetition", "arc"], review.Checks.Select(c => c.Name));
     }
 
     [Fact]
