@@ -5,7 +5,8 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents;
 
 /// <summary>
-/// Gives every note the source paragraph it came from (<see cref="ResearchNote.Passage"/>), verbatim and bounded, so
+/// Gives every note the source paragraph it came from (<see cref="ResearchNote.Passage"/>), verbatim and bounded, and
+/// the heading of its section (<see cref="ResearchNote.Section"/>), so
 /// the writer reads the context around a one-sentence note and the fact-check holds a claim against what the source
 /// says there, not against the note's wording only. The paragraph is the one of the note's source that contains most
 /// of the note (for web notes: of its quote); a long paragraph is cut to the sentences around the best one.
@@ -23,22 +24,24 @@ public static class NotePassages
     {
         ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(sources);
-        var paragraphs = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var paragraphs = new Dictionary<string, List<SourceParagraph>>(StringComparer.OrdinalIgnoreCase);
         foreach (SourceDocument source in sources)
         {
-            paragraphs.TryAdd(source.Name, SourceBlocks.Paragraphs(source.Text ?? ""));
+            paragraphs.TryAdd(source.Name, SourceBlocks.Sections(source.Text ?? ""));
         }
 
         return notes with
         {
             Notes = notes.Notes
-                .Select(n => n.Source is not null && paragraphs.TryGetValue(n.Source, out List<string>? found) ? n with { Passage = Find(n, found) } : n)
+                .Select(n => n.Source is not null && paragraphs.TryGetValue(n.Source, out List<SourceParagraph>? found) && Find(n, found) is { } at
+                    ? n with { Passage = at.Passage, Section = at.Section }
+                    : n)
                 .ToList(),
         };
     }
 
-    /// <summary>The bounded paragraph of <paramref name="paragraphs"/> that holds <paramref name="note"/>, or null.</summary>
-    internal static string? Find(ResearchNote note, IReadOnlyList<string> paragraphs)
+    /// <summary>The bounded paragraph of <paramref name="paragraphs"/> that holds <paramref name="note"/> and its section heading, or null.</summary>
+    internal static (string Passage, string? Section)? Find(ResearchNote note, IReadOnlyList<SourceParagraph> paragraphs)
     {
         HashSet<string> wanted = TextTokenizer.TokenSet(note.Web?.Quote is { Length: > 0 } quote ? quote : note.Text);
         if (wanted.Count == 0)
@@ -46,12 +49,12 @@ public static class NotePassages
             return null;
         }
 
-        (string Text, double Coverage) best = paragraphs
-            .Select(p => (Text: p, Coverage: TextOverlap.Coverage(wanted, TextTokenizer.TokenSet(p))))
+        (SourceParagraph? Paragraph, double Coverage) best = paragraphs
+            .Select(p => ((SourceParagraph?)p, Coverage: TextOverlap.Coverage(wanted, TextTokenizer.TokenSet(p.Text))))
             .OrderByDescending(p => p.Coverage)
-            .ThenBy(p => p.Text.Length)
+            .ThenBy(p => p.Item1!.Text.Length)
             .FirstOrDefault();
-        return best.Text is null || best.Coverage < MinCoverage ? null : Bound(best.Text, wanted);
+        return best.Paragraph is null || best.Coverage < MinCoverage ? null : (Bound(best.Paragraph.Text, wanted), best.Paragraph.Heading);
     }
 
     // The sentence that holds most of the note, then its neighbours (after first, as a note's context usually follows

@@ -11,7 +11,10 @@ namespace PodcastFactory.Core.Models;
 /// The source's paragraph around the note, verbatim and bounded: what the writer reads for context and what the
 /// fact-check holds a claim against (a paraphrase of the passage is supported, not only a copy of the note).
 /// </param>
-public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null, WebCitation? Web = null, string? Passage = null);
+/// <param name="Section">The heading of the source section the passage is in (the source's own structure: the offline
+/// script follows it), or null.</param>
+public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null, WebCitation? Web = null, string? Passage = null,
+    string? Section = null);
 
 /// <summary>The notes for one research angle, or the merged notes for the episode.</summary>
 /// <param name="Topic">The episode topic.</param>

@@ -71,7 +71,7 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
     static ScriptReview OnlyFormRules(ScriptReview review)
     {
         // The lexical fact-check gives way to the judge's, which allows a paraphrase in new words.
-        string[] story = [CheckNames.Fragments, CheckNames.ListItems, CheckNames.Repetition, CheckNames.Arc, FactCheck.CheckName];
+        string[] story = [CheckNames.Fragments, CheckNames.ListItems, CheckNames.Repetition, CheckNames.Arc, CheckNames.SpokenText, FactCheck.CheckName];
         List<ReviewCheck> checks = review.Checks.Where(c => !story.Contains(c.Name, StringComparer.Ordinal)).ToList();
         int passed = checks.Count(c => c.Passed);
         return review with

@@ -5,7 +5,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
 /// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "structure", "fact-check"
-/// (see <see cref="FactCheck"/>; its report is kept in the review), and how the story is told: "fragments", "list-items", "repetition" and "arc"
+/// (see <see cref="FactCheck"/>; its report is kept in the review), and how the story is told: "fragments", "list-items", "repetition", "arc" and "spoken-text"
 /// (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
 /// passed; each failed check adds one concrete suggestion with the measured numbers.
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
             NarrativeChecks.ListItems(script, research),
             NarrativeChecks.Repetition(script, research),
             NarrativeChecks.Arc(script, research),
+            SpokenTextChecks.Check(script),
         ];
 
         int passed = outcomes.Count(o => o.Check.Passed);
