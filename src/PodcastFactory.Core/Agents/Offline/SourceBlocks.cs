@@ -75,7 +75,7 @@ internal static partial class SourceBlocks
             string? next = NextNonEmpty(lines, i);
             bool setextHeading = i + 1 < lines.Length && !string.IsNullOrWhiteSpace(line) && SetextRegex().IsMatch(lines[i + 1])
                 && current.Count == 0 && !MarkdownStripper.IsListItem(line);
-            if (!inCode && (MarkdownStripper.IsHeading(line) || setextHeading || BoldOnlyRegex().IsMatch(line) || NumberedTitle(line, next)))
+            if (!inCode && (MarkdownStripper.IsHeading(line) || setextHeading || BoldOnlyRegex().IsMatch(line) || (items.Count == 0 && NumberedTitle(line, next))))
             {
                 Heading(line);
                 i += setextHeading ? 1 : 0;

@@ -26,6 +26,12 @@ internal static class SpokenTextChecks
         "often", "always", "never", "first", "same", "other", "own",
     };
 
+    static readonly HashSet<string> _filler = new(StringComparer.Ordinal)
+    {
+        "noted", "note", "got", "it", "right", "okay", "ok", "good", "great", "sure", "yes", "yeah", "interesting", "huh", "mm",
+        "ah", "so", "fair", "enough", "i", "see", "that's", "helps", "clear",
+    };
+
     static readonly HashSet<string> _questionWords = new(StringComparer.Ordinal)
     {
         "what", "where", "why", "how", "when", "which", "who", "does", "do", "is", "are", "can", "about", "at",
@@ -125,7 +131,9 @@ internal static class SpokenTextChecks
     /// <summary>A reaction of at most four words whose content words all repeat the turn before.</summary>
     public static bool ThinEcho(string sentence, ScriptTurn before)
     {
-        HashSet<string> words = TextTokenizer.TokenSet(sentence);
+        // The filler around the echoed words ("noted", "got it") is not content of its own.
+        HashSet<string> words = TextTokenizer.TokenSet(string.Join(' ', sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !_filler.Contains(w.Trim(',', '.', ':', '!').ToLowerInvariant()))));
         return TextStats.CountWords(sentence) <= MaxEchoWords && words.Count > 0 && words.IsSubsetOf(TextTokenizer.TokenSet(before.Text));
     }
 

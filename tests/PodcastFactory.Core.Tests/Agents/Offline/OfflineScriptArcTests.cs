@@ -56,7 +56,7 @@ public sealed class OfflineScriptArcTests
         Assert.All(openings, opening =>
         {
             Assert.EndsWith("?", opening.Text, StringComparison.Ordinal);
-            ScriptTurn answer = script.Turns[script.Turns.IndexOf(opening) + 1];
+            ScriptTurn answer = script.Turns[script.Turns.ToList().IndexOf(opening) + 1];
             Assert.NotEqual(opening.Speaker, answer.Speaker);
             Assert.Equal(opening.Chapter, research.Notes[Assert.Single(answer.Claims!)].Section);
         });

@@ -63,10 +63,10 @@ public sealed class PlainTextSourcesTests
         var angles = new List<ResearchNotes>();
         for (int i = 0; i < 3; i++)
         {
-            angles.Add(NotePassages.Attach((await agent.ResearchAsync(new(topic, Workflow.EpisodePlanner.AllAngles[i], i, 12, "en"), [source], CancellationToken.None)).Value, [source]));
+            angles.Add(NotePassages.Attach((await agent.ResearchAsync(new(topic, PodcastFactory.Core.Workflow.EpisodePlanner.AllAngles[i], i, 12, "en"), [source], CancellationToken.None)).Value, [source]));
         }
 
-        ResearchNotes research = Workflow.Activities.MergeResearchActivity.Merge(topic, angles);
+        ResearchNotes research = PodcastFactory.Core.Workflow.Activities.MergeResearchActivity.Merge(topic, angles);
         var brief = new ScriptBrief(topic, EpisodeRequest.DefaultHosts, 5, "en", 4000);
         Script script = (await new OfflineScriptAgent().WriteAsync(brief, research, CancellationToken.None)).Value;
         ScriptReview review = (await new OfflineEvaluatorAgent().EvaluateAsync(brief, script, research, CancellationToken.None)).Value;
