@@ -92,7 +92,7 @@ internal static class AngleSections
         string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool sentenceCase = words.Skip(1).Count(w => char.IsLower(w[0])) * 2 >= words.Length - 1;
         bool common = StopWords.Contains(words[0].ToLowerInvariant()) || words[0] is "Why" or "How" or "What" or "When" or "Where";
-        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).All(char.IsLower) && (sentenceCase || common)
+        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).Where(char.IsLetter).All(char.IsLower) && (sentenceCase || common)
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;
     }
