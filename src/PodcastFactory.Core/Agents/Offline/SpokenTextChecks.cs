@@ -55,7 +55,7 @@ internal static class SpokenTextChecks
                 {
                     findings.Add(Finding(t, "folded list", sentence));
                 }
-                else if (before is not null && ThinEcho(sentence, before))
+                else if (before is not null && !sentence.EndsWith('?') && ThinEcho(sentence, before))
                 {
                     findings.Add(Finding(t, "thin echo", sentence));
                 }

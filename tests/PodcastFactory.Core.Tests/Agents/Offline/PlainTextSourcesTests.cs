@@ -78,4 +78,28 @@ public sealed class PlainTextSourcesTests
         Assert.True(spoken.Passed, spoken.Detail);
         Assert.True(review.Checks.Single(c => c.Name == FactCheck.CheckName).Passed);
     }
+
+    [Theory]
+    [InlineData("durable-workflows.md", 3)]
+    [InlineData("durable-workflows.md", 5)]
+    [InlineData("community-gardens.txt", 3)]
+    [InlineData("city-water.txt", 10)]
+    public async Task Pipeline_SourceAndLength_TheOfflineReviewPassesTheFirstDraft(string name, int minutes)
+    {
+        var source = new SourceDocument(name, Fixture(name));
+        var agent = new OfflineResearchAgent();
+        var angles = new List<ResearchNotes>();
+        for (int i = 0; i < 3; i++)
+        {
+            angles.Add(NotePassages.Attach((await agent.ResearchAsync(new("Topic", PodcastFactory.Core.Workflow.EpisodePlanner.AllAngles[i], i, 12, "en"), [source], CancellationToken.None)).Value, [source]));
+        }
+
+        ResearchNotes research = PodcastFactory.Core.Workflow.Activities.MergeResearchActivity.Merge("Topic", angles);
+        var brief = new ScriptBrief("Topic", EpisodeRequest.DefaultHosts, minutes, "en", 600);
+        Script script = (await new OfflineScriptAgent().WriteAsync(brief, research, CancellationToken.None)).Value;
+
+        ScriptReview review = (await new OfflineEvaluatorAgent().EvaluateAsync(brief, script, research, CancellationToken.None)).Value;
+
+        Assert.True(review.Passed, string.Join(" | ", review.Checks.Where(c => !c.Passed).Select(c => c.Name + ": " + c.Detail)));
+    }
 }
