@@ -8,7 +8,8 @@ namespace PodcastFactory.Core.Artifacts;
 public static class SpeechContent
 {
     /// <summary>Version of the key; bump it when something else starts to change the sound.</summary>
-    public const string KeyVersion = "speech-v1";
+    /// <remarks>v2: flite voices speak at a per-voice rate (issue 23), so v1 audio of the same text sounds different.</remarks>
+    public const string KeyVersion = "speech-v2";
 
     /// <summary>SHA-256 (hex) of the speech's content key.</summary>
     /// <param name="text">What is spoken.</param>

@@ -49,9 +49,31 @@ public sealed class TextModelOptions : IValidatableObject
     [Range(1, 60, ErrorMessage = "TextModel:RateLimitMaxWaitSeconds must be between 1 and 60.")]
     public int RateLimitMaxWaitSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Whether calls carry a temperature at all: set false for models that refuse one (reasoning models such as o1, o3,
+    /// o4-mini or gpt-5), and every agent's <see cref="AgentSamplingOptions.Temperature"/> is left out of the request.
+    /// </summary>
+    public bool SendTemperature { get; set; } = true;
+
+    /// <summary>The script writer (draft, revisions and the polish pass): creative, so sampled warmer.</summary>
+    public AgentSamplingOptions Writer { get; set; } = new() { Temperature = 0.8 };
+
+    /// <summary>The quality judge and fact-checker: deterministic, so the same script gets the same verdict.</summary>
+    public AgentSamplingOptions Judge { get; set; } = new() { Temperature = 0 };
+
+    /// <summary>The research agent and its search queries: close to the sources.</summary>
+    public AgentSamplingOptions Researcher { get; set; } = new() { Temperature = 0.2 };
+
+    /// <summary>The social-media writer.</summary>
+    public AgentSamplingOptions SocialWriter { get; set; } = new() { Temperature = 0.7 };
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model);
+        ProviderSettings.Validate(SectionName, Provider, Endpoint, Deployment, Model)
+            .Concat((Writer ?? new()).Validate(SectionName + ":Writer"))
+            .Concat((Judge ?? new()).Validate(SectionName + ":Judge"))
+            .Concat((Researcher ?? new()).Validate(SectionName + ":Researcher"))
+            .Concat((SocialWriter ?? new()).Validate(SectionName + ":SocialWriter"));
 }
 
 /// <summary>Model provider kinds shared by text and speech.</summary>

@@ -19,6 +19,9 @@ public sealed class PricedCostEstimator(PriceTable prices, string? textModel, st
     /// <summary>Characters of merged research notes handed to the script writer and the evaluator.</summary>
     public const int ResearchCharacters = 10000;
 
+    /// <summary>Characters of cited source passages the writer and the judge read besides the notes (the prompt's bound).</summary>
+    public const int PassageCharacters = 12000;
+
     /// <summary>Characters per spoken word of script (the word and its space, with punctuation).</summary>
     const int ScriptCharactersPerWord = 6;
 
@@ -30,8 +33,8 @@ public sealed class PricedCostEstimator(PriceTable prices, string? textModel, st
         // What the review and the post read: the script at the longest the writer is allowed (its words, not its cap).
         long scriptCharacters = (long)(TextStats.TargetWords(request.TargetMinutes) * 1.25 * ScriptCharactersPerWord);
         decimal research = Text(InstructionCharacters + sourceCharacters, OutputTokenCaps.Research);
-        decimal script = Text(InstructionCharacters + ResearchCharacters, scriptCap);
-        decimal review = Text(InstructionCharacters + ResearchCharacters + scriptCharacters, OutputTokenCaps.Review);
+        decimal script = Text(InstructionCharacters + ResearchCharacters + PassageCharacters, scriptCap);
+        decimal review = Text(InstructionCharacters + ResearchCharacters + PassageCharacters + scriptCharacters, OutputTokenCaps.Review);
         decimal social = Text(InstructionCharacters + scriptCharacters, OutputTokenCaps.Social);
         decimal speech = speechModel is null ? 0m : prices.Speech(speechModel, 1_000_000);
         return new CostEstimates(research, script, review, social, speech);

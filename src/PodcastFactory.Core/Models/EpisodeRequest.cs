@@ -25,7 +25,8 @@ public enum ResearchDepth
 /// <summary>One of the two hosts of the show.</summary>
 /// <param name="Name">Display name, used as the speaker label in the script.</param>
 /// <param name="Voice">Voice identifier for the speech provider (e.g. "flite:rms" for flite, "en-us+m3" for espeak-ng, "alloy" for OpenAI).</param>
-public sealed record HostVoice(string Name, string Voice);
+/// <param name="Persona">Who the host is on the show, in a sentence (the writer's brief); null: the role's default persona.</param>
+public sealed record HostVoice(string Name, string Voice, string? Persona = null);
 
 /// <summary>The kind of a supplied source.</summary>
 public enum SourceKind

@@ -5,7 +5,7 @@ public static class EpisodeRequestValidator
 {
     /// <summary>Limits a request must respect.</summary>
     public const int MinTopicLength = 3, MaxTopicLength = 200, MinMinutes = 1, MaxMinutes = 60, MaxRevisionsLimit = 5,
-        MaxSources = 20;
+        MaxSources = 20, MaxPersonaCharacters = 300;
 
     /// <summary>Returns every problem found; an empty list means the request is valid.</summary>
     public static IReadOnlyList<ValidationError> Validate(EpisodeRequest? request)
@@ -94,6 +94,11 @@ public static class EpisodeRequestValidator
             else if (!TextRules.IsSingleLine(hosts[i].Voice))
             {
                 errors.Add(new($"hosts[{i}].voice", TextRules.SingleLineMessage("Host voice")));
+            }
+
+            if (hosts[i]?.Persona is { } persona && (persona.Length > MaxPersonaCharacters || !TextRules.IsSingleLine(persona)))
+            {
+                errors.Add(new($"hosts[{i}].persona", $"Host persona must be one line of at most {MaxPersonaCharacters} characters."));
             }
         }
 

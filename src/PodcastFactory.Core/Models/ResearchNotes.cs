@@ -7,7 +7,14 @@ namespace PodcastFactory.Core.Models;
 /// <param name="Score">Relevance score assigned by the research agent (higher is more relevant).</param>
 /// <param name="Angle">The research angle that found the note (kept through the merge, so a script can follow the angles), or null.</param>
 /// <param name="Web">For notes from web research: URL, title, retrieval time and a verbatim quote of the captured page.</param>
-public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null, WebCitation? Web = null);
+/// <param name="Passage">
+/// The source's paragraph around the note, verbatim and bounded: what the writer reads for context and what the
+/// fact-check holds a claim against (a paraphrase of the passage is supported, not only a copy of the note).
+/// </param>
+/// <param name="Section">The heading of the source section the passage is in (the source's own structure: the offline
+/// script follows it), or null.</param>
+public sealed record ResearchNote(string Text, string? Source, string? Locator, double Score, string? Angle = null, WebCitation? Web = null, string? Passage = null,
+    string? Section = null);
 
 /// <summary>The notes for one research angle, or the merged notes for the episode.</summary>
 /// <param name="Topic">The episode topic.</param>

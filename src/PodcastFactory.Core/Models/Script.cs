@@ -29,7 +29,9 @@ public sealed record ReviewCheck(string Name, bool Passed, string Detail);
 /// <param name="Score">0..1 overall score.</param>
 /// <param name="Checks">Individual checks.</param>
 /// <param name="Suggestions">Concrete suggestions for the script agent.</param>
-public sealed record ScriptReview(int Revision, bool Passed, double Score, IReadOnlyList<ReviewCheck> Checks, IReadOnlyList<string> Suggestions);
+/// <param name="FactCheck">Every claim checked against its cited passage (the judge's verdicts with reasons on the model path).</param>
+public sealed record ScriptReview(int Revision, bool Passed, double Score, IReadOnlyList<ReviewCheck> Checks, IReadOnlyList<string> Suggestions,
+    FactCheckReport? FactCheck = null);
 
 /// <summary>A social-media post announcing the episode.</summary>
 /// <param name="Platform">Target platform, e.g. "x" or "linkedin".</param>

@@ -30,6 +30,11 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         {
             MergeResearchOutput research = await ResearchAsync(run, plan);
             GateResult gate = await QualityGateAsync(run, brief, research, plan.MaxRevisions);
+            if (EpisodeLength.Shortfall(request.TargetMinutes, gate.Script.WordCount) is string shortfall)
+            {
+                run.Warn(shortfall);
+            }
+
             ApprovalGate.Verdict verdict = await ApprovalGate.DecideAsync(run, gate.Passed);
             if (!verdict.Proceed)
             {

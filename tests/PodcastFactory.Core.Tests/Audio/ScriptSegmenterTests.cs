@@ -111,6 +111,23 @@ public sealed class ScriptSegmenterTests
     }
 
     [Fact]
+    public void Split_PausesFollowTheConversation_LongBeforeAChapterShortAfterAQuickReaction()
+    {
+        var script = new Script("T",
+        [
+            new ScriptTurn("Alex", "Durable workflows record every step they finish."),
+            new ScriptTurn("Sam", "Right, that makes sense."),
+            new ScriptTurn("Alex", "So what happens after a crash then?"),
+            new ScriptTurn("Sam", "Another worker replays the history and carries on."),
+            new ScriptTurn("Alex", "Next up: the costs of all this bookkeeping.", Chapter: "Costs"),
+        ], 0);
+
+        IReadOnlyList<AudioSegment> segments = new ScriptSegmenter(500, turnPauseMs: 400, sentencePauseMs: 120).Split(script, _hosts);
+
+        Assert.Equal([400, 240, 520, 1000, 0], segments.Select(s => s.PauseAfterMs));
+    }
+
+    [Fact]
     public void Plan_SerializedWithSystemTextJson_RoundTrips()
     {
         var script = ScriptOf(("Alex", "Hello there. How are you?"), ("Sam", "Fine, thanks."));

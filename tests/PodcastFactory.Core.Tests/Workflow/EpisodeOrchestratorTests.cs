@@ -41,6 +41,19 @@ public sealed class EpisodeOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_ScriptFarShorterThanTheMinutesAsked_WarnsWithTheAchievableMinutes()
+    {
+        var harness = new OrchestrationHarness();
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", TargetMinutes = 10 }));
+
+        Assert.Equal(EpisodeOutcome.Completed, result.Outcome);
+        string warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("length: the material fills about 4.5 of the 10 minutes requested (700 of 1500 words", warning, StringComparison.Ordinal);
+        Assert.Contains(harness.Progress, p => p.Warnings.Contains(warning));
+    }
+
+    [Fact]
     public async Task RunAsync_AudioProduced_PublishesAfterTheFinalEvaluationAndListsWhatItWrote()
     {
         var harness = new OrchestrationHarness();

@@ -44,6 +44,52 @@ public static class DataBlocks
         return Block("RESEARCH", text.ToString().TrimEnd());
     }
 
+    /// <summary>Most characters of source passages in one prompt (about 4,000 tokens): the best-ranked notes' passages come first.</summary>
+    public const int MaxPassageCharacters = 12000;
+
+    /// <summary>
+    /// The cited source passages (<see cref="ResearchNote.Passage"/>), each once with the indexes of the notes it holds,
+    /// in note order, until <see cref="MaxPassageCharacters"/>: the context a note's one sentence leaves out.
+    /// </summary>
+    public static string Passages(ResearchNotes research)
+    {
+        ArgumentNullException.ThrowIfNull(research);
+        var byPassage = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (int i = 0; i < research.Notes.Count; i++)
+        {
+            if (research.Notes[i].Passage is not { Length: > 0 } passage)
+            {
+                continue;
+            }
+
+            if (!byPassage.TryGetValue(passage, out List<int>? notes))
+            {
+                byPassage[passage] = notes = [];
+                order.Add(passage);
+            }
+
+            notes.Add(i);
+        }
+
+        var text = new StringBuilder();
+        int left = order.Count;
+        foreach (string passage in order)
+        {
+            string entry = string.Create(CultureInfo.InvariantCulture, $"[{string.Join(", ", byPassage[passage])}] {passage}\n");
+            if (text.Length + entry.Length > MaxPassageCharacters)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"({left} more passages left out: the prompt's bound)\n");
+                break;
+            }
+
+            text.Append(entry);
+            left--;
+        }
+
+        return Block("SOURCE PASSAGES", text.Length == 0 ? "(no source passages: rely on the research notes)" : text.ToString().TrimEnd());
+    }
+
     /// <summary>Replaces the delimiter marks inside untrusted text.</summary>
     public static string Defuse(string text) =>
         (text ?? "").Replace("<<<", "< < <", StringComparison.Ordinal).Replace(">>>", "> > >", StringComparison.Ordinal);

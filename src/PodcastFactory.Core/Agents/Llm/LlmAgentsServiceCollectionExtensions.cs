@@ -29,7 +29,8 @@ public static class LlmAgentsServiceCollectionExtensions
                 ChatClientFactory.Create(options, http),
                 ProviderHttpClients.ProviderName(options.Provider),
                 ChatClientFactory.PricedModel(options.Model, options.Deployment),
-                sp.GetRequiredService<PriceTable>());
+                sp.GetRequiredService<PriceTable>(),
+                ChatSampling.From(options));
         });
         services.AddSingleton<StructuredChat>();
         services.AddSingleton<OfflineEvaluatorAgent>();

@@ -8,4 +8,5 @@ namespace PodcastFactory.Core.Agents.Llm;
 /// <param name="Provider">Provider name for the ledger, e.g. "azure-openai".</param>
 /// <param name="Model">Model name for the ledger and the price table.</param>
 /// <param name="Prices">The price table.</param>
-public sealed record LlmModel(IChatClient Client, string Provider, string Model, PriceTable Prices);
+/// <param name="Sampling">Temperature and output cap per agent (settings); null: the model's defaults and each call's cap.</param>
+public sealed record LlmModel(IChatClient Client, string Provider, string Model, PriceTable Prices, ChatSampling? Sampling = null);

@@ -6,17 +6,18 @@ using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
 
-/// <summary>Writes the two-host script at the target length with the chat model, and revises it from a review.</summary>
+/// <summary>
+/// Writes the two-host script at the target length with the chat model, and revises it from a review; both read the
+/// show brief (<see cref="ShowBrief"/>), the numbered notes and the source passages around them.
+/// </summary>
 public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
 {
-    const double Tolerance = 0.25;
-
     /// <inheritdoc />
     public Task<AgentResult<Script>> WriteAsync(ScriptBrief brief, ResearchNotes research, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(research);
-        return AskAsync(brief, research, Prompts.ScriptWrite, DataBlocks.Notes(research), revision: 0, cancellationToken);
+        return AskAsync(brief, research, Prompts.ScriptWrite, DataBlocks.Notes(research) + "\n\n" + DataBlocks.Passages(research), revision: 0, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -28,6 +29,7 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
         ArgumentNullException.ThrowIfNull(review);
         string user = string.Join("\n\n",
             DataBlocks.Notes(research),
+            DataBlocks.Passages(research),
             DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { previous.Title, previous.Turns }, StructuredChat.Json)),
             DataBlocks.Block("REVIEW", Findings(review)));
         return AskAsync(brief, research, Prompts.ScriptRevise, user, previous.Revision + 1, cancellationToken);
@@ -35,18 +37,7 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
 
     async Task<AgentResult<Script>> AskAsync(ScriptBrief brief, ResearchNotes research, string prompt, string user, int revision, CancellationToken cancellationToken)
     {
-        int target = TextStats.TargetWords(brief.TargetMinutes);
-        string system = Prompts.System(prompt, new Dictionary<string, string>
-        {
-            ["topic"] = brief.Topic,
-            ["language"] = brief.Language,
-            ["hostA"] = brief.Hosts[0].Name,
-            ["hostB"] = brief.Hosts[1].Name,
-            ["targetWords"] = target.ToString(CultureInfo.InvariantCulture),
-            ["minWords"] = ((int)(target * (1 - Tolerance))).ToString(CultureInfo.InvariantCulture),
-            ["maxWords"] = ((int)(target * (1 + Tolerance))).ToString(CultureInfo.InvariantCulture),
-            ["maxTurnCharacters"] = brief.MaxTurnCharacters.ToString(CultureInfo.InvariantCulture),
-        });
+        string system = Prompts.System(prompt, ShowBrief.Values(brief));
         AgentResult<ScriptAnswer> answer = await chat.AskAsync<ScriptAnswer>(
             AgentNames.ScriptWriter, "script", system, user, a => a.Validate(brief, research), OutputTokenCaps.Script(brief.TargetMinutes), cancellationToken);
         return new AgentResult<Script>(answer.Value.ToScript(brief, revision), answer.Usage);

@@ -53,10 +53,15 @@ public sealed partial class StructuredChat(LlmModel model, ILogger<StructuredCha
         // Strict mode: the service only returns JSON that matches the schema (all fields present, no others, enums kept).
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOutputTokens);
         JsonElement schema = StrictSchema.For<T>(Json, enums);
+        // The agent's settings: a temperature (left out for models that refuse one) and a cap that replaces the call's
+        // own (reasoning models spend hidden tokens under the same cap); the estimate below uses the cap that is sent.
+        AgentSampling sampling = (model.Sampling ?? ChatSampling.None).For(agent);
+        maxOutputTokens = sampling.MaxOutputTokens ?? maxOutputTokens;
         var options = new ChatOptions
         {
             ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, typeof(T).Name, $"The {what} as JSON."),
             MaxOutputTokens = maxOutputTokens,
+            Temperature = sampling.Temperature,
             AdditionalProperties = new AdditionalPropertiesDictionary { [StrictSchema.StrictKey] = true },
         };
         List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];

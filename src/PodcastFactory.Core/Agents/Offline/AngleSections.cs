@@ -8,12 +8,15 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// <param name="Overview">How the intro names the section ("how it works").</param>
 /// <param name="Transition">The line that opens the section and names it.</param>
 /// <param name="Notes">Note indexes in the order they are told.</param>
-internal sealed record ArcSection(string? Angle, string Chapter, string Overview, string Transition, IReadOnlyList<int> Notes);
+/// <param name="Heading">The source's own heading of the section (its questions come from it), or null for an angle's section.</param>
+internal sealed record ArcSection(string? Angle, string Chapter, string Overview, string Transition, IReadOnlyList<int> Notes, string? Heading = null);
 
 /// <summary>
-/// Groups the planned notes into sections along the research angles, in the order a listener can follow: what it is,
-/// how it works, what goes wrong, examples, what comes next. Inside a section notes keep the order of their sources
-/// (a source explains before it elaborates), then rank.
+/// Groups the planned notes into sections. When the notes come from two or more headed sections of their sources, the
+/// episode follows the sources' own structure: one section per heading, in source order, named by it. Otherwise it
+/// follows the research angles, in the order a listener can follow: what it is, how it works, what goes wrong,
+/// examples, what comes next. Inside a section notes keep the order of their sources (a source explains before it
+/// elaborates), then rank.
 /// </summary>
 internal static class AngleSections
 {
@@ -32,7 +35,13 @@ internal static class AngleSections
     /// <summary>The sections for <paramref name="plan"/>, in arc order; notes without an angle form one section.</summary>
     public static List<ArcSection> Build(IReadOnlyList<ResearchNote> notes, IEnumerable<int> plan)
     {
-        List<IGrouping<int, int>> groups = plan
+        List<int> planned = plan.ToList();
+        if (planned.Select(i => notes[i].Section).Where(h => !string.IsNullOrWhiteSpace(h)).Distinct(StringComparer.Ordinal).Count() >= 2)
+        {
+            return BySourceSection(notes, planned);
+        }
+
+        List<IGrouping<int, int>> groups = planned
             .GroupBy(i => Order(notes[i].Angle))
             .OrderBy(g => g.Key)
             .ToList();
@@ -49,6 +58,51 @@ internal static class AngleSections
         }
 
         return sections;
+    }
+
+    // One section per source heading (notes before the first heading with the first section), in source order.
+    static List<ArcSection> BySourceSection(IReadOnlyList<ResearchNote> notes, List<int> planned)
+    {
+        List<List<int>> groups = planned
+            .OrderBy(i => SourceOrder(notes[i])).ThenBy(i => i)
+            .GroupBy(i => notes[i].Section ?? "", StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .ToList();
+        var sections = new List<ArcSection>(groups.Count);
+        foreach (List<int> group in groups)
+        {
+            string? heading = notes[group[0]].Section is { Length: > 0 } h ? h : null;
+            string name = heading is null ? "the background" : Spoken(heading);
+            string opener = sections.Count == 0 ? _openers[0]
+                : sections.Count == groups.Count - 1 ? _openers[^1]
+                : _openers[1 + ((sections.Count - 1) % (_openers.Length - 2))];
+            // A heading that is a question is asked as it stands; any other is named, and the host asks about it.
+            string transition = name.EndsWith('?') ? $"{opener} {name}" : $"{opener} {name.TrimEnd('.', ':')}.";
+            sections.Add(new ArcSection(notes[group[0]].Angle, Chapter(heading ?? name), name, transition, group, heading));
+        }
+
+        return sections;
+    }
+
+    // A heading said inside a sentence: "How Handoffs Work" stays a title, but a sentence-case heading or one that starts
+    // with a common word loses its capital ("we'll cover background and definitions"); names keep theirs.
+    static string Spoken(string heading)
+    {
+        string text = heading.Trim().TrimEnd('.', ':');
+        string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool sentenceCase = words.Skip(1).Count(w => char.IsLower(w[0])) * 2 >= words.Length - 1;
+        bool common = StopWords.Contains(words[0].ToLowerInvariant()) || words[0] is "Why" or "How" or "What" or "When" or "Where";
+        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).Where(char.IsLetter).All(char.IsLower) && (sentenceCase || common)
+            ? char.ToLowerInvariant(text[0]) + text[1..]
+            : text;
+    }
+
+    // A chapter title from a heading: at most eight words, no trailing punctuation but a question mark.
+    static string Chapter(string heading)
+    {
+        string[] words = heading.Trim().TrimEnd('.', ':').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string text = string.Join(' ', words.Take(8));
+        return text.Length == 0 ? "The key points" : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     static int Order(string? angle)

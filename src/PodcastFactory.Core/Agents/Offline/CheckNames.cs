@@ -32,4 +32,7 @@ public static class CheckNames
 
     /// <summary>An intro that says what the episode covers, sections opened by transitions, a recap before the sign-off.</summary>
     public const string Arc = "arc";
+
+    /// <summary>The spoken text has no glued heading, folded list, thin echo or fragment question (<see cref="SpokenTextChecks"/>).</summary>
+    public const string SpokenText = "spoken-text";
 }

@@ -7,7 +7,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static class DialogueTemplates
 {
-    static readonly string[] _takeawayLeads = ["The first takeaway:", "The second:", "And the third:"];
+    static readonly string[] _takeawayLeads = ["The first is what we said about", "The second is about", "And the third is about"];
 
     /// <summary>Chapter title of the intro.</summary>
     public const string IntroChapter = "Introduction";
@@ -21,7 +21,7 @@ internal static class DialogueTemplates
 
     /// <summary>Host B says what the episode covers, section by section, and where the facts come from.</summary>
     public static string Overview(string host, IReadOnlyList<string> sections) =>
-        $"Thanks, {host}. We'll cover {Join(sections)}, then the takeaways, all from the research notes.";
+        $"Thanks, {host}. We'll cover {Join(sections.Select(s => s.TrimEnd('?', '.', ':')).ToList())}, then the takeaways, all from the sources.";
 
     /// <summary>Host B replies when there is nothing to present, saying why.</summary>
     public static string IntroReply(string host, bool hasSources) => hasSources

@@ -4,29 +4,57 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Lexical fact-check: each claim (a turn citing a note) is checked against the cited passage, which is the note's
-/// verbatim page quote for web notes and the note itself (a verbatim source sentence offline) otherwise. A claim is
-/// supported when <see cref="TextOverlap.Match"/> of the turn and the passage is at least <see cref="MinSupport"/>.
-/// The LLM evaluator adds a model judge that sees the same passages.
+/// The offline fact-check, a paraphrase-tolerant rule: each claim (a turn citing a note) is held against the cited
+/// passage, which is the note's source paragraph (<see cref="ResearchNote.Passage"/>) together with the note itself (for
+/// web notes its verbatim page quote instead). Words are compared as content-word stems ("recorded" matches "records"). A
+/// claim is supported when at least <see cref="MinSupport"/> of the turn's claim-bearing stems occur in the passage (so a
+/// rewording that takes its words from the source's paragraph passes), or the turn states that much of the note. The
+/// turn's reactions and questions (sentences with fewer than three content words, or ending in '?') are not claims.
+/// On the model path the judge decides instead (see <c>LlmEvaluatorAgent</c>), and a paraphrase in new words passes.
 /// </summary>
 public static class FactCheck
 {
     /// <summary>Check name in reviews.</summary>
     public const string CheckName = "fact-check";
 
-    /// <summary>Least lexical match between a turn and its cited passage.</summary>
+    /// <summary>Least share of the turn's claim stems found in the passage (or of the note's stems found in the turn).</summary>
     public const double MinSupport = 0.5;
 
-    /// <summary>The passage a note stands for.</summary>
-    public static string Passage(ResearchNote note) =>
-        note?.Web is { Quote.Length: > 0 } web ? web.Quote : note?.Text ?? "";
+    const int MinClaimStems = 3;
 
-    /// <summary>True when <paramref name="note"/>'s passage supports what <paramref name="turn"/> says.</summary>
-    public static bool Supports(ScriptTurn turn, ResearchNote note)
+    /// <summary>
+    /// What a note stands for: its verbatim page quote for web notes (the note's own text is the research model's
+    /// wording there), the note otherwise; then its source paragraph.
+    /// </summary>
+    public static string Passage(ResearchNote note) =>
+        note is null ? "" : string.Join(" ", new[] { Stated(note), note.Passage }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    static string Stated(ResearchNote note) => note.Web is { Quote.Length: > 0 } web ? web.Quote : note.Text;
+
+    /// <summary>How well <paramref name="note"/>'s passage supports <paramref name="turn"/>, 0..1 (see the type remarks).</summary>
+    public static double Support(ScriptTurn turn, ResearchNote note)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return TextOverlap.Match(turn.Text, Passage(note)) >= MinSupport;
+        ArgumentNullException.ThrowIfNull(note);
+        HashSet<string> turnStems = TextTokenizer.TokenSet(turn.Text);
+        var claimStems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string sentence in SentenceSplitter.SplitSentences(turn.Text))
+        {
+            HashSet<string> stems = TextTokenizer.TokenSet(sentence);
+            if (stems.Count >= MinClaimStems && !sentence.TrimEnd().EndsWith('?'))
+            {
+                claimStems.UnionWith(stems);
+            }
+        }
+
+        HashSet<string> passage = TextTokenizer.TokenSet(Passage(note));
+        return Math.Max(
+            TextOverlap.Coverage(TextTokenizer.TokenSet(Stated(note)), turnStems),
+            TextOverlap.Coverage(claimStems.Count > 0 ? claimStems : turnStems, passage));
     }
+
+    /// <summary>True when <paramref name="note"/>'s passage supports what <paramref name="turn"/> says.</summary>
+    public static bool Supports(ScriptTurn turn, ResearchNote note) => Support(turn, note) >= MinSupport;
 
     /// <summary>Checks every claim of <paramref name="script"/> against <paramref name="research"/>.</summary>
     public static FactCheckReport Run(Script script, ResearchNotes research)
@@ -46,7 +74,7 @@ public static class FactCheck
                     continue;
                 }
 
-                double match = TextOverlap.Match(script.Turns[t].Text, Passage(research.Notes[note]));
+                double match = Support(script.Turns[t], research.Notes[note]);
                 if (match < MinSupport)
                 {
                     unsupported.Add(new UnsupportedClaim(t + 1, note,

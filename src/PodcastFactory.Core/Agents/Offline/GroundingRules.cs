@@ -33,8 +33,11 @@ internal static class GroundingRules
     /// <summary>True when an uncited turn contains a sentence that reads like a factual claim (see the type remarks).</summary>
     public static bool LooksLikeUncitedFact(ScriptTurn turn, IReadOnlyList<ResearchNote> notes, string topic, IEnumerable<string> hostNames)
     {
+        // The sources' own headings are named by the connecting lines that open their sections: naming one is no claim.
         HashSet<string> ignored = TextTokenizer.TokenSet(topic);
         ignored.UnionWith(hostNames.SelectMany(TextTokenizer.Tokenize));
+        ignored.UnionWith(notes.SelectMany(n => TextTokenizer.Tokenize(n.Section)));
+        string named = topic + " " + string.Join(" ", notes.Select(n => n.Section));
         List<HashSet<string>> noteTokens = notes.Select(n => TextTokenizer.TokenSet(n.Text)).ToList();
 
         foreach (string sentence in SentenceSplitter.SplitSentences(turn.Text))
@@ -44,7 +47,7 @@ internal static class GroundingRules
                 continue;
             }
 
-            if (sentence.Any(char.IsDigit) && !sentence.Where(char.IsDigit).All(topic.Contains))
+            if (sentence.Any(char.IsDigit) && !sentence.Where(char.IsDigit).All(named.Contains))
             {
                 return true;
             }

@@ -3,10 +3,12 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// The other host's part in an offline script: a question that leads into the next note, built from that note's own
-/// words, and a follow-up that picks up the words of the note just told. Every pattern is used at most once per
-/// episode, in a fixed order, so no line comes back and output stays deterministic; when a pool runs out, the host
-/// simply says nothing extra. Lines echo the note's words and never add a fact of their own.
+/// The other host's part in an offline script. Questions come from the source's own structure, never from a stray
+/// phrase: a section's heading (asked as it stands when the heading is a question), or the subject of a definition the
+/// next note gives ("So what is durable execution?"); each is answered by the very next turn. Reactions vary and never
+/// echo the last speaker's words back ("Crash, noted." said nothing). Every pattern is used at most once per episode,
+/// in a fixed order, so no line comes back and output stays deterministic; when a pool runs out, the host simply says
+/// nothing extra. No line adds a fact.
 /// </summary>
 internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
 {
@@ -14,63 +16,68 @@ internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
     static readonly string[] _pluralDefinitionQuestions = ["So what are {0}?", "What exactly are {0}?"];
     static readonly string[] _meaningQuestions = ["What does {0} mean?", "And what does {0} mean, exactly?"];
 
-    static readonly string[] _phraseQuestions =
+    // Asked right after the section's heading was named, so they point back to it instead of repeating it.
+    static readonly string[] _headingQuestions =
     [
-        "What about {0}?", "Where does {0} come in?", "What did the sources say about {0}?", "And how does {0} fit in?",
-        "What's the story with {0}?", "Why does {0} matter?", "What should we know about {0}?", "How does {0} come into it?",
-        "And {0}, what's that about?", "Can you say more about {0}?", "What's the deal with {0}?",
-        "And what happens with {0}?", "Is there a catch with {0}?", "Walk me through {0}.", "What did you find on {0}?",
+        "What's the idea there?", "Where does that start?", "What should listeners know about it?", "How does that work?",
+        "Why does that matter?", "What do the sources say about it?", "Can you walk me through it?", "What's at the heart of it?",
     ];
 
-    static readonly string[] _followUps =
+    static readonly string[] _reactions =
     [
-        "{0}. That's the part I'd underline.", "Right, {0}.", "{0}, noted.", "Okay, {0}. Good to know.",
-        "{0}. I hadn't thought of it that way.", "So {0} is the piece to hold on to.", "{0}. That's a clear way to put it.",
-        "Huh, {0}. That makes sense.", "Got it: {0}.", "{0}, that's worth remembering.", "Interesting, {0}.",
-        "{0}. I'm with you so far.", "Mm, {0}. Let's keep going.", "{0}. Good.",
-        "Ah, {0}. Okay.", "{0}, I like that.", "{0}. That helps.", "Fair enough, {0}.", "Noted: {0}.",
-        "{0}. That clears it up.", "Okay, so {0}.", "{0}. Keep going.", "Right, so that's {0}.", "{0}. Makes sense to me.",
-        "I see, {0}.", "{0}. That's useful.",
+        "That's a useful distinction.", "Okay, that changes how I'd think about it.", "That makes sense, and it matters later.",
+        "I like that, because it's concrete.", "Huh. I wouldn't have guessed that.", "That's the part people tend to miss.",
+        "Fair. And there's a consequence to that.", "Right, and that leads somewhere.", "Good, that's clear.",
+        "That's worth slowing down on.", "I can picture that.", "That answers something I was wondering.",
+        "Okay, so the details matter here.", "That's reassuring, actually.", "Interesting, that's not obvious.",
+        "Good, that fits with what we heard earlier.", "That's a nice way to see it.", "Hm, that's a trade-off.",
     ];
 
-    static readonly string[] _answers = ["Good question.", "Sure.", "Glad you asked."];
+    static readonly string[] _answers = ["Good question.", "Sure.", "Glad you asked.", "Here's how the sources put it."];
 
     static readonly string[] _bridges =
     [
-        "Here's another one.", "There's more.", "Next point.", "One more from the notes.", "And another thing.",
-        "Let's add to that.", "Now, something related.", "Another piece of the picture.",
+        "Here's another piece.", "There's more to it.", "Let me add to that.", "And a related point.", "Another piece of the picture.",
+        "Building on that.", "There's a second side to this.", "One more thing here.", "Here's where it gets practical.",
+        "And this part surprised me.", "Related to that.",
     ];
 
-    readonly ClaimPhrases _phrases = ClaimPhrases.For(notes);
     readonly Dictionary<string[], int> _next = new(ReferenceEqualityComparer.Instance);
+    int _told;
 
-    /// <summary>A question about note <paramref name="index"/> built from its words, or null when none is left.</summary>
+    /// <summary>A question whose answer is note <paramref name="index"/>'s definition, or null when the note defines nothing or none is left.</summary>
     public string? Question(int index)
     {
-        string text = notes[index].Text;
-        if (ClaimPhrases.Definition(text) is (string subject, string verb))
+        if (ClaimPhrases.Definition(notes[index].Text) is not (string subject, string verb))
         {
-            string[] pool = verb switch
-            {
-                "means" => _meaningQuestions,
-                "are" => _pluralDefinitionQuestions,
-                _ => _definitionQuestions,
-            };
-            if (Take(pool, subject) is string definition)
-            {
-                return definition;
-            }
+            return null;
         }
 
-        return _phrases.KeyPhrase(text) is string phrase ? Take(_phraseQuestions, phrase) : null;
+        string[] pool = verb switch
+        {
+            "means" => _meaningQuestions,
+            "are" => _pluralDefinitionQuestions,
+            _ => _definitionQuestions,
+        };
+        return Take(pool, subject);
     }
 
     /// <summary>
-    /// A follow-up that picks up the words of note <paramref name="index"/>; when those run out, a short bridge to the
-    /// next note; null when both are used up.
+    /// The question about a section whose <paramref name="heading"/> was just named: none when the heading is itself a
+    /// question (it was asked as it stands), else one from the pool; null when none is left.
     /// </summary>
-    public string? FollowUp(int index) =>
-        (_phrases.KeyPhrase(notes[index].Text) is string phrase ? Capitalise(Take(_followUps, phrase)) : null) ?? Take(_bridges, "");
+    public string? HeadingQuestion(string heading) => heading.Trim().EndsWith('?') ? "" : Take(_headingQuestions, "");
+
+    /// <summary>
+    /// A short reaction after a note was told (every other note, so reactions stay occasional), or a bridge to the next
+    /// note; null when both pools are used up. The parameter is the note told, kept for callers' readability.
+    /// </summary>
+    public string? FollowUp(int index)
+    {
+        _ = index;
+        _told++;
+        return (_told % 2 == 1 ? Take(_reactions, "") : null) ?? Take(_bridges, "");
+    }
 
     /// <summary>A short acknowledgement before answering a question, or null when none is left.</summary>
     public string? Answer() => Take(_answers, "");
@@ -86,7 +93,4 @@ internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
         _next[pool] = next + 1;
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, pool[next], phrase);
     }
-
-    static string? Capitalise(string? text) =>
-        string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -4,8 +4,8 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "fact-check" (see
-/// <see cref="FactCheck"/>), "structure", and how the story is told: "fragments", "list-items", "repetition" and "arc"
+/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "structure", "fact-check"
+/// (see <see cref="FactCheck"/>; its report is kept in the review), and how the story is told: "fragments", "list-items", "repetition", "arc" and "spoken-text"
 /// (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
 /// passed; each failed check adds one concrete suggestion with the measured numbers.
 /// </summary>
@@ -27,12 +27,15 @@ public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
             FormChecks.Balance(brief, script),
             FormChecks.SegmentLimit(brief, script),
             ContentChecks.Grounding(brief, script, research),
-            FactCheck.Outcome(script, research),
             FormChecks.Structure(brief, script),
+            // The fact-check and the story checks come last: the model path replaces them with its judge's and drops
+            // their suggestions from the end.
+            FactCheck.Outcome(script, research),
             NarrativeChecks.Fragments(script, research),
             NarrativeChecks.ListItems(script, research),
             NarrativeChecks.Repetition(script, research),
             NarrativeChecks.Arc(script, research),
+            SpokenTextChecks.Check(script),
         ];
 
         int passed = outcomes.Count(o => o.Check.Passed);
@@ -41,7 +44,8 @@ public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
             passed == outcomes.Length,
             Math.Round((double)passed / outcomes.Length, 4),
             outcomes.Select(o => o.Check).ToList(),
-            outcomes.Where(o => o.Suggestion is not null).Select(o => o.Suggestion!).ToList());
+            outcomes.Where(o => o.Suggestion is not null).Select(o => o.Suggestion!).ToList(),
+            FactCheck.Run(script, research));
 
         long input = script.WordCount + research.Notes.Sum(n => (long)TextStats.CountWords(n.Text));
         long output = review.Checks.Sum(c => (long)TextStats.CountWords(c.Detail)) + review.Suggestions.Sum(s => (long)TextStats.CountWords(s));

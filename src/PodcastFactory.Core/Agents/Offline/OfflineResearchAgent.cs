@@ -50,7 +50,8 @@ public sealed class OfflineResearchAgent : IResearchAgent
     {
         List<SourceSentence> sentences = sources
             .SelectMany((doc, i) => SentenceSplitter.Split(doc, i))
-            .Where(s => TextStats.CountWords(s.Text) >= MinWords && ClaimShape.Problem(s.Text) is null)
+            .Where(s => TextStats.CountWords(s.Text) >= MinWords && ClaimShape.Problem(s.Text) is null
+                && !SpokenTextChecks.GluedHeading(s.Text) && !SpokenTextChecks.FoldedList(s.Text))
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 

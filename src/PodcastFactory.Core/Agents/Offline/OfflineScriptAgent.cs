@@ -27,7 +27,7 @@ public sealed class OfflineScriptAgent : IScriptAgent
     /// Applies the failed checks of <paramref name="review"/> deterministically, then re-renders the dialogue:
     /// "grounding" drops claimed turns that do not match their notes (invalid indexes are always dropped), "fact-check"
     /// drops each claim its cited passage does not support, "fragments" and "list-items" drop the notes that cannot
-    /// stand alone, "coverage" adds the missing top key points,
+    /// stand alone, "spoken-text" drops notes with a glued heading or a folded list, "coverage" adds the missing top key points,
     /// "length" adds unused notes or drops the lowest-ranked ones towards the target; re-rendering restores alternation,
     /// word balance, intro and outro ("balance", "structure"), the arc and lines said once ("arc", "repetition") and
     /// splits long turns ("segment-limit"). A review with no failed checks returns the script unchanged.
@@ -53,6 +53,8 @@ public sealed class OfflineScriptAgent : IScriptAgent
             .SelectMany(t => t.Claims!.Where(c => !failed.Contains(FactCheck.CheckName) || FactCheck.Supports(t, research.Notes[c])))
             .Where(i => !(failed.Contains(CheckNames.Fragments) || failed.Contains(CheckNames.ListItems))
                 || ClaimShape.Problem(research.Notes[i].Text) is null)
+            .Where(i => !failed.Contains(CheckNames.SpokenText)
+                || !(SpokenTextChecks.GluedHeading(research.Notes[i].Text) || SpokenTextChecks.FoldedList(research.Notes[i].Text)))
             .ToList();
 
         if (failed.Contains(CheckNames.Coverage))

@@ -22,9 +22,37 @@ internal static class ScriptPlanner
     public static IEnumerable<int> TopKeyPoints(ScriptBrief brief, ResearchNotes research) =>
         Usable(research).Take(Math.Max(0, Math.Min(MaxKeyPoints, KeyPointsPerMinute * brief.TargetMinutes)));
 
-    /// <summary>Indexes of the notes that can stand alone as a claim (see <see cref="ClaimShape"/>), in rank order.</summary>
-    public static IEnumerable<int> Usable(ResearchNotes research) =>
-        Enumerable.Range(0, research.Notes.Count).Where(i => ClaimShape.Problem(research.Notes[i].Text) is null);
+    /// <summary>
+    /// Indexes of the notes that can stand alone as a claim (see <see cref="ClaimShape"/>), in rank order; when the notes
+    /// come from headed sections of their sources, in turns across the sections in proportion to how many notes each
+    /// has (the next note comes from the section least represented so far), so every section is heard at any length.
+    /// </summary>
+    public static IEnumerable<int> Usable(ResearchNotes research)
+    {
+        List<int> usable = Enumerable.Range(0, research.Notes.Count).Where(i => ClaimShape.Problem(research.Notes[i].Text) is null).ToList();
+        List<Queue<int>> sections = usable.GroupBy(i => research.Notes[i].Section ?? "", StringComparer.Ordinal)
+            .Select(g => new Queue<int>(g))
+            .ToList();
+        if (sections.Count < 2)
+        {
+            return usable;
+        }
+
+        var sizes = sections.Select(q => q.Count).ToList();
+        var taken = new int[sections.Count];
+        var order = new List<int>(usable.Count);
+        while (order.Count < usable.Count)
+        {
+            // Least share taken first; ties go to the section whose next note ranks higher.
+            int next = Enumerable.Range(0, sections.Count).Where(k => sections[k].Count > 0)
+                .OrderBy(k => (double)taken[k] / sizes[k]).ThenBy(k => sections[k].Peek())
+                .First();
+            order.Add(sections[next].Dequeue());
+            taken[next]++;
+        }
+
+        return order;
+    }
 
     /// <summary>Adjusts <paramref name="initial"/> towards the target word count of <paramref name="brief"/>.</summary>
     public static SortedSet<int> Fit(ScriptBrief brief, ResearchNotes research, IEnumerable<int> initial)

@@ -5,15 +5,16 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// <summary>
 /// Renders a plan (the research note indexes to present) as a two-host dialogue with an arc: an intro that says what
 /// the episode covers, one section per research angle (<see cref="AngleSections"/>) opened by a transition that names
-/// it, a recap of up to three takeaways, a sign-off. Each section, the intro and the recap set
-/// <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly alternate; inside a section the host who is
-/// ahead in words leads into the next note with a question built from its words, so the other host tells it; otherwise
-/// the next note is introduced by picking up the words of the note just told (<see cref="HostLines"/>). Every note is stated verbatim and cited in
+/// it (or one per heading of the sources), a recap that names up to three of the parts in new words, a sign-off. Each
+/// section, the intro and the recap set <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly
+/// alternate; a headed section opens with a question about its heading that the next turn answers; inside a section the
+/// host who is ahead in words asks what the next note defines, so the other host tells it; otherwise a varied reaction
+/// or bridge leads in (<see cref="HostLines"/>), never an echo. Every note is stated verbatim and cited in
 /// <see cref="ScriptTurn.Claims"/>. Turns longer than the limit are split; parts that do not state a note lose the claim.
 /// </summary>
 internal static class ScriptRenderer
 {
-    const int MaxTakeaways = 3, MaxTakeawayWords = 25, NotesPerTakeaway = 3;
+    const int MaxTakeaways = 3;
 
     /// <summary>The turns for <paramref name="plan"/>, each within <see cref="ScriptBrief.MaxTurnCharacters"/>.</summary>
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
@@ -43,14 +44,18 @@ internal static class ScriptRenderer
             for (int j = 0; j < section.Notes.Count; j++)
             {
                 int note = section.Notes[j];
-                // The host who is ahead in words asks, so the other tells the note: the hosts stay balanced.
-                string? question = j > 0 && Ahead() ? lines.Question(note) : null;
-                string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
                 string? chapter = j == 0 ? section.Chapter : null;
+                // A headed section opens with its heading and a question about it; the other host answers with the note.
+                string? opening = j == 0 && section.Heading is string heading && lines.HeadingQuestion(heading) is string asked
+                    ? (section.Transition + " " + asked).TrimEnd()
+                    : null;
+                // Inside a section, the host who is ahead in words asks what the next note defines, so the other tells it.
+                string? question = opening ?? (j > 0 && Ahead() ? lines.Question(note) : null);
+                string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
                 if (question is not null)
                 {
-                    turns.Add(new(Speaker(), pickUp + question, Chapter: chapter));
-                    string answer = lines.Answer() is string ack ? ack + " " : "";
+                    turns.Add(new(Speaker(), question, Chapter: chapter));
+                    string answer = opening is null && lines.Answer() is string ack ? ack + " " : "";
                     turns.Add(new(Speaker(), answer + notes[note].Text, [note]));
                 }
                 else
@@ -63,16 +68,17 @@ internal static class ScriptRenderer
             }
         }
 
-        List<int> takeaways = Takeaways(sections, notes);
+        // The recap names what each part was about, in the sections' own words: it never reads a note out again.
+        List<string> takeaways = Takeaways(sections);
         string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
-            + string.Join(" ", takeaways.Select((n, k) => $"{DialogueTemplates.TakeawayLead(k)} {notes[n].Text}"));
+            + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
         if (Ahead())
         {
             turns.Add(new(Speaker(), DialogueTemplates.HandOverRecap));
         }
 
         string closer = Speaker(), last = closer == a ? b : a;
-        turns.Add(new(closer, recap, takeaways, DialogueTemplates.RecapChapter));
+        turns.Add(new(closer, recap, Chapter: DialogueTemplates.RecapChapter));
         turns.Add(new(last, DialogueTemplates.WrapUp(brief.Topic, closer)));
         turns.Add(new(closer, DialogueTemplates.SignOff(last)));
         return Finish(turns, notes, brief.MaxTurnCharacters);
@@ -92,27 +98,15 @@ internal static class ScriptRenderer
     static int Words(IEnumerable<ScriptTurn> turns, string speaker) =>
         turns.Where(t => t.Speaker == speaker).Sum(t => TextStats.CountWords(t.Text));
 
-    // One takeaway per three notes, at most three: the best-ranked short note of each section, then of the whole plan;
-    // told in arc order.
-    static List<int> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes)
-    {
-        bool Short(int i) => TextStats.CountWords(notes[i].Text) <= MaxTakeawayWords;
-        List<int> order = sections.SelectMany(s => s.Notes).ToList();
-        int count = Math.Clamp(order.Count / NotesPerTakeaway, 1, MaxTakeaways);
-        var chosen = sections
-            .Select(s => s.Notes.Where(Short).Order().FirstOrDefault(-1))
-            .Where(i => i >= 0)
-            .OrderBy(i => i)
-            .Take(count)
+    // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was.
+    static List<string> Takeaways(List<ArcSection> sections) =>
+        sections
+            .Select((section, k) => (section, k))
+            .OrderByDescending(s => s.section.Notes.Count).ThenBy(s => s.k)
+            .Take(MaxTakeaways)
+            .OrderBy(s => s.k)
+            .Select(s => s.section.Overview.TrimEnd('?', '.', ':'))
             .ToList();
-        chosen.AddRange(order.Where(Short).Order().Except(chosen).Take(count - chosen.Count));
-        if (chosen.Count == 0)
-        {
-            chosen.Add(order.Min());
-        }
-
-        return chosen.OrderBy(order.IndexOf).ToList();
-    }
 
     // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
     static List<ScriptTurn> Finish(List<ScriptTurn> turns, IReadOnlyList<ResearchNote> notes, int maxCharacters) =>

@@ -1,33 +1,38 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
 
+/// <summary>A prose paragraph of a source and the heading of the section it is in (null before the first heading).</summary>
+internal sealed record SourceParagraph(string? Heading, string Text);
+
 /// <summary>
-/// Reads a Markdown (or plain text) source as prose paragraphs, leaving out what is not a statement: headings
-/// (ATX, setext, a bold-only line, or a title-like line directly above a paragraph), code blocks, tables, rules and
-/// navigation lines. List items never stand alone: a short list introduced by a line ending in ':' is joined to that
+/// Reads a Markdown or plain-text source as prose paragraphs under their section headings, leaving out what is not a
+/// statement: headings (ATX, setext, a bold-only line, a numbered title such as "1. The Planner", or a short title-like
+/// line between sentences: plain text has no '#'), code blocks, tables, rules and navigation lines. Lists are read by
+/// kind (<see cref="SourceLists"/>): "Label: explanation" bullets become sentences of their own, numbered steps stay
+/// steps ("First, ... Then, ... Finally, ..."), and a short list introduced by a line ending in ':' is joined to that
 /// line as one sentence ("There are three patterns: a, b and c."); any other list is dropped.
 /// </summary>
 internal static partial class SourceBlocks
 {
-    const int MaxJoinedItems = 6, MaxItemWords = 14;
-
     /// <summary>The prose paragraphs of <paramref name="text"/>, in order, Markdown syntax removed.</summary>
-    public static List<string> Paragraphs(string text)
+    public static List<string> Paragraphs(string text) => Sections(text).Select(p => p.Text).ToList();
+
+    /// <summary>The prose paragraphs of <paramref name="text"/> with their section headings, in order.</summary>
+    public static List<SourceParagraph> Sections(string text)
     {
         string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var paragraphs = new List<string>();
+        var paragraphs = new List<SourceParagraph>();
         var current = new List<string>();
         var items = new List<string>();
-        bool inCode = false;
+        bool ordered = false, inCode = false;
+        string? heading = null;
 
         void FlushParagraph()
         {
             if (current.Count > 0)
             {
-                paragraphs.Add(string.Join(' ', current));
+                paragraphs.Add(new(heading, string.Join(' ', current)));
                 current.Clear();
             }
         }
@@ -39,14 +44,22 @@ internal static partial class SourceBlocks
                 return;
             }
 
-            string? leadIn = paragraphs.Count > 0 && paragraphs[^1].EndsWith(':') ? paragraphs[^1] : null;
-            string? joined = leadIn is null ? null : JoinList(leadIn, items);
-            if (joined is not null)
+            bool leadIn = paragraphs.Count > 0 && paragraphs[^1].Text.EndsWith(':') && paragraphs[^1].Heading == heading;
+            SourceLists.Reading reading = SourceLists.Read(leadIn ? paragraphs[^1].Text : null, items, ordered);
+            if (reading.LeadIn is not null)
             {
-                paragraphs[^1] = joined;
+                paragraphs[^1] = paragraphs[^1] with { Text = reading.LeadIn };
             }
 
+            paragraphs.AddRange(reading.Paragraphs.Select(p => new SourceParagraph(heading, p)));
             items.Clear();
+        }
+
+        void Heading(string line)
+        {
+            FlushParagraph();
+            FlushList();
+            heading = MarkdownStripper.StripLine(line).TrimEnd(':').Trim();
         }
 
         for (int i = 0; i < lines.Length; i++)
@@ -59,11 +72,17 @@ internal static partial class SourceBlocks
                 continue;
             }
 
-            string? next = i + 1 < lines.Length ? lines[i + 1] : null;
-            bool setextHeading = next is not null && !string.IsNullOrWhiteSpace(line) && SetextRegex().IsMatch(next)
+            string? next = NextNonEmpty(lines, i);
+            bool setextHeading = i + 1 < lines.Length && !string.IsNullOrWhiteSpace(line) && SetextRegex().IsMatch(lines[i + 1])
                 && current.Count == 0 && !MarkdownStripper.IsListItem(line);
-            if (inCode || string.IsNullOrWhiteSpace(line) || MarkdownStripper.IsHeading(line) || MarkdownStripper.IsRule(line)
-                || setextHeading || IsTableRow(line) || BoldOnlyRegex().IsMatch(line))
+            if (!inCode && (MarkdownStripper.IsHeading(line) || setextHeading || BoldOnlyRegex().IsMatch(line) || (items.Count == 0 && NumberedTitle(line, next))))
+            {
+                Heading(line);
+                i += setextHeading ? 1 : 0;
+                continue;
+            }
+
+            if (inCode || string.IsNullOrWhiteSpace(line) || MarkdownStripper.IsRule(line) || IsTableRow(line))
             {
                 FlushParagraph();
                 if (!string.IsNullOrWhiteSpace(line) && !inCode)
@@ -71,13 +90,18 @@ internal static partial class SourceBlocks
                     FlushList();
                 }
 
-                i += setextHeading ? 1 : 0;
                 continue;
             }
 
-            if (MarkdownStripper.IsListItem(line))
+            // Plain text writes bullets without a marker: "Coordinator: keeps the plot list ..." on a line of its own.
+            if (MarkdownStripper.IsListItem(line) || (current.Count == 0 || EndsSentence(current[^1]) || current[^1].EndsWith(':')) && SourceLists.IsLabelLine(line))
             {
                 FlushParagraph();
+                if (items.Count == 0)
+                {
+                    ordered = OrderedItemRegex().IsMatch(line);
+                }
+
                 items.Add(MarkdownStripper.StripLine(line));
                 continue;
             }
@@ -90,11 +114,18 @@ internal static partial class SourceBlocks
 
             FlushList();
             string stripped = MarkdownStripper.StripLine(line);
-            bool titleAbove = current.Count == 0 && next is not null && !string.IsNullOrWhiteSpace(next)
-                && LooksLikeHeadingLine(stripped) && !MarkdownStripper.IsListItem(next)
-                && char.IsUpper(MarkdownStripper.StripLine(next).FirstOrDefault());
-            if (titleAbove || stripped.Length == 0)
+            if (stripped.Length == 0)
             {
+                continue;
+            }
+
+            // A title-like line where a paragraph starts (first line, or after a finished sentence: plain text often
+            // has no blank line around its headings) heads the next section instead of being glued to its first sentence.
+            bool startsParagraph = current.Count == 0 || EndsSentence(current[^1]);
+            if (startsParagraph && next is not null && LooksLikeHeadingLine(stripped) && !MarkdownStripper.IsListItem(next)
+                && char.IsUpper(MarkdownStripper.StripLine(next).FirstOrDefault()))
+            {
+                Heading(line);
                 continue;
             }
 
@@ -103,31 +134,31 @@ internal static partial class SourceBlocks
 
         FlushParagraph();
         FlushList();
-        return paragraphs.Where(p => !ClaimShape.LooksLikeNavigation(p) && !ClaimShape.LooksLikeTitle(p)).ToList();
+        return paragraphs.Where(p => !ClaimShape.LooksLikeNavigation(p.Text) && !ClaimShape.LooksLikeTitle(p.Text)).ToList();
     }
 
-    /// <summary>"Lead-in: a, b and c." when the items are few and short, otherwise null (the list is dropped).</summary>
-    static string? JoinList(string leadIn, List<string> items)
+    // "1. The Planner" above prose: a numbered title, not a one-item list (a step is a sentence, a title is not).
+    static bool NumberedTitle(string line, string? next) =>
+        OrderedItemRegex().IsMatch(line) && next is not null && !MarkdownStripper.IsListItem(next)
+        && LooksLikeHeadingLine(MarkdownStripper.StripLine(line)) && char.IsUpper(MarkdownStripper.StripLine(next).FirstOrDefault());
+
+    static string? NextNonEmpty(string[] lines, int i)
     {
-        List<string> parts = items.Select(i => i.Trim().TrimEnd('.', ';', ',')).Where(i => i.Length > 0).ToList();
-        if (parts.Count is 0 or > MaxJoinedItems || parts.Any(p => TextStats.CountWords(p) > MaxItemWords || p.Contains(". ", StringComparison.Ordinal)))
+        for (int j = i + 1; j < lines.Length; j++)
         {
-            return null;
+            if (!string.IsNullOrWhiteSpace(lines[j]))
+            {
+                return lines[j];
+            }
         }
 
-        parts = parts.Select(LowerFirst).ToList();
-        string separator = parts.Any(p => p.Contains(',', StringComparison.Ordinal)) ? "; " : ", ";
-        var sentence = new StringBuilder(leadIn).Append(' ');
-        for (int i = 0; i < parts.Count; i++)
-        {
-            sentence.Append(i == 0 ? "" : i == parts.Count - 1 ? (separator == "; " ? "; and " : " and ") : separator).Append(parts[i]);
-        }
-
-        return sentence.Append('.').ToString();
+        return null;
     }
 
-    // A title directly above its paragraph: short, no end punctuation (or a question), mostly capitalised words.
-    // Hard-wrapped prose has a long first line of mostly lower-case words, so it is not taken for a title.
+    static bool EndsSentence(string line) => line.TrimEnd('"', '\'', ')', '\u201d').EndsWith('.') || line.EndsWith('!') || line.EndsWith('?');
+
+    // A title: short, no end punctuation (or a question), mostly capitalised words. Hard-wrapped prose has a long line
+    // of mostly lower-case words, so it is not taken for a title.
     static bool LooksLikeHeadingLine(string line)
     {
         if (!ClaimShape.LooksLikeTitle(line))
@@ -136,11 +167,8 @@ internal static partial class SourceBlocks
         }
 
         string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return line.TrimEnd().EndsWith('?') || words.Count(w => char.IsUpper(w[0])) >= 0.6 * words.Length;
+        return line.TrimEnd().EndsWith('?') || words.Count(w => char.IsUpper(w[0]) || char.IsDigit(w[0])) >= 0.6 * words.Length;
     }
-
-    static string LowerFirst(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     static bool IsTableRow(string line) => line.TrimStart().StartsWith('|');
 
@@ -149,4 +177,7 @@ internal static partial class SourceBlocks
 
     [GeneratedRegex(@"^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$")]
     private static partial Regex BoldOnlyRegex();
+
+    [GeneratedRegex(@"^\s*\d{1,3}[.)]\s+")]
+    private static partial Regex OrderedItemRegex();
 }

@@ -15,7 +15,8 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// deterministic, and far easier to understand than espeak-ng (word error rate of an offline recognizer 19-31% against
 /// 87-94%, see docs/voices.md). The text goes through a temporary file (flite reads no stdin) and the voice name is
 /// checked, because flite would also accept a path or URL there. 16 kHz mono 16-bit WAV out, each voice brought to
-/// about -18 dBFS RMS (<see cref="FliteVoices.GainDecibels"/>) so both hosts speak at one level.
+/// about -18 dBFS RMS (<see cref="FliteVoices.GainDecibels"/>) so both hosts speak at one level, each at its own
+/// speaking rate (<see cref="FliteVoices.DurationStretch"/>) so both are understood as well.
 /// </summary>
 public sealed class FliteSpeechSynthesizer(IOptions<FliteOptions> options, ILogger<FliteSpeechSynthesizer> logger)
 {
@@ -52,7 +53,8 @@ public sealed class FliteSpeechSynthesizer(IOptions<FliteOptions> options, ILogg
             await File.WriteAllTextAsync(textPath, text, new UTF8Encoding(false), cancellationToken);
             try
             {
-                await ToolProcess.RunAsync(_options.ExecutablePath, ["-voice", name, "-f", textPath, "-o", wavPath], null,
+                string stretch = FliteVoices.DurationStretch(name).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                await ToolProcess.RunAsync(_options.ExecutablePath, ["-voice", name, "--setf", "duration_stretch=" + stretch, "-f", textPath, "-o", wavPath], null,
                     TimeSpan.FromSeconds(_options.TimeoutSeconds), cancellationToken);
             }
             catch (Win32Exception e)

@@ -25,6 +25,17 @@ public static partial class FliteVoices
         ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 1.5, ["kal16"] = 4.5,
     };
 
+    // Speaking rate per voice, as flite's duration stretch (1 = the voice's own pace, 1.15 = 15 % slower): slt spoke
+    // faster and was understood worse (word error rate 0.40 against rms's 0.28 on the issue 23 episodes), so it is
+    // slowed until the two are within 0.05 of each other (docs/benchmarks.md, offline word error rate per voice).
+    static readonly Dictionary<string, double> _stretch = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rms"] = 1.0, ["slt"] = 1.15,
+    };
+
+    /// <summary>flite's <c>duration_stretch</c> for voice <paramref name="name"/>: its speaking rate (1 for unmeasured voices).</summary>
+    public static double DurationStretch(string name) => _stretch.GetValueOrDefault(name, 1.0);
+
     /// <summary>The voices Debian's flite ships (<c>flite -lv</c>): the only names a <c>flite:NAME</c> voice may have.</summary>
     public static readonly IReadOnlyList<string> Known = ["rms", "slt", "awb", "kal", "kal16"];
 

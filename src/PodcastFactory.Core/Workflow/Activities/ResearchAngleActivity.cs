@@ -57,7 +57,8 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
             pay: async () =>
             {
                 AgentResult<ResearchNotes> researched = await agent.ResearchAsync(brief, sources, CancellationToken.None);
-                return researched with { Value = WebCitations.Attach(researched.Value, found.Pages, found.Problems) };
+                // Passages after the web citations: a web note's passage is the paragraph around its verbatim quote.
+                return researched with { Value = NotePassages.Attach(WebCitations.Attach(researched.Value, found.Pages, found.Problems), sources) };
             },
             save: async notes =>
             {

@@ -72,17 +72,24 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
         return artifacts;
     }
 
-    // Claims checked and supported, for the final script against the merged research (when both exist).
+    // Claims checked and supported, for the final script against the merged research (when both exist): the judge's
+    // verdicts with their reasons when the final revision's review has them (model path), else the offline rule's.
     async Task<FactCheckReport?> FactCheckAsync(string episodeId, List<ManifestArtifact> artifacts)
     {
-        string script = ArtifactNames.Script(episodeId), research = ArtifactNames.ResearchJson(episodeId);
-        if (!artifacts.Any(a => a.Name == script) || !artifacts.Any(a => a.Name == research))
+        string scriptName = ArtifactNames.Script(episodeId), research = ArtifactNames.ResearchJson(episodeId);
+        if (!artifacts.Any(a => a.Name == scriptName) || !artifacts.Any(a => a.Name == research))
         {
             return null;
         }
 
-        return Agents.Offline.FactCheck.Run(
-            await store.ReadJsonAsync<Script>(script, CancellationToken.None),
-            await store.ReadJsonAsync<ResearchNotes>(research, CancellationToken.None));
+        Script script = await store.ReadJsonAsync<Script>(scriptName, CancellationToken.None);
+        string reviewName = ArtifactNames.Review(episodeId, script.Revision);
+        if (artifacts.Any(a => a.Name == reviewName)
+            && (await store.ReadJsonAsync<ScriptReview>(reviewName, CancellationToken.None)).FactCheck is { Method: FactCheckReport.Judge } judged)
+        {
+            return judged;
+        }
+
+        return Agents.Offline.FactCheck.Run(script, await store.ReadJsonAsync<ResearchNotes>(research, CancellationToken.None));
     }
 }

@@ -77,4 +77,28 @@ public sealed class FactCheckTests
         Assert.DoesNotContain(revised.Turns, t => t.Claims?.Contains(1) == true); // removed, not re-cited
         Assert.Contains(revised.Turns, t => t.Claims?.Contains(0) == true);
     }
+
+    [Fact]
+    public void Run_ParaphraseInThePassagesWords_Supported()
+    {
+        ResearchNote note = new("The workflow engine records every important step in durable storage.", "notes.md", "sentence 2", 1,
+            Passage: "Instead of keeping its state only in memory, the workflow engine records every important step in durable storage. When the process dies, another worker picks up the workflow and continues from the last recorded step.");
+        var research = new ResearchNotes("t", "merged", "", [note], HasSources: true);
+        var script = new Script("t", [new ScriptTurn("Sam", "Good point. So if the process dies, another worker continues the workflow from its last recorded step.", [0])], 0);
+
+        FactCheckReport report = FactCheck.Run(script, research);
+
+        Assert.Equal((1, 1), (report.ClaimsChecked, report.ClaimsSupported));
+        Assert.Equal(FactCheckReport.Rule, report.Method);
+    }
+
+    [Fact]
+    public void Run_SameParaphraseWithoutThePassage_Unsupported()
+    {
+        ResearchNote note = new("The workflow engine records every important step in durable storage.", "notes.md", "sentence 2", 1);
+        var research = new ResearchNotes("t", "merged", "", [note], HasSources: true);
+        var script = new Script("t", [new ScriptTurn("Sam", "Good point. So if the process dies, another worker continues the workflow from its last recorded step.", [0])], 0);
+
+        Assert.Single(FactCheck.Run(script, research).Unsupported);
+    }
 }

@@ -27,14 +27,14 @@ public sealed class OfflineEvaluatorAgentTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_AnyScript_ReportsTheElevenNamedChecks()
+    public async Task EvaluateAsync_AnyScript_ReportsTheTwelveNamedChecks()
     {
         ResearchNotes research = AgentTestData.SmallResearch(3);
         Script script = (await _writer.WriteAsync(AgentTestData.Brief(), research, CancellationToken.None)).Value;
 
         ScriptReview review = await EvaluateAsync(script, research);
 
-        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "fact-check", "structure", "fragments", "list-items", "repetition", "arc"], review.Checks.Select(c => c.Name));
+        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure", "fact-check", "fragments", "list-items", "repetition", "arc", "spoken-text"], review.Checks.Select(c => c.Name));
     }
 
     [Fact]

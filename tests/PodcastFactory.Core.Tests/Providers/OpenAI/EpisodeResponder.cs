@@ -22,7 +22,7 @@ internal static partial class EpisodeResponder
         {
             "ResearchAnswer" => FakeReply.Chat(Research(system, user)),
             "ScriptAnswer" => FakeReply.Chat(Script(brief, user)),
-            "JudgeAnswer" => FakeReply.Chat("""{"passed":true,"score":0.9,"checks":[{"name":"accuracy","passed":true,"detail":"Every claim matches its note."}],"suggestions":[]}"""),
+            "JudgeAnswer" => FakeReply.Chat(Judge(user)),
             "SocialAnswer" => FakeReply.Chat("""{"text":"New episode: how durable workflows survive crashes. Listen now! #durable #workflows"}"""),
             _ => FakeReply.Error(400, $"unexpected schema '{request.SchemaName}'"),
         };
@@ -58,6 +58,25 @@ internal static partial class EpisodeResponder
         Script script = new OfflineScriptAgent().WriteAsync(brief, research, CancellationToken.None).Result.Value;
         return JsonSerializer.Serialize(new { title = script.Title, turns = script.Turns.Select(t => new { speaker = t.Speaker, text = t.Text, claims = t.Claims ?? [] }) }, _json);
     }
+
+    // A passing verdict with every claim of the SCRIPT block (turns numbered as sent) judged supported.
+    static string Judge(string user)
+    {
+        JsonNode script = JsonNode.Parse(ScriptBlock().Match(user).Groups[1].Value)!;
+        var claims = script["turns"]!.AsArray()
+            .SelectMany(t => (t!["claims"] as JsonArray ?? []).Select(n => new
+            {
+                turn = (int)t["turn"]!, note = (int)n!, verdict = ClaimVerdicts.Supported, reason = "The passage says this.",
+            }));
+        return JsonSerializer.Serialize(new
+        {
+            passed = true, score = 0.9, checks = new[] { new { name = "accuracy", passed = true, detail = "Every claim matches its passage." } },
+            suggestions = Array.Empty<string>(), claims,
+        }, _json);
+    }
+
+    [GeneratedRegex("<<<SCRIPT>>>\n(.*?)\n<<<END SCRIPT>>>", RegexOptions.Singleline)]
+    private static partial Regex ScriptBlock();
 
     [GeneratedRegex("Episode topic: \"(.*?)\"")]
     private static partial Regex Topic();
