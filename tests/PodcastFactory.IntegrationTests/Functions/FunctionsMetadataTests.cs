@@ -92,8 +92,8 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        // ... + 5: the five webhook routes; + 1: the provider quota entity.
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1;
+        // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list.
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }
