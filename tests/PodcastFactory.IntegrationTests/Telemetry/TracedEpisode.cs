@@ -8,14 +8,16 @@ using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Tests.Providers.OpenAI;
 using PodcastFactory.IntegrationTests.Workflow;
+using PodcastFactory.Local.Backends;
 
 namespace PodcastFactory.IntegrationTests.Telemetry;
 
 /// <summary>
 /// One episode started over HTTP on <c>podcast serve</c>'s app with in-memory exporters, run once for the tests that
-/// read it: the spans exported, the metrics as flushed when the episode ended, and the fake provider it called.
+/// read it: the spans exported, the metrics as flushed when the episode ended, and the fake provider it called. On the
+/// in-memory backend unless a subclass names another (<see cref="AzuriteTracedEpisode"/>).
 /// </summary>
-public sealed class TracedEpisode : IAsyncLifetime
+public class TracedEpisode : IAsyncLifetime
 {
     public const string Topic = "How durable workflows recover from crashes";
 
@@ -29,6 +31,9 @@ public sealed class TracedEpisode : IAsyncLifetime
     internal FakeOpenAIServer Server { get; private set; } = null!;
 
     public string Source { get; private set; } = "";
+
+    /// <summary>The backend the episode runs on.</summary>
+    protected virtual Task<BackendSettings> BackendAsync() => Task.FromResult(BackendSettings.InMemory);
 
     public async Task InitializeAsync()
     {
@@ -45,7 +50,7 @@ public sealed class TracedEpisode : IAsyncLifetime
         {
             await using (TracedServe serve = await TracedServe.StartAsync(settings, otel => otel
                 .WithTracing(t => t.AddInMemoryExporter(_spans))
-                .WithMetrics(m => m.AddInMemoryExporter(_exported))))
+                .WithMetrics(m => m.AddInMemoryExporter(_exported)), await BackendAsync()))
             {
                 using var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
                 var body = new
@@ -79,7 +84,7 @@ public sealed class TracedEpisode : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Server.DisposeAsync();
 
     static async Task WaitForEndAsync(HttpClient http, Uri status)
     {

@@ -16,7 +16,7 @@ namespace PodcastFactory.IntegrationTests.Telemetry;
 
 /// <summary>
 /// <c>podcast serve</c>'s app in this process (so an in-memory exporter can read its spans and metrics) on the
-/// in-memory backend, with telemetry wired as the host wires it plus the test's exporters.
+/// in-memory backend (or the one given), with telemetry wired as the host wires it plus the test's exporters.
 /// </summary>
 internal sealed class TracedServe : IAsyncDisposable
 {
@@ -34,10 +34,10 @@ internal sealed class TracedServe : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TracedServe> StartAsync(Dictionary<string, string?> settings, Action<OpenTelemetryBuilder>? exporters)
+    public static async Task<TracedServe> StartAsync(Dictionary<string, string?> settings, Action<OpenTelemetryBuilder>? exporters, BackendSettings? backend = null)
     {
         ILoggerFactory loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
-        SidecarServer sidecar = await LocalBackend.StartAsync(BackendSettings.InMemory, loggerFactory, CancellationToken.None);
+        SidecarServer sidecar = await LocalBackend.StartAsync(backend ?? BackendSettings.InMemory, loggerFactory, CancellationToken.None);
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         WebApplication app = ServeCommand.Build(
             settings, new ServeCommand.EndPointSettings(IPAddress.Loopback, 0, null), sidecar.Address, loggerFactory,
