@@ -6,6 +6,8 @@ using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.RateLimiting;
 
+using PodcastFactory.Core.Workflow;
+
 namespace PodcastFactory.Core.Agents.Llm;
 
 /// <summary>Registers the text agents backed by an Azure OpenAI / OpenAI-compatible chat model.</summary>
@@ -20,7 +22,8 @@ public static class LlmAgentsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(text);
         services.AddProviderHttpClient(ProviderHttpClients.TextModel, text.Provider, text.MaxRetries, text.TimeoutSeconds,
             text.Endpoint, text.Deployment ?? text.Model,
-            new RateLimitSettings(text.RequestsPerMinute, text.TokensPerMinute, TimeSpan.FromSeconds(text.RateLimitMaxWaitSeconds)));
+            new RateLimitSettings(text.RequestsPerMinute, text.TokensPerMinute, TimeSpan.FromSeconds(text.RateLimitMaxWaitSeconds)),
+            RetryPolicies.Llm.MaxNumberOfAttempts); // text steps run under it, throttled failures included
         services.AddSingleton(sp =>
         {
             TextModelOptions options = sp.GetRequiredService<IOptions<TextModelOptions>>().Value;

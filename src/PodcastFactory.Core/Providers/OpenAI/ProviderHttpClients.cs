@@ -45,21 +45,21 @@ public static class ProviderHttpClients
     /// </summary>
     public static IServiceCollection AddProviderHttpClient(
         this IServiceCollection services, string name, ModelProviderKind kind, int maxRetries, int timeoutSeconds,
-        Uri? endpoint, string? deployment, RateLimitSettings limits) =>
+        Uri? endpoint, string? deployment, RateLimitSettings limits, int stepAttempts = 1) =>
         services.AddLimitedHttpClient(name, ProviderName(kind), maxRetries, timeoutSeconds,
-            ProviderRateLimiters.Key(ProviderName(kind), endpoint, deployment), limits, SettingsSection(name));
+            ProviderRateLimiters.Key(ProviderName(kind), endpoint, deployment), limits, SettingsSection(name), stepAttempts);
 
     /// <summary>Registers a provider client: one resilience pipeline, and every request paced by the deployment's shared limiter.</summary>
     public static IServiceCollection AddLimitedHttpClient(
         this IServiceCollection services, string name, string provider, int maxRetries, int timeoutSeconds,
-        string limiterKey, RateLimitSettings limits, string? settingsSection = null)
+        string limiterKey, RateLimitSettings limits, string? settingsSection = null, int stepAttempts = 1)
     {
         ArgumentNullException.ThrowIfNull(limits);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();
         services.TryAddSingleton<SharedProviderQuotas>();
         services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddProviderResilience(Policy(provider, maxRetries, timeoutSeconds, limits, settingsSection), limiterKey, limits)
+            .AddProviderResilience(Policy(provider, maxRetries, timeoutSeconds, limits, settingsSection) with { StepAttempts = stepAttempts }, limiterKey, limits)
             // Innermost: each attempt the pipeline sends is measured (status, latency, 429s).
             .AddHttpMessageHandler(() => new ProviderMetricsHandler(provider));
         return services;

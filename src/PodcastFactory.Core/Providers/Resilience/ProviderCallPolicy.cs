@@ -23,6 +23,29 @@ public sealed record ProviderCallPolicy(string Provider, int MaxRetries, TimeSpa
     public int MaxRequests => 1 + MaxRetries;
 
     /// <summary>
+    /// How many times the workflow's retry policy runs a step whose call failed throttled (429 past the retries): text
+    /// and search steps run under <c>RetryPolicies.Llm</c>, which runs them again; 1 where the policy does not (speech:
+    /// the audio stage waits out a throttle on a durable timer instead, and says so when it gives up).
+    /// </summary>
+    public int StepAttempts { get; init; } = 1;
+
+    /// <summary>
+    /// The count of requests as a throttled failure states it, with the step's bound when the workflow runs the step
+    /// again: "429 on all 3 requests of the call (1 + TextModel:MaxRetries 2); the workflow runs the step at most 3
+    /// times, so at most 9 requests".
+    /// </summary>
+    public string ThrottledOn(int sent)
+    {
+        string call = sent >= MaxRequests
+            ? string.Create(CultureInfo.InvariantCulture, $"429 on all {sent} requests of the call (1 + {Setting}MaxRetries {MaxRetries})")
+            : string.Create(CultureInfo.InvariantCulture, $"429 on {sent} of at most {MaxRequests} requests of the call");
+        return StepAttempts <= 1 ? call : string.Create(CultureInfo.InvariantCulture,
+            $"{call}; the workflow runs the step at most {StepAttempts} times, so at most {StepAttempts * MaxRequests} requests");
+    }
+
+    string Setting => SettingsSection is null ? "" : SettingsSection + ":";
+
+    /// <summary>
     /// Longest a whole call may take: every request waiting for its turn and then timing out, plus the longest wait
     /// between requests. The total timeout and the SDKs' network timeout are set to it, so neither cuts the retries short.
     /// </summary>

@@ -71,8 +71,7 @@ internal sealed class ProviderOutcomeHandler(ProviderCallPolicy policy) : Delega
         if (status == HttpStatusCode.TooManyRequests)
         {
             // Throttling delays the work, it must not drop it: the workflow waits on a durable timer and tries again.
-            throw new ProviderThrottledException(policy.Provider, asked, string.Create(CultureInfo.InvariantCulture,
-                $"429 on {count.Sent} requests in a row: {message}"));
+            throw new ProviderThrottledException(policy.Provider, asked, $"{policy.ThrottledOn(count.Sent)}: {message}");
         }
 
         throw new ProviderTransientException(string.Create(CultureInfo.InvariantCulture,

@@ -6,6 +6,8 @@ using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.RateLimiting;
 
+using PodcastFactory.Core.Workflow;
+
 namespace PodcastFactory.Core.Providers.Search;
 
 /// <summary>Registers the configured <see cref="ISearchProvider"/> (none when <c>Search:Provider</c> is None).</summary>
@@ -27,7 +29,8 @@ public static class SearchServiceCollectionExtensions
         string provider = search.Provider.ToString().ToLowerInvariant();
         // Search limits are learned from the answers' headers (Tavily and Brave send them).
         services.AddLimitedHttpClient(HttpClientName, provider, search.MaxRetries, search.TimeoutSeconds,
-            ProviderRateLimiters.Key(provider, null, search.Endpoint), RateLimitSettings.Learned);
+            ProviderRateLimiters.Key(provider, null, search.Endpoint), RateLimitSettings.Learned,
+            stepAttempts: RetryPolicies.Llm.MaxNumberOfAttempts); // research steps run under it, throttled failures included
         services.TryAddSingleton<ISearchProvider>(sp =>
         {
             SearchOptions options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;

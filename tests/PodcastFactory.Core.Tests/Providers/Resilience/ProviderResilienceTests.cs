@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Costs.Journal;
 using PodcastFactory.Core.Models;
@@ -6,6 +7,7 @@ using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.RateLimiting;
 using PodcastFactory.Core.Providers.Resilience;
 using PodcastFactory.Core.Tests.Providers.OpenAI;
+using PodcastFactory.Core.Workflow;
 
 namespace PodcastFactory.Core.Tests.Providers.Resilience;
 
@@ -31,6 +33,30 @@ public sealed class ProviderResilienceTests
         Assert.Contains("503", error.Message, StringComparison.Ordinal);
         Assert.Contains("all 3 requests of the call", error.Message, StringComparison.Ordinal);
         Assert.Contains("overloaded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TextStep_429OnEveryRequestThroughTheWorkflowsRetries_SendsTheBoundItsMessageStates()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        // A short asked wait, so the pipeline sends again at once; the provider never stops throttling.
+        server.Responder = (_, _) => new FakeReply(429, ErrorMessage: "Rate limit is exceeded.", Headers: new Dictionary<string, string> { ["retry-after-ms"] = "1" });
+        using ServiceProvider services = Services(server, maxRetries: 2, stepAttempts: RetryPolicies.Llm.MaxNumberOfAttempts);
+
+        // The workflow's side: the step runs again as long as the text policy's rule (IsRetryable) takes its failure for retryable.
+        int attempts = 0;
+        ProviderThrottledException error;
+        do
+        {
+            attempts++;
+            error = await Assert.ThrowsAsync<ProviderThrottledException>(() => SendAsync(services, server));
+        }
+        while (attempts < RetryPolicies.Llm.MaxNumberOfAttempts
+            && RetryPolicies.IsRetryable(new TaskFailureDetails(typeof(ProviderThrottledException).FullName!, error.Message, null, null, null)));
+
+        Assert.Equal(3, attempts);
+        Assert.Equal(9, server.ChatRequests.Count());
+        Assert.Contains("429 on all 3 requests of the call (1 + TextModel:MaxRetries 2); the workflow runs the step at most 3 times, so at most 9 requests", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,12 +204,12 @@ public sealed class ProviderResilienceTests
         Assert.Equal(TimeSpan.FromSeconds((3 * 130) + (2 * 30)), policy.CallBudget);
     }
 
-    static ServiceProvider Services(FakeOpenAIServer server, int maxRetries, int timeoutSeconds = 30, RateLimitSettings? limits = null)
+    static ServiceProvider Services(FakeOpenAIServer server, int maxRetries, int timeoutSeconds = 30, RateLimitSettings? limits = null, int stepAttempts = 1)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddLimitedHttpClient(Client, "test-provider", maxRetries, timeoutSeconds,
-            ProviderRateLimiters.Key("test-provider", server.BaseUrl, "d"), limits ?? new RateLimitSettings(6000, null, TimeSpan.FromSeconds(5)), "TextModel");
+            ProviderRateLimiters.Key("test-provider", server.BaseUrl, "d"), limits ?? new RateLimitSettings(6000, null, TimeSpan.FromSeconds(5)), "TextModel", stepAttempts);
         return services.BuildServiceProvider();
     }
 
