@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
+using PodcastFactory.Core.Providers.Resilience;
 
 namespace PodcastFactory.Core.Workflow;
 
@@ -15,7 +16,7 @@ namespace PodcastFactory.Core.Workflow;
 public static class RetryPolicies
 {
     /// <summary>Text models: 3 attempts, 2 s then 4 s.</summary>
-    public static readonly RetryPolicy Llm = Create(maxAttempts: 3, firstRetry: TimeSpan.FromSeconds(2));
+    public static readonly RetryPolicy Llm = Create(maxAttempts: ProviderCallPolicy.TextStepAttempts, firstRetry: TimeSpan.FromSeconds(2));
 
     /// <summary>
     /// Speech: 4 attempts (many small calls, so a transient fault is likelier), 2 s, 4 s, 8 s. A throttled failure is

@@ -5,8 +5,7 @@ using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.RateLimiting;
-
-using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Providers.Resilience;
 
 namespace PodcastFactory.Core.Agents.Llm;
 
@@ -23,7 +22,7 @@ public static class LlmAgentsServiceCollectionExtensions
         services.AddProviderHttpClient(ProviderHttpClients.TextModel, text.Provider, text.MaxRetries, text.TimeoutSeconds,
             text.Endpoint, text.Deployment ?? text.Model,
             new RateLimitSettings(text.RequestsPerMinute, text.TokensPerMinute, TimeSpan.FromSeconds(text.RateLimitMaxWaitSeconds)),
-            RetryPolicies.Llm.MaxNumberOfAttempts); // text steps run under it, throttled failures included
+            ProviderCallPolicy.TextStepAttempts); // text steps run under it, throttled failures included
         services.AddSingleton(sp =>
         {
             TextModelOptions options = sp.GetRequiredService<IOptions<TextModelOptions>>().Value;

@@ -19,6 +19,12 @@ public sealed record ProviderCallPolicy(string Provider, int MaxRetries, TimeSpa
     /// <summary>First backoff of the jittered exponential retry when the provider names no wait.</summary>
     public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How many times the workflow runs a text or search step (its retry policy, <c>RetryPolicies.Llm</c>, is built from
+    /// it, so the clients' failure messages and the policy cannot drift apart).
+    /// </summary>
+    public const int TextStepAttempts = 3;
+
     /// <summary>Most requests one call sends: the first and every retry. The workflow does not send it again on top.</summary>
     public int MaxRequests => 1 + MaxRetries;
 

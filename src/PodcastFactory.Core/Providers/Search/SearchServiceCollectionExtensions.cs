@@ -5,8 +5,7 @@ using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.RateLimiting;
-
-using PodcastFactory.Core.Workflow;
+using PodcastFactory.Core.Providers.Resilience;
 
 namespace PodcastFactory.Core.Providers.Search;
 
@@ -30,7 +29,7 @@ public static class SearchServiceCollectionExtensions
         // Search limits are learned from the answers' headers (Tavily and Brave send them).
         services.AddLimitedHttpClient(HttpClientName, provider, search.MaxRetries, search.TimeoutSeconds,
             ProviderRateLimiters.Key(provider, null, search.Endpoint), RateLimitSettings.Learned,
-            stepAttempts: RetryPolicies.Llm.MaxNumberOfAttempts); // research steps run under it, throttled failures included
+            stepAttempts: ProviderCallPolicy.TextStepAttempts); // research steps run under it, throttled failures included
         services.TryAddSingleton<ISearchProvider>(sp =>
         {
             SearchOptions options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
