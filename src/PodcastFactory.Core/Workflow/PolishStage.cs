@@ -46,7 +46,7 @@ internal static class PolishStage
                 return passed;
             default:
                 run.Complete(stage, polish.Detail);
-                return passed with { RevisionArtifact = polish.RevisionArtifact!, WordCount = polish.WordCount, TurnCount = polish.TurnCount };
+                return passed with { RevisionArtifact = polish.RevisionArtifact!, WordCount = polish.WordCount, TurnCount = polish.TurnCount, Title = polish.Title ?? passed.Title };
         }
     }
 }

@@ -22,10 +22,10 @@ public enum PolishOutcome
 
 /// <summary>
 /// Output of <see cref="PolishScriptActivity"/>: the outcome and why, the current script's counts, the polished revision
-/// and its review (null when skipped), and the writer's and the reviewer's usage.
+/// and its review (null when skipped), the writer's and the reviewer's usage, and the polished title (when polished).
 /// </summary>
 public sealed record PolishScriptOutput(PolishOutcome Outcome, string Detail, string? RevisionArtifact, string? ReviewArtifact, int WordCount, int TurnCount,
-    IReadOnlyList<AgentUsage> Usages);
+    IReadOnlyList<AgentUsage> Usages, string? Title = null);
 
 /// <summary>
 /// The polish pass after the quality gate: the writer rewrites the passed script for natural conversation (revision
@@ -94,6 +94,6 @@ public sealed class PolishScriptActivity(IArtifactStore store, IScriptAgent writ
         await store.WriteTextAsync(ArtifactNames.ScriptMarkdown(id), ScriptMarkdown.Render(polishedScript), hash, CancellationToken.None);
         string done = string.Create(CultureInfo.InvariantCulture,
             $"polished: revision {revision} passed review (score {review.Value.Score:0.00}), {polishedScript.WordCount} words, {polishedScript.Turns.Count} turns");
-        return new PolishScriptOutput(PolishOutcome.Polished, done, revisionName, reviewName, polishedScript.WordCount, polishedScript.Turns.Count, usages);
+        return new PolishScriptOutput(PolishOutcome.Polished, done, revisionName, reviewName, polishedScript.WordCount, polishedScript.Turns.Count, usages, polishedScript.Title);
     }
 }

@@ -43,6 +43,7 @@ public sealed class PolishScriptActivityTests
         Assert.Equal(ArtifactNames.Review(Id, 1), output.ReviewArtifact);
         Script current = await bed.ReadJsonAsync<Script>(ArtifactNames.Script(Id));
         Assert.Equal(1, current.Revision);
+        Assert.Equal(current.Title, output.Title);
         Assert.Contains("_Revision 1,", await bed.Store.ReadTextAsync(ArtifactNames.ScriptMarkdown(Id), default), StringComparison.Ordinal);
         Assert.Equal([AgentNames.ScriptWriter, AgentNames.Evaluator], output.Usages.Select(u => u.Agent));
         CostJournal journal = await bed.JournalAsync();
