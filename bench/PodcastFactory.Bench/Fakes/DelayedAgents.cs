@@ -31,6 +31,16 @@ public sealed class DelayedScriptAgent(OfflineScriptAgent inner, LatencyInjector
         await latency.DelayAsync(AgentKind.Script, cancellationToken);
         return await inner.ReviseAsync(brief, research, previous, review, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public string? NoPolishReason => inner.NoPolishReason;
+
+    /// <inheritdoc />
+    public async Task<AgentResult<Script>> PolishAsync(ScriptBrief brief, ResearchNotes research, Script passed, CancellationToken cancellationToken)
+    {
+        await latency.DelayAsync(AgentKind.Script, cancellationToken);
+        return await inner.PolishAsync(brief, research, passed, cancellationToken);
+    }
 }
 
 /// <summary>The offline evaluator plus the profile's review latency.</summary>

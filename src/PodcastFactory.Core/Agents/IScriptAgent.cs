@@ -18,4 +18,16 @@ public interface IScriptAgent
 
     /// <summary>Revises a script, applying the evaluator's suggestions.</summary>
     Task<AgentResult<Script>> ReviseAsync(ScriptBrief brief, ResearchNotes research, Script previous, ScriptReview review, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why this writer has no polish pass, or null when <see cref="PolishAsync"/> rewrites. Read before paying, so a
+    /// writer whose drafts already talk naturally is skipped (and the stage record says why) instead of called for nothing.
+    /// </summary>
+    string? NoPolishReason { get; }
+
+    /// <summary>
+    /// Rewrites a script that passed review for natural conversation (varied reactions, follow-up questions answered by
+    /// the next turn, transitions between sections), keeping every citation; the result is reviewed again before use.
+    /// </summary>
+    Task<AgentResult<Script>> PolishAsync(ScriptBrief brief, ResearchNotes research, Script passed, CancellationToken cancellationToken);
 }

@@ -42,6 +42,9 @@ public sealed record CreateEpisodeRequest
     /// <summary>Revisions allowed after a failed review.</summary>
     public int? MaxRevisions { get; init; }
 
+    /// <summary>Polish a passed script for natural talk (default true); false saves a model call and a review.</summary>
+    public bool? Polish { get; init; }
+
     /// <summary>Wait for a person's approval after the quality gate.</summary>
     public bool? RequireApproval { get; init; }
 
@@ -70,6 +73,7 @@ public sealed record CreateEpisodeRequest
             Language = Language ?? d.Language,
             BudgetUsd = BudgetUsd,
             MaxRevisions = MaxRevisions ?? d.MaxRevisions,
+            Polish = Polish ?? d.Polish,
             RequireApproval = RequireApproval ?? d.RequireApproval,
             ApprovalTimeoutHours = ApprovalTimeoutHours ?? d.ApprovalTimeoutHours,
             ContinueOnFailedReview = ContinueOnFailedReview ?? d.ContinueOnFailedReview,

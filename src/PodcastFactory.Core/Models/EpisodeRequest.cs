@@ -81,6 +81,9 @@ public sealed record EpisodeRequest
     /// <summary>How many times the script may be revised after a failed review (0..5, default 2).</summary>
     public int MaxRevisions { get; init; } = 2;
 
+    /// <summary>When true (the default) a script that passed review is polished for natural talk and fact-checked again; false saves those two model calls.</summary>
+    public bool Polish { get; init; } = true;
+
     /// <summary>When true the episode waits for a person's approval after the quality gate.</summary>
     public bool RequireApproval { get; init; }
 

@@ -10,8 +10,8 @@ using static PodcastFactory.Core.Workflow.RetryPolicies;
 namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
-/// One episode, top to bottom: plan, research (fan-out per angle), script, quality gate with bounded revisions,
-/// optional approval, social post in parallel with the tail (audio, final evaluation, publish, manifest: the
+/// One episode, top to bottom: plan, research (fan-out per angle), script, quality gate with bounded revisions, a polish
+/// pass on a passed script (<see cref="PolishStage"/>), optional approval, social post in parallel with the tail (audio, final evaluation, publish, manifest: the
 /// <see cref="EpisodeTail"/> a re-voice runs too). Activities exchange artifact names, never content. Research, script
 /// and review are critical; social, audio and publish fail soft.
 /// </summary>
@@ -30,6 +30,11 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         {
             MergeResearchOutput research = await ResearchAsync(run, plan);
             GateResult gate = await QualityGateAsync(run, brief, research, plan.MaxRevisions);
+            if (gate.Passed)
+            {
+                gate = gate with { Script = await PolishStage.RunAsync(run, plan, brief, research, gate.Script, gate.Revision) };
+            }
+
             if (EpisodeLength.Shortfall(request.TargetMinutes, gate.Script.WordCount) is string shortfall)
             {
                 run.Warn(shortfall);
@@ -107,7 +112,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
             if (review.Passed || revision == maxRevisions)
             {
                 run.Complete(stage, Invariant($"{(review.Passed ? "passed" : "failed")} at revision {revision} (score {review.Score:0.00})"));
-                return new GateResult(script, review.Passed);
+                return new GateResult(script, review.Passed, revision);
             }
 
             run.Publish(Stages.Review, Stages.PercentWithin(Stages.Review, revision + 1, maxRevisions + 1));
@@ -178,5 +183,5 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         return output;
     }
 
-    sealed record GateResult(WriteScriptOutput Script, bool Passed);
+    sealed record GateResult(WriteScriptOutput Script, bool Passed, int Revision);
 }

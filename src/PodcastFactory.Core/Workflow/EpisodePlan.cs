@@ -7,7 +7,8 @@ namespace PodcastFactory.Core.Workflow;
 /// <param name="RunAudio">Whether audio is produced.</param>
 /// <param name="RunSocial">Whether a social post is produced.</param>
 /// <param name="MaxRevisions">Revision bound of the quality gate.</param>
-public sealed record EpisodePlan(IReadOnlyList<string> Angles, bool RunAudio, bool RunSocial, int MaxRevisions);
+/// <param name="RunPolish">Whether a passed script gets the polish pass (a second writer call and review).</param>
+public sealed record EpisodePlan(IReadOnlyList<string> Angles, bool RunAudio, bool RunSocial, int MaxRevisions, bool RunPolish = true);
 
 /// <summary>Turns a request into an <see cref="EpisodePlan"/>.</summary>
 public static class EpisodePlanner
@@ -35,5 +36,6 @@ public static class EpisodePlanner
         AllAngles.Take(AngleCount(request.Depth)).ToList(),
         RunAudio: request.Priority != OutputPriority.Social,
         RunSocial: request.Priority != OutputPriority.Audio,
-        request.MaxRevisions);
+        request.MaxRevisions,
+        request.Polish);
 }

@@ -16,6 +16,7 @@ public static partial class FailureReasons
     {
         [nameof(ResearchAngleActivity)] = Stages.Research, [nameof(MergeResearchActivity)] = Stages.Research,
         [nameof(WriteScriptActivity)] = Stages.Script, [nameof(ReviewScriptActivity)] = Stages.Review,
+        [nameof(PolishScriptActivity)] = Stages.Polish,
         [nameof(WriteSocialPostActivity)] = Stages.Social, [nameof(PlanSegmentsActivity)] = Stages.Audio,
         [nameof(SynthesizeSegmentActivity)] = Stages.Audio, [nameof(StitchAudioActivity)] = Stages.Audio,
         [nameof(AudioOrchestrator)] = Stages.Audio, [nameof(FinalEvaluationActivity)] = Stages.Quality,

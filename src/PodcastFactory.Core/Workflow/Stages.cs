@@ -9,6 +9,8 @@ public static class Stages
     public const string Script = "script";
     /// <summary>Quality gate (reviews and revisions).</summary>
     public const string Review = "review";
+    /// <summary>Polish pass on the passed script, fact-checked again.</summary>
+    public const string Polish = "polish";
     /// <summary>Waiting for a person's approval.</summary>
     public const string Approval = "approval";
     /// <summary>Social post.</summary>
@@ -27,7 +29,7 @@ public static class Stages
     // Percent published when each stage starts, in pipeline order: the one place the progress shares are decided.
     static readonly (string Stage, int Percent)[] _progress =
     [
-        (Research, 5), (Script, 35), (Review, 45), (Approval, 62), (Social, 65), (Audio, 66), (Quality, 92), (Publish, 93), (Manifest, 96), (Done, 100),
+        (Research, 5), (Script, 35), (Review, 45), (Polish, 56), (Approval, 62), (Social, 65), (Audio, 66), (Quality, 92), (Publish, 93), (Manifest, 96), (Done, 100),
     ];
 
     /// <summary>Percent published when <paramref name="stage"/> starts.</summary>

@@ -15,6 +15,7 @@ public static class WorkflowTasks
         typeof(MergeResearchActivity),
         typeof(WriteScriptActivity),
         typeof(ReviewScriptActivity),
+        typeof(PolishScriptActivity),
         typeof(WriteSocialPostActivity),
         typeof(PlanSegmentsActivity),
         typeof(SynthesizeSegmentActivity),

@@ -34,6 +34,11 @@ public static class ActivityFunctions
     public static Task<ReviewScriptOutput> ReviewScript([ActivityTrigger] ReviewScriptInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         ActivityRunner.RunSharingLimitsAsync<ReviewScriptActivity, ReviewScriptInput, ReviewScriptOutput>(context, input, client);
 
+    /// <summary>Runs <see cref="PolishScriptActivity"/>.</summary>
+    [Function(nameof(PolishScriptActivity))]
+    public static Task<PolishScriptOutput> PolishScript([ActivityTrigger] PolishScriptInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        ActivityRunner.RunSharingLimitsAsync<PolishScriptActivity, PolishScriptInput, PolishScriptOutput>(context, input, client);
+
     /// <summary>Runs <see cref="WriteSocialPostActivity"/>.</summary>
     [Function(nameof(WriteSocialPostActivity))]
     public static Task<WriteSocialPostOutput> WriteSocialPost([ActivityTrigger] WriteSocialPostInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>

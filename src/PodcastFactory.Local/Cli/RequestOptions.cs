@@ -40,6 +40,9 @@ public sealed class RequestOptions
     /// <summary>--max-revisions.</summary>
     public Option<int> MaxRevisions { get; } = new("--max-revisions") { Description = "Script revisions allowed after a failed review (0-5).", DefaultValueFactory = _ => 2 };
 
+    /// <summary>--no-polish.</summary>
+    public Option<bool> NoPolish { get; } = new("--no-polish") { Description = "Skip the polish pass (a second model call and review) on a script that passed review." };
+
     /// <summary>--continue-on-failed-review.</summary>
     public Option<bool> ContinueOnFailedReview { get; } = new("--continue-on-failed-review") { Description = "Produce audio and social even if the script fails its last review." };
 
@@ -47,7 +50,7 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Language, Budget, MaxRevisions, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
@@ -97,6 +100,7 @@ public sealed class RequestOptions
             Language = result.GetValue(Language) ?? "en",
             BudgetUsd = result.GetValue(Budget),
             MaxRevisions = result.GetValue(MaxRevisions),
+            Polish = !result.GetValue(NoPolish),
             ContinueOnFailedReview = result.GetValue(ContinueOnFailedReview),
         };
         return (request, errors);

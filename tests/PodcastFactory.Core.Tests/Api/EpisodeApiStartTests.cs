@@ -29,6 +29,21 @@ public sealed class EpisodeApiStartTests : IDisposable
         Assert.Single(episode.Sources);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(",\"polish\":false", false)]
+    public async Task StartAsync_PolishField_ReachesTheEpisodeRequestDefaultingToOn(string field, bool polish)
+    {
+        var request = ApiTestHost.Request("{\"id\":\"ep-polish-1\",\"topic\":\"Durable Functions\",\"sources\":[{\"kind\":\"text\",\"value\":\"Durable workflows replay their history.\"}]" + field + "}", "POST");
+
+        var response = await _host.ExecuteAsync(request, await _host.Get<EpisodeApi>().StartAsync(request, default));
+
+        Assert.Equal(202, response.Status);
+        var episode = Assert.IsType<EpisodeInput>(Assert.Single(_host.Client.Started).Input);
+        Assert.Equal(polish, episode.Request.Polish);
+        Assert.Equal(polish, EpisodePlanner.Plan(episode.Request).RunPolish);
+    }
+
     [Fact]
     public async Task StartAsync_SameIdTwice_StartsOneOrchestrationAndPointsAtIt()
     {

@@ -23,6 +23,9 @@ internal sealed class OrchestrationHarness
     /// <summary>What the orchestrators logged through their replay-safe logger, in order.</summary>
     public RecordingLogger Log { get; } = new();
     public Queue<bool> ReviewVerdicts { get; } = new();
+
+    /// <summary>What the polish activity reports: skipped by default, as the offline writer does.</summary>
+    public PolishOutcome Polish { get; set; } = PolishOutcome.Skipped;
     public HashSet<string> Failing { get; } = [];
 
     /// <summary>The failure message of a failing call, when not "{name} exploded" (e.g. a sub-orchestration's, wrapped by the framework).</summary>
@@ -62,6 +65,18 @@ internal sealed class OrchestrationHarness
             var input = (ReviewScriptInput)i!;
             bool pass = ReviewVerdicts.Count == 0 || ReviewVerdicts.Dequeue();
             return new(ArtifactPath($"reviews/review-{input.Revision + 1}.json"), pass, pass ? 1 : 0.5, pass ? [] : ["add key points"], Usage(AgentNames.Evaluator));
+        });
+        Setup<PolishScriptOutput>(nameof(PolishScriptActivity), i =>
+        {
+            var input = (PolishScriptInput)i!;
+            string revision = ArtifactPath($"scripts/script-{input.PassedRevision + 1}.json"), review = ArtifactPath($"reviews/review-{input.PassedRevision + 2}.json");
+            return Polish switch
+            {
+                PolishOutcome.Skipped => new(Polish, "offline writer: no second pass", null, null, 700, 20, []),
+                PolishOutcome.KeptDraft => new(Polish, "kept the passed draft: the polished script failed review (score 0.50; fact-check)", revision, review, 700, 20,
+                    [Usage(AgentNames.ScriptWriter), Usage(AgentNames.Evaluator)]),
+                _ => new(Polish, "polished: revision 1 passed review", revision, review, 760, 24, [Usage(AgentNames.ScriptWriter), Usage(AgentNames.Evaluator)]),
+            };
         });
         Setup<WriteSocialPostOutput>(nameof(WriteSocialPostActivity), _ => new(ArtifactPath("social.md"), "x", 200, 280, Usage(AgentNames.SocialWriter)));
         Setup<PlanSegmentsOutput>(nameof(PlanSegmentsActivity), _ => new(ArtifactPath("audio/segments.json"), 3, 1_000_000, "wav"));

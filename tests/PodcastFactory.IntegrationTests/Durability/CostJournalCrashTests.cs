@@ -41,6 +41,7 @@ public sealed class CostJournalCrashTests(AzuriteFixture azurite, ITestOutputHel
         await KillAfterAsync(produce, nameof(ResearchAngleActivity), journal, settings, () => true);
         await KillAfterAsync(resume, nameof(WriteScriptActivity), journal, settings, () => true);
         await KillAfterAsync(resume, nameof(ReviewScriptActivity), journal, settings, () => true);
+        await KillAfterAsync(resume, nameof(PolishScriptActivity), journal, settings, () => true);
         // Social and audio run together: killed with a segment done and the social call sent but not yet answered.
         await KillAfterAsync(resume, nameof(SynthesizeSegmentActivity), journal, settings, () => Volatile.Read(ref socialCalls) >= 1);
         await KillAfterAsync(resume, nameof(PublishEpisodeActivity), journal, settings, () => true);
@@ -62,7 +63,7 @@ public sealed class CostJournalCrashTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(server.Billed.Count - 1, manifest.Costs.JournaledCalls!.Answered);
         PossiblyBilledCall lost = Assert.Single(manifest.Costs.PossiblyBilled!, c => c.Agent == AgentNames.SocialWriter);
         Assert.True(lost.EstimateUsd > 0);
-        // The four kills inside paid stages are seen through the journal; the kill in publish (no paid call) is not.
+        // The five kills inside paid stages are seen through the journal; the kill in publish (no paid call) is not.
         Assert.True(manifest.Interruptions!.Count >= 4, $"{manifest.Interruptions.Count} interruptions");
         Assert.All(manifest.Stages, s => Assert.True(s.DurationMs >= 0));
         Assert.Contains(manifest.Stages, s => s.DowntimeMs > 0);

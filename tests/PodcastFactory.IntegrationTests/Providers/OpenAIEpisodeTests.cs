@@ -112,14 +112,17 @@ public sealed class OpenAIEpisodeTests
         Assert.Equal("tokens", research.UnitKind);
         Assert.Equal(2 * (PromptTokens + FakeReply.DefaultCompletionTokens), research.Units);
         Assert.Equal(2 * CallUsd, research.CostUsd);
-        Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.ScriptWriter).CostUsd);
-        Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Evaluator).CostUsd);
+        // The writer and the evaluator are each called twice: the draft and its review, then the polish and its review.
+        Assert.Equal(2 * CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.ScriptWriter).CostUsd);
+        Assert.Equal(2 * CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.Evaluator).CostUsd);
+        Assert.Equal(2 * CallUsd, manifest.Costs.Calls.Where(c => c.Stage == Stages.Polish).Sum(c => c.Usage.CostUsd));
+        Assert.Equal(StageStatus.Completed, manifest.Stages.Single(s => s.Name == Stages.Polish).Status);
         Assert.Equal(CallUsd, manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.SocialWriter).CostUsd);
         long characters = plan.Segments.Sum(s => (long)s.Text.Length);
         AgentCostSummary speech = manifest.Costs.ByAgent.Single(a => a.Agent == AgentNames.AudioSynthesizer);
         Assert.Equal(characters, speech.Units);
         Assert.Equal(characters * 15m / 1_000_000m, speech.CostUsd);
-        Assert.Equal((5 * CallUsd) + (characters * 15m / 1_000_000m), manifest.Costs.TotalUsd);
+        Assert.Equal((7 * CallUsd) + (characters * 15m / 1_000_000m), manifest.Costs.TotalUsd);
         Assert.True(manifest.Costs.TotalUsd > 0);
         Assert.All(manifest.Costs.Calls.Where(c => c.Usage.Agent != AgentNames.AudioSynthesizer), c => Assert.Equal("gpt-4o-mini", c.Usage.Model));
     }
@@ -292,7 +295,8 @@ public sealed class OpenAIEpisodeTests
         Assert.Equal(EpisodeOutcome.Partial, result!.Outcome);
         Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
         Assert.Empty(server.SpeechRequests);
-        Assert.Equal(5, server.ChatRequests.Count());
+        // Research (2), draft, review, polish, its review, social.
+        Assert.Equal(7, server.ChatRequests.Count());
         Assert.True(result.CostUsd <= 0.006m);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
@@ -77,6 +78,17 @@ public sealed class WholeEpisodeTests(WholeEpisodeFixture episode) : IClassFixtu
         Assert.All(manifest.Costs.Calls, c => Assert.True(c.Usage.DurationMs >= 0));
         Assert.Equal(manifest.Costs.Calls.Sum(c => c.Usage.CostUsd), manifest.Costs.TotalUsd);
         Assert.Contains(manifest.Stages, s => s.Name == Stages.Audio && s.Status == StageStatus.Completed);
+    }
+
+    [Fact]
+    public void Produce_Offline_PolishStageIsRecordedAsSkippedWithItsReasonAndCostsNothing()
+    {
+        var manifest = Read<EpisodeManifest>("manifest.json");
+
+        StageRecord polish = Assert.Single(manifest.Stages, s => s.Name == Stages.Polish);
+        Assert.Equal((StageStatus.Skipped, OfflineScriptAgent.PassThroughReason), (polish.Status, polish.Detail));
+        Assert.DoesNotContain(manifest.Costs.Calls, c => c.Stage == Stages.Polish);
+        Assert.DoesNotContain(manifest.Warnings, w => w.StartsWith("polish", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -35,11 +35,30 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
         return AskAsync(brief, research, Prompts.ScriptRevise, user, previous.Revision + 1, cancellationToken);
     }
 
-    async Task<AgentResult<Script>> AskAsync(ScriptBrief brief, ResearchNotes research, string prompt, string user, int revision, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string? NoPolishReason => null;
+
+    /// <inheritdoc />
+    public Task<AgentResult<Script>> PolishAsync(ScriptBrief brief, ResearchNotes research, Script passed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(research);
+        ArgumentNullException.ThrowIfNull(passed);
+        string user = string.Join("\n\n",
+            DataBlocks.Notes(research),
+            DataBlocks.Passages(research),
+            DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { passed.Title, passed.Turns }, StructuredChat.Json)));
+        // A dropped citation is sent back with the other errors, so the model gets its one retry to restore it.
+        return AskAsync(brief, research, Prompts.ScriptPolish, user, passed.Revision + 1, cancellationToken,
+            a => [.. a.Validate(brief, research), .. ScriptCitations.Missing(passed, a.Turns?.SelectMany(t => t?.Claims ?? []))]);
+    }
+
+    async Task<AgentResult<Script>> AskAsync(ScriptBrief brief, ResearchNotes research, string prompt, string user, int revision, CancellationToken cancellationToken,
+        Func<ScriptAnswer, IReadOnlyList<string>>? validate = null)
     {
         string system = Prompts.System(prompt, ShowBrief.Values(brief));
         AgentResult<ScriptAnswer> answer = await chat.AskAsync<ScriptAnswer>(
-            AgentNames.ScriptWriter, "script", system, user, a => a.Validate(brief, research), OutputTokenCaps.Script(brief.TargetMinutes), cancellationToken);
+            AgentNames.ScriptWriter, "script", system, user, validate ?? (a => a.Validate(brief, research)), OutputTokenCaps.Script(brief.TargetMinutes), cancellationToken);
         return new AgentResult<Script>(answer.Value.ToScript(brief, revision), answer.Usage);
     }
 

@@ -7,6 +7,7 @@ internal static class Prompts
     public const string Research = "research";
     public const string ScriptWrite = "script-write";
     public const string ScriptRevise = "script-revise";
+    public const string ScriptPolish = "script-polish";
     public const string ShowBrief = "show-brief";
     public const string Evaluator = "evaluator";
     public const string Social = "social";

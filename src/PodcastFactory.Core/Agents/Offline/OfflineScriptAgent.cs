@@ -71,6 +71,25 @@ public sealed class OfflineScriptAgent : IScriptAgent
         return Task.FromResult(Result(research, script, start));
     }
 
+    /// <summary>
+    /// The offline writer has no second pass: its renderer already varies reactions, turns the source's own headings and
+    /// questions into questions the next turn answers, and bridges sections (issue 23 item 5); a pass over its own
+    /// templates would only reshuffle them.
+    /// </summary>
+    public const string PassThroughReason = "offline writer: its drafts already vary reactions, answer each question in the next turn and bridge sections, so there is no second pass";
+
+    /// <inheritdoc />
+    public string? NoPolishReason => PassThroughReason;
+
+    /// <summary>Returns the passed script unchanged (see <see cref="PassThroughReason"/>); the workflow never pays for it.</summary>
+    public Task<AgentResult<Script>> PolishAsync(ScriptBrief brief, ResearchNotes research, Script passed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(research);
+        ArgumentNullException.ThrowIfNull(passed);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Result(research, passed, Stopwatch.GetTimestamp()));
+    }
+
     static string Title(string topic)
     {
         string trimmed = topic.Trim();

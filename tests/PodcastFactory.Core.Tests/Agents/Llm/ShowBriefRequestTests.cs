@@ -58,6 +58,48 @@ public sealed class ShowBriefRequestTests
     }
 
     [Fact]
+    public async Task PolishAsync_Request_CarriesTheScriptTheBriefAndPassagesAtTheWritersSampling()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Responder = EpisodeResponder.For(_brief);
+        await using ServiceProvider services = ProviderStack.Azure(server, ("TextModel:Writer:Temperature", "0.7"));
+        Script passed = ClaimScript("Every finished step goes into an append-only history.");
+
+        Script polished = (await services.GetRequiredService<IScriptAgent>().PolishAsync(_brief, _research, passed, CancellationToken.None)).Value;
+
+        JsonNode body = JsonNode.Parse(server.ChatRequests.Single().Body)!;
+        string system = EpisodeResponder.Message(body, "system"), user = EpisodeResponder.Message(body, "user");
+        Assert.Contains("You polish scripts", system, StringComparison.Ordinal);
+        Assert.Contains("outage stories", system, StringComparison.Ordinal);
+        Assert.Contains("Spell out numbers", system, StringComparison.Ordinal);
+        Assert.Contains("<<<SCRIPT>>>", user, StringComparison.Ordinal);
+        Assert.Contains("Every finished step goes into an append-only history.", user, StringComparison.Ordinal);
+        Assert.Contains(Passage, user, StringComparison.Ordinal);
+        Assert.Equal(0.7, (double)body["temperature"]!, 3);
+        Assert.Equal(OutputTokenCaps.Script(5), (int)body["max_completion_tokens"]!);
+        Assert.Equal(1, polished.Revision);
+    }
+
+    [Fact]
+    public async Task PolishAsync_AnswerDropsACitation_AsksAgainNamingTheNote()
+    {
+        await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
+        server.Enqueue(FakeReply.Chat("""
+            {"title":"T","turns":[{"speaker":"Alex","text":"Welcome to the show.","claims":[]},{"speaker":"Sam","text":"Glad to be here.","claims":[]},
+             {"speaker":"Alex","text":"So, where do we start?","claims":[]},{"speaker":"Sam","text":"Thanks for listening, bye.","claims":[]}]}
+            """));
+        server.Responder = EpisodeResponder.For(_brief);
+        await using ServiceProvider services = ProviderStack.Azure(server);
+
+        Script polished = (await services.GetRequiredService<IScriptAgent>()
+            .PolishAsync(_brief, _research, ClaimScript("Steps go into a history."), CancellationToken.None)).Value;
+
+        Assert.Equal(2, server.ChatRequests.Count());
+        Assert.Contains("note 0 is cited in the script you were given but in no turn of yours", server.ChatRequests.Last().Body, StringComparison.Ordinal);
+        Assert.Contains(polished.Turns, t => t.Claims?.Contains(0) == true);
+    }
+
+    [Fact]
     public async Task EvaluateAsync_Request_JudgesAtTemperatureZeroWithPassagesAndNumberedTurns()
     {
         await using FakeOpenAIServer server = await FakeOpenAIServer.StartAsync();
