@@ -7,6 +7,7 @@ namespace PodcastFactory.IntegrationTests.Telemetry;
 /// The episode's trace on the local Azure Storage backend (Azurite): the audio sub-orchestration hangs under a span
 /// that is exported, the episode orchestration's client span for it, not under an id no span carries.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class AzuriteEpisodeTraceTests(AzuriteTracedEpisode episode, ITestOutputHelper output) : IClassFixture<AzuriteTracedEpisode>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace PodcastFactory.IntegrationTests.Telemetry;
 /// HTTP request to the provider's HTTP calls, the metrics of the run, and nothing of the request's content in a span.
 /// The text and speech models are <see cref="FakeOpenAIServer"/> (the provider's wire format on 127.0.0.1).
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class EpisodeTraceTests(TracedEpisode episode, ITestOutputHelper output) : IClassFixture<TracedEpisode>
 {
     [Fact]
