@@ -79,7 +79,7 @@ public static class QuoteCommand
         }
 
         QuoteAssumptions a = quote.Assumptions;
-        text.AppendLine(c, $"Total: expected ${quote.TotalUsd:0.0000} (${quote.LowUsd:0.0000}-${quote.TotalUsd:0.0000}), at most ${quote.HighUsd:0.0000}");
+        text.AppendLine(c, $"Total: expected ${quote.TotalUsd:0.0000} (low ${quote.LowUsd:0.0000}), at most ${quote.HighUsd:0.0000} (the budget of a start with this quote)");
         text.AppendLine(c, $"Assumes: text {a.TextModel ?? "offline (free)"} at ${a.InputPerMillionTokens}/${a.OutputPerMillionTokens} per million tokens, speech {a.SpeechModel ?? "offline (free)"} at ${a.SpeechPerMillionCharacters} per million characters;");
         text.AppendLine(c, $"  {a.Words} words (at most {a.MaxWords}), {a.Segments} speech segments, {a.Angles} research angles carrying {a.SourceCharacters} characters each, up to {a.MaxRevisions} revision(s).");
         text.Append(c, $"Produce under it: podcast produce ... --quote-id {quote.QuoteId} (the same options, no --budget)");

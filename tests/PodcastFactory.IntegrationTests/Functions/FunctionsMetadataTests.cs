@@ -45,6 +45,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetWebhook", "get", ApiRoutes.Webhook, false)]
     [InlineData("DeleteWebhook", "delete", ApiRoutes.Webhook, false)]
     [InlineData("GetWebhookDeliveries", "get", ApiRoutes.WebhookDeliveries, false)]
+    [InlineData("CreateQuote", "post", ApiRoutes.Quotes, false)]
     public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
     {
         JsonObject trigger = Trigger(function);
