@@ -116,6 +116,8 @@ public sealed class QuoteApiTests : IDisposable
         Assert.Equal(202, response.Status);
         var input = Assert.IsType<EpisodeInput>(Assert.Single(_host.Client.Started).Input);
         Assert.Equal(high, input.Request.BudgetUsd);
+        // The manifest compares the episode against the quote it ran under.
+        Assert.Equal(quoteId, (await QuoteStore.ReadAttachedAsync(_host.Get<PodcastFactory.Core.Artifacts.IArtifactStore>(), "ep-quoted", default))?.QuoteId);
     }
 
     [Fact]

@@ -30,6 +30,19 @@ public sealed partial class QuoteStore(IArtifactStore store)
     public async Task<EpisodeQuote?> FindAsync(string quoteId, CancellationToken cancellationToken) =>
         IsValidId(quoteId) ? await store.ReadJsonIfExistsAsync<EpisodeQuote>(Name(quoteId), cancellationToken) : null;
 
+    /// <summary>Keeps a copy of the quote an episode runs under beside its artifacts, for the manifest's quote-vs-actual.</summary>
+    public Task AttachAsync(string episodeId, EpisodeQuote quote, CancellationToken cancellationToken) =>
+        store.WriteJsonAsync(Attached(episodeId), quote, null, cancellationToken);
+
+    /// <summary>The quote <paramref name="episodeId"/> was started with, or null.</summary>
+    public static Task<EpisodeQuote?> ReadAttachedAsync(IArtifactStore store, string episodeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.ReadJsonIfExistsAsync<EpisodeQuote>(Attached(episodeId), cancellationToken);
+    }
+
+    static string Attached(string episodeId) => $"{episodeId}/quote.json";
+
     static string Name(string quoteId) => $"_quotes/{quoteId}.json";
 
     [GeneratedRegex("^q-[0-9a-f]{32}$")]

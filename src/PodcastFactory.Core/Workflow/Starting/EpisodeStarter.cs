@@ -119,9 +119,11 @@ public sealed class EpisodeStarter(
     {
         string? callbackUrl = options?.CallbackUrl;
         ResearchMode research = (await ValidateAsync(request, episodeId, callbackUrl, cancellationToken)).Research!.Value;
+        EpisodeQuote? quote = null;
         if (options?.QuoteId is { } quoteId)
         {
-            request = await BindQuoteAsync(request, quoteId, cancellationToken);
+            quote = await BindQuoteAsync(request, quoteId, cancellationToken);
+            request = request with { BudgetUsd = quote.HighUsd };
         }
 
         string id = episodeId ?? EpisodeIds.New(time.GetUtcNow());
@@ -150,6 +152,11 @@ public sealed class EpisodeStarter(
         {
             await gate.ReleaseAsync(id, claim, CancellationToken.None);
             throw new RequestValidationException(sourceErrors);
+        }
+
+        if (quote is not null)
+        {
+            await quotes.AttachAsync(id, quote, cancellationToken);
         }
 
         // Episodes without listeners raise no events (no delivery orchestrations); the callback's secret is shown once.
@@ -181,7 +188,7 @@ public sealed class EpisodeStarter(
     }
 
     // A quote binds the request it priced: its high figure becomes the budget, so the episode cannot cost more than quoted.
-    async Task<EpisodeRequest> BindQuoteAsync(EpisodeRequest request, string quoteId, CancellationToken cancellationToken)
+    async Task<EpisodeQuote> BindQuoteAsync(EpisodeRequest request, string quoteId, CancellationToken cancellationToken)
     {
         EpisodeQuote? quote = await quotes.FindAsync(quoteId, cancellationToken);
         ValidationError? problem = quote is null ? new("quoteId", $"There is no quote '{quoteId}'; ask POST /api/quotes (podcast quote) for one.")
@@ -189,6 +196,6 @@ public sealed class EpisodeStarter(
             : quote.RequestHash != Quoter.HashOf(request) ? new("quoteId", $"Quote '{quoteId}' was made for a different request; send the request it quoted, or ask for a quote of this one.")
             : request.BudgetUsd is not null ? new("budgetUsd", "A start with quoteId runs under the quote's highUsd; leave budgetUsd out.")
             : null;
-        return problem is null ? request with { BudgetUsd = quote!.HighUsd } : throw new RequestValidationException([problem]);
+        return problem is null ? quote! : throw new RequestValidationException([problem]);
     }
 }
