@@ -43,7 +43,7 @@ public sealed class QuoteCalculator(PriceTable prices, QuoteModels models, ICost
                 plan.Angles.Count * Text((ExpectedTokens.ResearchPromptCharacters + basis.SourceCharacters) / ExpectedTokens.CharactersPerToken, ExpectedTokens.ResearchOutput),
                 plan.Angles.Count * high.ResearchCallUsd),
             new(Stages.Script, 1, passes, Text(ExpectedTokens.ScriptPrompt, scriptTokens), passes * high.ScriptCallUsd),
-            new(Stages.Review, 1, passes, Text(ExpectedTokens.ReviewPromptBesidesScript + scriptTokens, ExpectedTokens.ReviewOutput), passes * high.ReviewCallUsd),
+            new(Stages.Review, 1, passes, Text(ExpectedTokens.ReviewPromptBesidesScript + scriptTokens, ExpectedTokens.Review(words)), passes * high.ReviewCallUsd),
         };
         if (plan.RunSocial)
         {
