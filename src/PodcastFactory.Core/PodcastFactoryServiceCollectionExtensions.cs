@@ -8,7 +8,7 @@ using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Publishing.Feed;

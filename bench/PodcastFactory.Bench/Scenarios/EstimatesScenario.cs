@@ -9,7 +9,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Workflow;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Starting;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PodcastFactory.Core.Api;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Starting;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PodcastFactory.Core.Api;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Workflow;
 
 namespace PodcastFactory.Core.Tests.Api;

@@ -1,5 +1,5 @@
 using PodcastFactory.Core.Costs;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Tests.Costs;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Tests.Costs;

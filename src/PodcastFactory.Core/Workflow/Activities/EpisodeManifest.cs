@@ -24,7 +24,7 @@ public sealed record EpisodeManifest(
     IReadOnlyList<Interruption>? Interruptions = null,
     IReadOnlyList<ManifestRevision>? Revisions = null,
     Review.ReviewDecision? Decision = null,
-    Costs.Quotes.ManifestQuote? Quote = null);
+    Quotes.ManifestQuote? Quote = null);
 
 /// <summary>One artifact in the manifest.</summary>
 public sealed record ManifestArtifact(string Name, long Bytes, string ContentType);

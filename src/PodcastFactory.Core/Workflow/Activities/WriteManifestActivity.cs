@@ -2,7 +2,7 @@ using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
-using PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Activities;

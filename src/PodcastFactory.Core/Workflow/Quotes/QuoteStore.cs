@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using PodcastFactory.Core.Artifacts;
 
-namespace PodcastFactory.Core.Costs.Quotes;
+namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>
 /// Quotes in the artifact store (<c>_quotes/{quoteId}.json</c>), so both hosts and every instance see the quote a start

@@ -1,8 +1,8 @@
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
-using PodcastFactory.Core.Workflow;
 
-namespace PodcastFactory.Core.Costs.Quotes;
+namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>What a quote is computed from besides the request: the real sizes the starter would freeze.</summary>
 /// <param name="SourceCharacters">Characters one research call carries (captured sources plus expected web pages).</param>

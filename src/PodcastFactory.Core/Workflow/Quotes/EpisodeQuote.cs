@@ -1,4 +1,6 @@
-namespace PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>One stage of a quote.</summary>
 /// <param name="Stage">research, script, review, social or audio.</param>

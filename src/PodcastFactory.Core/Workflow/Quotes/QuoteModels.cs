@@ -1,4 +1,6 @@
-namespace PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>The priced models a quote assumes: the ones <see cref="ICostEstimator"/> prices (null = offline, free).</summary>
 /// <param name="TextModel">Priced text model name.</param>

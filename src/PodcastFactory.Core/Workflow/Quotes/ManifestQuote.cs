@@ -1,4 +1,6 @@
-namespace PodcastFactory.Core.Costs.Quotes;
+using PodcastFactory.Core.Costs;
+
+namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>One stage of the manifest's quote-vs-actual.</summary>
 /// <param name="Stage">The stage.</param>

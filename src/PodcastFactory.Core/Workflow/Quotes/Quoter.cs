@@ -2,7 +2,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Starting;
 
-namespace PodcastFactory.Core.Costs.Quotes;
+namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>
 /// Makes a quote for an episode request (<c>POST /api/quotes</c>, <c>podcast quote</c>): the starter's validation (the
