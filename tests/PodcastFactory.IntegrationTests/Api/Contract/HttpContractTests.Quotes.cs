@@ -18,9 +18,10 @@ public abstract partial class HttpContractTests
         JsonElement quote = await Client.JsonAsync(response);
         string quoteId = quote.GetProperty("quoteId").GetString()!;
         Assert.Equal(5, quote.GetProperty("stages").GetArrayLength());
-        // Offline providers: free, and the quote says which models it assumed (none).
+        // Offline providers: free, and the quote names no priced model (null fields are left out of the JSON).
         Assert.Equal(0m, quote.GetProperty("highUsd").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, quote.GetProperty("assumptions").GetProperty("textModel").ValueKind);
+        Assert.False(quote.GetProperty("assumptions").TryGetProperty("textModel", out _), quote.ToString());
+        Assert.Equal(150, quote.GetProperty("assumptions").GetProperty("words").GetInt32());
 
         string other = QuoteBody.Replace("\"targetMinutes\":1", "\"targetMinutes\":2", StringComparison.Ordinal)[..^1] + $",\"quoteId\":\"{quoteId}\"}}";
         JsonElement problem = await Client.AssertProblemAsync(await Client.PostJsonAsync("/api/episodes", other), HttpStatusCode.BadRequest);
