@@ -8,6 +8,7 @@ using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Publishing.Feed;
@@ -51,6 +52,9 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<WebResearcher>();
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
+        services.TryAddSingleton<QuoteStore>();
+        services.TryAddSingleton<QuoteCalculator>();
+        services.TryAddTransient<Quoter>();
         services.TryAddTransient<StartGate>();
         services.TryAddTransient<PaidStep>();
 
@@ -74,6 +78,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<ScriptApi>();
         services.TryAddTransient<ReviewApi>();
         services.TryAddTransient<WebhookApi>();
+        services.TryAddTransient<QuoteApi>();
         services.TryAddTransient<Workflow.Review.EpisodeDecisions>();
         services.AddProviders(configuration);
         services.AddOfflineAgents();
@@ -123,9 +128,13 @@ public static class PodcastFactoryServiceCollectionExtensions
         if (text.Provider == ModelProviderKind.Offline && speech.Provider == ModelProviderKind.Offline)
         {
             services.TryAddSingleton<ICostEstimator, FreeCostEstimator>();
+            services.TryAddSingleton(new QuoteModels(null, null));
         }
         else
         {
+            services.TryAddSingleton(new QuoteModels(
+                text.Provider == ModelProviderKind.Offline ? null : ChatClientFactory.PricedModel(text.Model, text.Deployment),
+                speech.Provider == ModelProviderKind.Offline ? null : speech.PricedModel()));
             services.TryAddSingleton<ICostEstimator>(sp => new PricedCostEstimator(
                 sp.GetRequiredService<PriceTable>(),
                 text.Provider == ModelProviderKind.Offline ? null : ChatClientFactory.PricedModel(text.Model, text.Deployment),

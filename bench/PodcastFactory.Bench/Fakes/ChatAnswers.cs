@@ -24,7 +24,7 @@ public sealed partial class ChatAnswers(string sourceText)
         {
             "ResearchAnswer" => Research(system, schema),
             "ScriptAnswer" => Script(system, user),
-            "JudgeAnswer" => Judge(),
+            "JudgeAnswer" => Judge(user),
             "SocialAnswer" => new JsonObject
             {
                 ["text"] = "Why don't durable workflows lose their place when a server dies? They replay an append-only history of events, "
@@ -96,7 +96,41 @@ public sealed partial class ChatAnswers(string sourceText)
         ["chapter"] = chapter,
     };
 
-    static JsonObject Judge() => JsonSerializer.SerializeToNode(new
+    // The judge gives every claim of the script (turn, cited note) a verdict, as the schema requires since the judge fact-checks.
+    static JsonObject Judge(string user)
+    {
+        JsonObject verdict = JudgeChecks();
+        verdict["claims"] = new JsonArray([.. ScriptClaims(user).Select(c => (JsonNode)new JsonObject
+        {
+            ["turn"] = c.Turn, ["note"] = c.Note, ["verdict"] = "supported", ["reason"] = "The turn restates the cited note's passage.",
+        })]);
+        return verdict;
+    }
+
+    // The script is in the user message as JSON ({"title":...,"turns":[{"turn":1,...,"claims":[0,1]}]}).
+    static IEnumerable<(int Turn, int Note)> ScriptClaims(string user)
+    {
+        int start = user.IndexOf("{\"title\"", StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            throw new InvalidOperationException("fake chat model: no script JSON in the review prompt");
+        }
+
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(user[start..]));
+        JsonElement script = JsonElement.ParseValue(ref reader);
+        foreach (JsonElement turn in script.GetProperty("turns").EnumerateArray())
+        {
+            if (turn.TryGetProperty("claims", out JsonElement claims) && claims.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement note in claims.EnumerateArray())
+                {
+                    yield return (turn.GetProperty("turn").GetInt32(), note.GetInt32());
+                }
+            }
+        }
+    }
+
+    static JsonObject JudgeChecks() => JsonSerializer.SerializeToNode(new
     {
         passed = true,
         score = 0.86,
@@ -147,7 +181,7 @@ public sealed partial class ChatAnswers(string sourceText)
     [GeneratedRegex(@"up to (\d+) claims")]
     private static partial Regex MaxNotesRegex();
 
-    [GeneratedRegex(@"two hosts, (.+?) and (.+?)\. Episode topic")]
+    [GeneratedRegex(@"two hosts, (.+?) and (.+?)\.")]
     private static partial Regex HostsRegex();
 
     [GeneratedRegex(@"(?i)about (\d+) spoken words")]

@@ -9,6 +9,7 @@ using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Workflow;
@@ -24,7 +25,9 @@ namespace PodcastFactory.Bench.Scenarios;
 /// Llm agents registered by <c>AddPodcastFactory</c> with TextModel settings pointing at <see cref="FakeChatModel"/>)
 /// at 1, 5 and 10 minutes. Per stage: the starter's per-call estimate (<see cref="PricedCostEstimator"/>, frozen into
 /// the orchestration input with the captured source size), the intent each call journals before it is sent, and the
-/// billed cost (the fake's usage priced by the <see cref="PriceTable"/>), as estimate / billed.
+/// billed cost (the fake's usage priced by the <see cref="PriceTable"/>), as estimate / billed. Each episode is started
+/// with a quote of its request (<see cref="Quoter"/>, as <c>POST /api/quotes</c>), and one row per length gives the
+/// bill against the quote's expected figure (the calibration target: 0.75-1.25) and its high bound.
 /// </summary>
 public static class EstimatesScenario
 {
@@ -70,7 +73,9 @@ public static class EstimatesScenario
         {
             string id = I($"estimates-{minutes}min");
             int billsBefore = chat.Bills.Count;
-            EpisodeInput input = await RunEpisodeAsync(services, id, minutes);
+            EpisodeRequest request = BenchEpisode.Request() with { TargetMinutes = minutes };
+            EpisodeQuote quote = await services.GetRequiredService<Quoter>().QuoteAsync(request, CancellationToken.None);
+            EpisodeInput input = await RunEpisodeAsync(services, request, id, quote.QuoteId);
             List<ChatBill> bills = [.. chat.Bills.Skip(billsBefore)];
             List<JournalEntry> calls = [.. (await JournalReader.ReadAsync(services.GetRequiredService<IArtifactStore>(), ArtifactNames.Journal(id))).Attempts
                 .SelectMany(a => a.Calls).Where(c => c.State == PaidCallState.Answered && c.UnitKind == "tokens")];
@@ -97,12 +102,14 @@ public static class EstimatesScenario
 
             bench.Table.Add(new ResultRow("estimates", "memory", I($"{minutes} min, whole episode: stage estimates x calls / billed"), F((double)(estimatedTotal / journalBilled)) + "x",
                 I($"estimated ${estimatedTotal:0.000000}, billed ${journalBilled:0.000000} over {calls.Count} calls (fake's own bill and the journal agree); source {input.Sources.Sum(s => s.Bytes)} bytes")));
+            bench.Table.Add(new ResultRow("estimates", "memory", I($"{minutes} min, quote: billed / expected (totalUsd)"), F((double)(journalBilled / quote.TotalUsd)) + "x",
+                I($"quote expected ${quote.TotalUsd:0.000000} (low ${quote.LowUsd:0.000000}, high ${quote.HighUsd:0.000000} = the episode's budget {input.Request.BudgetUsd:0.000000}), billed ${journalBilled:0.000000}; billed / high {F((double)(journalBilled / quote.HighUsd))}x")));
         }
     }
 
-    static async Task<EpisodeInput> RunEpisodeAsync(IServiceProvider services, string id, int minutes)
+    static async Task<EpisodeInput> RunEpisodeAsync(IServiceProvider services, EpisodeRequest request, string id, string quoteId)
     {
-        await services.GetRequiredService<EpisodeStarter>().StartAsync(BenchEpisode.Request() with { TargetMinutes = minutes }, id, CancellationToken.None);
+        await services.GetRequiredService<EpisodeStarter>().StartAsync(request, id, CancellationToken.None, new StartOptions(QuoteId: quoteId));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         OrchestrationMetadata done = await services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)

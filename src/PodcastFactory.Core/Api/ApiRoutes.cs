@@ -54,6 +54,9 @@ public static class ApiRoutes
     /// <summary>GET: the voices of the configured speech provider.</summary>
     public const string Voices = "voices";
 
+    /// <summary>POST: price an episode request before starting it.</summary>
+    public const string Quotes = "quotes";
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

@@ -57,6 +57,9 @@ public sealed record CreateEpisodeRequest
     /// <summary>Where this episode's events are POSTed (signed with a secret of its own, returned once as <c>callbackSecret</c>).</summary>
     public string? CallbackUrl { get; init; }
 
+    /// <summary>A quote of this request (<c>POST /api/quotes</c>): the episode runs under the quote's <c>highUsd</c> as its budget.</summary>
+    public string? QuoteId { get; init; }
+
     /// <summary>The episode request, with defaults for what the body leaves out.</summary>
     public EpisodeRequest ToEpisodeRequest()
     {

@@ -194,6 +194,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7156, Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} deleted")]
     public static partial void WebhookUnsubscribed(ILogger logger, string subscriptionId);
 
+    [LoggerMessage(EventId = 7161, Level = LogLevel.Information, Message = "Quote {QuoteId}: expected {TotalUsd} USD, at most {HighUsd} USD")]
+    public static partial void QuoteMade(ILogger logger, string quoteId, decimal totalUsd, decimal highUsd);
+
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Speech: {Provider} offers {VoiceCount} voice(s)")]
     public static partial void SpeechVoicesListed(ILogger logger, string provider, int voiceCount);
 

@@ -14,6 +14,7 @@ public static class PodcastCli
         root.Subcommands.Add(ScheduleCommand.Create(new StoreOptions()));
         root.Subcommands.Add(WorkerCommand.Create(new StoreOptions()));
         root.Subcommands.Add(VoicesCommand.Create());
+        root.Subcommands.Add(QuoteCommand.Create(new StoreOptions()));
         return root;
     }
 

@@ -27,24 +27,26 @@ public static class ProduceCommand
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted episode by id (needs --store azurite|azure and the same --task-hub); starts nothing new." };
         var json = new Option<bool>("--json") { Description = "Print a machine-readable result on stdout (progress goes to stderr)." };
         var callback = new Option<string?>("--callback-url") { Description = "POST this episode's events (episode.started, .completed, ...) to this URL, signed per Standard Webhooks; the secret is printed once." };
+        var quote = new Option<string?>("--quote-id") { Description = "A quote of this same request (podcast quote): the episode runs under the quote's high figure as its budget." };
         var command = new Command("produce", "Produce a complete episode: research, script, review, social post, audio, manifest.");
         request.AddTo(command);
         command.Options.Add(id);
         command.Options.Add(resume);
         command.Options.Add(json);
         command.Options.Add(callback);
+        command.Options.Add(quote);
         store.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             CliErrors.Json = parse.GetValue(json);
             return parse.GetValue(resume) is { } resumeId
                 ? ResumeAsync(parse, store, resumeId, parse.GetValue(json), ct)
-                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), parse.GetValue(callback), ct);
+                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), new StartOptions(parse.GetValue(callback), parse.GetValue(quote)), ct);
         });
         return command;
     }
 
-    static async Task<int> RunAsync(ParseResult parse, RequestOptions requestOptions, StoreOptions storeOptions, string? id, bool json, string? callbackUrl, CancellationToken cancellationToken)
+    static async Task<int> RunAsync(ParseResult parse, RequestOptions requestOptions, StoreOptions storeOptions, string? id, bool json, StartOptions startOptions, CancellationToken cancellationToken)
     {
         (EpisodeRequest request, IReadOnlyList<ValidationError> errors) = requestOptions.Build(parse);
         if (errors.Count > 0)
@@ -64,11 +66,16 @@ public static class ProduceCommand
             StartedEpisode started;
             try
             {
-                started = await runtime.Services.GetRequiredService<EpisodeStarter>().StartAsync(request, id, cancellationToken, new StartOptions(callbackUrl));
+                started = await runtime.Services.GetRequiredService<EpisodeStarter>().StartAsync(request, id, cancellationToken, startOptions);
             }
             catch (RequestValidationException ex)
             {
-                return CliErrors.Invalid([.. ex.Errors.Select(e => e.Field == "callbackUrl" ? e with { Field = "--callback-url" } : e)]);
+                return CliErrors.Invalid([.. ex.Errors.Select(e => e.Field switch
+                {
+                    "callbackUrl" => e with { Field = "--callback-url" },
+                    "quoteId" => e with { Field = "--quote-id" },
+                    _ => e,
+                })]);
             }
             catch (EpisodeConflictException ex)
             {

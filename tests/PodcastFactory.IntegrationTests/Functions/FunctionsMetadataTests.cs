@@ -45,6 +45,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetWebhook", "get", ApiRoutes.Webhook, false)]
     [InlineData("DeleteWebhook", "delete", ApiRoutes.Webhook, false)]
     [InlineData("GetWebhookDeliveries", "get", ApiRoutes.WebhookDeliveries, false)]
+    [InlineData("CreateQuote", "post", ApiRoutes.Quotes, true)]
     public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
     {
         JsonObject trigger = Trigger(function);
@@ -92,8 +93,8 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list.
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1;
+        // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list; + 1: the quotes route.
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

@@ -23,7 +23,8 @@ public sealed record EpisodeManifest(
     FactCheckReport? FactCheck = null,
     IReadOnlyList<Interruption>? Interruptions = null,
     IReadOnlyList<ManifestRevision>? Revisions = null,
-    Review.ReviewDecision? Decision = null);
+    Review.ReviewDecision? Decision = null,
+    Quotes.ManifestQuote? Quote = null);
 
 /// <summary>One artifact in the manifest.</summary>
 public sealed record ManifestArtifact(string Name, long Bytes, string ContentType);

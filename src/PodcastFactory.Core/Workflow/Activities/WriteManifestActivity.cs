@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Activities;
@@ -48,7 +49,8 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             input.Warnings,
             (input.Sources ?? []).Select(s => new ManifestSource(s.Kind, s.Name, s.Url, s.Artifact, s.Bytes, s.Sha256)).ToList(),
             await FactCheckAsync(input.EpisodeId, artifacts),
-            interruptions);
+            interruptions,
+            Quote: await QuoteStore.ReadAttachedAsync(store, input.EpisodeId, CancellationToken.None) is { } quote ? ManifestQuote.Of(quote, input.Ledger) : null);
         await store.WriteJsonAsync(name, manifest, inputHash: null, CancellationToken.None);
         ManifestMetrics.Written(manifest.Status, manifest.Stages);
         return new WriteManifestOutput(name, artifacts.Count, costs.TotalUsd);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Artifacts;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
+using PodcastFactory.Core.Workflow.Quotes;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
@@ -22,7 +23,8 @@ public sealed record StartedEpisode(string EpisodeId, bool Created, string? Call
 
 /// <summary>What a start may carry besides the request.</summary>
 /// <param name="CallbackUrl">Where this episode's events are POSTed (every event type, signed with a secret of its own).</param>
-public sealed record StartOptions(string? CallbackUrl = null);
+/// <param name="QuoteId">A quote of this same request (<c>POST /api/quotes</c>): the episode's budget becomes the quote's high figure.</param>
+public sealed record StartOptions(string? CallbackUrl = null, string? QuoteId = null);
 
 /// <summary>
 /// The one way an episode starts (CLI, HTTP API, scheduler): validate, claim the id through the <see cref="StartGate"/>,
@@ -41,8 +43,16 @@ public sealed class EpisodeStarter(
     ILogger<EpisodeStarter> logger,
     WebResearcher web,
     WebhookSubscriptions webhooks,
-    IOptions<WebhookOptions> webhookOptions)
+    IOptions<WebhookOptions> webhookOptions,
+    QuoteStore quotes)
 {
+    /// <summary>Characters per speech segment: the configured size, within what the speech provider accepts.</summary>
+    public int SegmentMaxCharacters => Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters);
+
+    /// <summary>What each research call carries: every captured source and, with web research, the pages its angle reads.</summary>
+    public static long ResearchCharacters(EpisodeRequest resolved, IReadOnlyList<SourceDocument> documents) =>
+        documents.Sum(d => (long)d.Text.Length) + WebResearchPlan.ExpectedCharacters(resolved);
+
     /// <summary>Validates and starts an episode; throws <see cref="RequestValidationException"/> for bad input.</summary>
     public async Task<StartedEpisode> StartAsync(EpisodeRequest request, string? episodeId, CancellationToken cancellationToken, StartOptions? options = null)
     {
@@ -61,10 +71,14 @@ public sealed class EpisodeStarter(
         }
     }
 
-    async Task<StartedEpisode> ScheduleAsync(EpisodeRequest request, string? episodeId, StartOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks <paramref name="request"/> as a start does, without claiming or reading anything (quotes use it, so a bad
+    /// request is the same 400 either way); returns it with its research mode resolved, or throws <see cref="RequestValidationException"/>.
+    /// </summary>
+    public async Task<EpisodeRequest> ValidateAsync(EpisodeRequest request, string? episodeId, string? callbackUrl, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
-        string? callbackUrl = options?.CallbackUrl;
         if (callbackUrl is not null)
         {
             errors.AddRange(await webhooks.ValidateAsync(callbackUrl, null, null, "callbackUrl", cancellationToken));
@@ -98,6 +112,20 @@ public sealed class EpisodeStarter(
             throw new RequestValidationException(errors);
         }
 
+        return request with { Research = research };
+    }
+
+    async Task<StartedEpisode> ScheduleAsync(EpisodeRequest request, string? episodeId, StartOptions? options, CancellationToken cancellationToken)
+    {
+        string? callbackUrl = options?.CallbackUrl;
+        ResearchMode research = (await ValidateAsync(request, episodeId, callbackUrl, cancellationToken)).Research!.Value;
+        EpisodeQuote? quote = null;
+        if (options?.QuoteId is { } quoteId)
+        {
+            quote = await BindQuoteAsync(request, quoteId, cancellationToken);
+            request = request with { BudgetUsd = quote.HighUsd };
+        }
+
         string id = episodeId ?? EpisodeIds.New(time.GetUtcNow());
         string requestHash = InputHash.Of(request);
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
@@ -126,6 +154,11 @@ public sealed class EpisodeStarter(
             throw new RequestValidationException(sourceErrors);
         }
 
+        if (quote is not null)
+        {
+            await quotes.AttachAsync(id, quote, cancellationToken);
+        }
+
         // Episodes without listeners raise no events (no delivery orchestrations); the callback's secret is shown once.
         string? callbackSecret = callbackUrl is null ? null : (await webhooks.CreateCallbackAsync(id, callbackUrl, cancellationToken)).Secret;
         bool listened = callbackSecret is not null || await webhooks.AnyAsync(cancellationToken);
@@ -137,12 +170,11 @@ public sealed class EpisodeStarter(
             refs.Add(SourceRef.Capture(request.Sources[i], documents[i].Name, documents[i].Text, name));
         }
 
-        // Each research call carries every captured source and, with web research, the pages its angle reads.
         EpisodeRequest resolved = request with { Research = research };
-        long researchCharacters = documents.Sum(d => (long)d.Text.Length) + WebResearchPlan.ExpectedCharacters(resolved);
+        long researchCharacters = ResearchCharacters(resolved, documents);
         var settings = new EpisodeSettings(
             workflow.Value.MaxParallelSegments,
-            Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters),
+            SegmentMaxCharacters,
             estimator.Estimate(resolved, researchCharacters),
             workflow.Value.ThrottleDeadlineMinutes,
             listened ? WebhookSettings.From(webhookOptions.Value) : null);
@@ -153,5 +185,17 @@ public sealed class EpisodeStarter(
 
         Logs.EpisodeAccepted(logger, id, created: true, refs.Count);
         return new StartedEpisode(id, Created: true, callbackSecret);
+    }
+
+    // A quote binds the request it priced: its high figure becomes the budget, so the episode cannot cost more than quoted.
+    async Task<EpisodeQuote> BindQuoteAsync(EpisodeRequest request, string quoteId, CancellationToken cancellationToken)
+    {
+        EpisodeQuote? quote = await quotes.FindAsync(quoteId, cancellationToken);
+        ValidationError? problem = quote is null ? new("quoteId", $"There is no quote '{quoteId}'; ask POST /api/quotes (podcast quote) for one.")
+            : quote.ExpiresAt <= time.GetUtcNow() ? new("quoteId", $"Quote '{quoteId}' expired at {quote.ExpiresAt:u}; ask for a new one.")
+            : quote.RequestHash != Quoter.HashOf(request) ? new("quoteId", $"Quote '{quoteId}' was made for a different request; send the request it quoted, or ask for a quote of this one.")
+            : request.BudgetUsd is not null ? new("budgetUsd", "A start with quoteId runs under the quote's highUsd; leave budgetUsd out.")
+            : null;
+        return problem is null ? quote! : throw new RequestValidationException([problem]);
     }
 }
