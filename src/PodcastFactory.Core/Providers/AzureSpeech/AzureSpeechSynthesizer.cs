@@ -5,11 +5,9 @@ using System.Text.Json;
 using Azure.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
-using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
 using PodcastFactory.Core.Providers.Speech;
@@ -103,14 +101,8 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IVoiceCatalog
                 return audio.Length;
             },
             (_, ms) => new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", ms, price));
-        audio.Position = 0;
-        Mp3Info info = await Mp3Info.MeasureAsync(audio, cancellationToken);
-        audio.Position = 0;
-        await audio.CopyToAsync(output, cancellationToken);
-
-        double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Logs.SpeechSynthesized(_logger, text.Length, resolved, info.FrameCount, durationMs);
-        return new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", durationMs, price);
+        return await SpeechResponse.DeliverMp3Async(audio, output,
+            new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", 0, price), resolved, started, _logger, cancellationToken);
     }
 
     // GET voices/list: [{ "ShortName": "en-US-AvaNeural", "DisplayName": "Ava", "Gender": "Female", "Locale": "en-US" }, ...]

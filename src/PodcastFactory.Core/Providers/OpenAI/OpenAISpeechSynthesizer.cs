@@ -1,4 +1,3 @@
-using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -7,10 +6,10 @@ using System.Text.Json.Serialization;
 using Azure.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
+using PodcastFactory.Core.Providers.Speech;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
 
@@ -75,24 +74,12 @@ public sealed partial class OpenAISpeechSynthesizer(
                 using HttpRequestMessage request = await CreateRequestAsync(text, resolved, cancellationToken);
                 HttpClient http = httpClients.CreateClient(ProviderHttpClients.Speech);
                 using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    string message = await ProviderErrorMessage.ReadAsync(response, cancellationToken);
-                    throw new SpeechRefusedException($"{Name} speech failed with {(int)response.StatusCode}: {message}");
-                }
-
-                await response.Content.CopyToAsync(audio, cancellationToken);
+                await SpeechResponse.CopyAsync(Name, response, audio, cancellationToken);
                 return audio.Length;
             },
             (_, ms) => new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", ms, price));
-        audio.Position = 0;
-        Mp3Info info = await Mp3Info.MeasureAsync(audio, cancellationToken);
-        audio.Position = 0;
-        await audio.CopyToAsync(output, cancellationToken);
-
-        double durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Logs.SpeechSynthesized(logger, text.Length, resolved, info.FrameCount, durationMs);
-        return new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", durationMs, price);
+        return await SpeechResponse.DeliverMp3Async(audio, output,
+            new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", 0, price), resolved, started, logger, cancellationToken);
     }
 
     async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, CancellationToken cancellationToken)

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Audio;
+using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers.OpenAI;
 
@@ -33,5 +37,25 @@ public static class SpeechResponse
 
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Hands one segment's paid MP3 audio to <paramref name="output"/> after measuring it (a body that is no MP3 throws
+    /// here, after the call was journaled as paid), logs the synthesis and returns its usage.
+    /// </summary>
+    public static async Task<AgentUsage> DeliverMp3Async(
+        MemoryStream audio, Stream output, AgentUsage usage, string voice, long startedTimestamp, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(usage);
+        audio.Position = 0;
+        Mp3Info info = await Mp3Info.MeasureAsync(audio, cancellationToken);
+        audio.Position = 0;
+        await audio.CopyToAsync(output, cancellationToken);
+
+        double durationMs = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+        Logs.SpeechSynthesized(logger, (int)usage.InputUnits, voice, info.FrameCount, durationMs);
+        return usage with { DurationMs = durationMs };
     }
 }
