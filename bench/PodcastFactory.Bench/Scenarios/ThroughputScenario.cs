@@ -7,8 +7,8 @@ namespace PodcastFactory.Bench.Scenarios;
 
 /// <summary>
 /// Figure 4: episodes per minute with 1, 4, 16 and 64 episodes (--levels) started at once (a fresh runtime per level), with
-/// scaling efficiency (throughput over N x the single-episode throughput) and the process's CPU use, which shows
-/// where the curve bends.
+/// scaling efficiency (throughput per episode over the lowest level's throughput per episode: over N x the single-episode
+/// throughput when the levels start at 1) and the process's CPU use, which shows where the curve bends.
 /// </summary>
 public static class ThroughputScenario
 {
@@ -22,7 +22,10 @@ public static class ThroughputScenario
     /// </summary>
     public static async Task RunAsync(BenchContext bench, BenchBackend backend)
     {
-        double single = 0;
+        // The lowest level's throughput per concurrent episode; efficiency compares every level to it, so levels that do
+        // not start at 1 (--levels 4,16) still print a ratio rather than Infinity.
+        double basePerEpisode = 0;
+        int baseLevel = 0;
         IReadOnlyList<int> levels = bench.Options.Levels;
         var runs = levels.Select(level => (level, backend)).ToList();
         runs.Add((backend.ConnectionString is null ? levels[^1] : Math.Min(AzureWhatIfLevel, levels[^1]), backend with { ActivityCap = 1000 }));
@@ -48,11 +51,15 @@ public static class ThroughputScenario
             }
 
             double rate = Median(perMinute);
-            single = level == 1 ? rate : single;
+            if (baseLevel == 0)
+            {
+                (baseLevel, basePerEpisode) = (level, rate / level);
+            }
+
             string cap = target.ActivityCap is { } c ? I($", activity caps {c} (service and worker)") : "";
             (int orchestrationCap, int activityCap) = target.ServiceCaps();
             bench.Table.Add(new ResultRow("throughput", backend.Name, I($"episodes/min at {level} concurrent{cap}"), F(rate, "0.0"),
-                I($"scaling efficiency {F(rate / (level * single), "0.00")} (vs {level} x single); wall {F(Median(walls), "0")} ms; CPU {F(Median(cpu) * 100, "0")}% of {Environment.ProcessorCount} cores, {F(Median(coreSeconds), "0.000")} core-s per episode; service caps {orchestrationCap} orchestrations / {activityCap} activities; {reps} run(s)")));
+                I($"scaling efficiency {F(rate / level / basePerEpisode, "0.00")} (vs {level}/{baseLevel} x the {baseLevel}-episode rate); wall {F(Median(walls), "0")} ms; CPU {F(Median(cpu) * 100, "0")}% of {Environment.ProcessorCount} cores, {F(Median(coreSeconds), "0.000")} core-s per episode; service caps {orchestrationCap} orchestrations / {activityCap} activities; {reps} run(s)")));
         }
     }
 }
