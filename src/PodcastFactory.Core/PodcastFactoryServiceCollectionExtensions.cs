@@ -70,6 +70,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddSingleton<PublishQueue>();
         services.TryAddTransient<FeedApi>();
         services.TryAddTransient<VoicesApi>();
+        services.TryAddSingleton(sp => new PreviewMp3(sp.GetRequiredService<IOptions<PublishingOptions>>().Value));
         services.TryAddTransient<VoicePreviewer>();
         services.TryAddTransient<VoicePreviewApi>();
         services.TryAddSingleton<CrossSiteGuard>();

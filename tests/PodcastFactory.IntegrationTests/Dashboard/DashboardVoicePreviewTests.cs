@@ -20,7 +20,7 @@ public sealed class DashboardVoicePreviewTests(DashboardFixture fixture)
             () => previews.Nth(1).Locator("button.preview").ClickAsync(), r => r.Url.EndsWith("/api/voices/preview", StringComparison.Ordinal));
 
         Assert.Equal(200, answer.Status);
-        Assert.Equal("audio/wav", (await answer.AllHeadersAsync())["content-type"]);
+        Assert.Equal("audio/mpeg", (await answer.AllHeadersAsync())["content-type"]);
         Assert.Contains("\"voice\":\"flite:slt\"", answer.Request.PostData, StringComparison.Ordinal);
         await Expect(previews.Nth(1).Locator(".preview-status")).Not.ToContainTextAsync("voice:");
 

@@ -16,7 +16,7 @@ public sealed record VoicePreviewRequest(string Voice, string? Style, string Tex
 
 /// <summary>A preview ready to be served.</summary>
 /// <param name="Artifact">Where its audio is stored (content-addressed).</param>
-/// <param name="ContentType">The audio's media type (the provider's format).</param>
+/// <param name="ContentType">The audio's media type: <c>audio/mpeg</c> (offline WAV is encoded when an MP3 encoder is installed).</param>
 /// <param name="Cached">True when it was stored already and nothing was paid.</param>
 /// <param name="CostUsd">What this request paid (0 when cached).</param>
 public sealed record VoicePreview(string Artifact, string ContentType, bool Cached, decimal CostUsd);
@@ -27,7 +27,7 @@ public sealed record VoicePreview(string Artifact, string ContentType, bool Cach
 /// style and text are paid once and served from the store after; a paid preview goes through <see cref="PaidStep"/>,
 /// so its call is in the cost journal at its price (<c>_previews/ledger/previews-{date}/...</c>), like an episode's.
 /// </summary>
-public sealed class VoicePreviewer(IArtifactStore store, ISpeechSynthesizer speech, PaidStep paidStep, TimeProvider time)
+public sealed class VoicePreviewer(IArtifactStore store, ISpeechSynthesizer speech, PaidStep paidStep, PreviewMp3 mp3, TimeProvider time)
 {
     /// <summary>Longest text a preview speaks: a sentence or two, so a preview costs a fraction of a cent.</summary>
     public const int MaxTextCharacters = 200;
@@ -46,13 +46,15 @@ public sealed class VoicePreviewer(IArtifactStore store, ISpeechSynthesizer spee
     public async Task<VoicePreview> PreviewAsync(VoicePreviewRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string hash = SpeechContent.Hash(request.Text, request.Voice, speech.CacheKey, request.Language, speech.Format.ToString());
+        bool encode = speech.Format == AudioFormat.Wav && mp3.Available;
+        AudioFormat format = encode ? AudioFormat.Mp3 : speech.Format;
+        string hash = SpeechContent.Hash(request.Text, request.Voice, speech.CacheKey, request.Language, format.ToString());
         if (!string.IsNullOrEmpty(request.Style))
         {
             hash = InputHash.Of(hash, "style", request.Style);
         }
 
-        string name = SpeechContent.Name(Folder, hash, AudioStitcherFactory.FileExtension(speech.Format));
+        string name = SpeechContent.Name(Folder, hash, AudioStitcherFactory.FileExtension(format));
         string contentType = ContentTypes.ForName(name);
         // A stored preview is served without opening a journal: a preview played a thousand times is one paid call.
         if (await store.IsUpToDateAsync(name, hash, cancellationToken))
@@ -76,7 +78,9 @@ public sealed class VoicePreviewer(IArtifactStore store, ISpeechSynthesizer spee
                 }
 
                 audio.Position = 0;
-                ArtifactInfo info = await store.WriteAsync(name, audio, contentType, hash, CancellationToken.None);
+                using MemoryStream stored = encode ? await mp3.EncodeAsync(audio, timeout.Token) : audio;
+                stored.Position = 0;
+                ArtifactInfo info = await store.WriteAsync(name, stored, contentType, hash, CancellationToken.None);
                 return new AgentResult<long>(info.Length, usage);
             },
             save: _ => Task.CompletedTask);
