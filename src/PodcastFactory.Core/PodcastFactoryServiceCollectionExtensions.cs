@@ -22,6 +22,7 @@ using PodcastFactory.Core.Sources.Fetching;
 using PodcastFactory.Core.Sources.Web;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Previews;
 using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Starting;
 using PodcastFactory.Core.Workflow.Webhooks;
@@ -69,6 +70,9 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddSingleton<PublishQueue>();
         services.TryAddTransient<FeedApi>();
         services.TryAddTransient<VoicesApi>();
+        services.TryAddSingleton(sp => new PreviewMp3(sp.GetRequiredService<IOptions<PublishingOptions>>().Value));
+        services.TryAddTransient<VoicePreviewer>();
+        services.TryAddTransient<VoicePreviewApi>();
         services.TryAddSingleton<CrossSiteGuard>();
         services.TryAddTransient<EpisodeScheduler>();
         services.TryAddTransient<EpisodeStatusReader>();

@@ -102,6 +102,22 @@ public static class EstimatesScenario
 
             bench.Table.Add(new ResultRow("estimates", "memory", I($"{minutes} min, whole episode: stage estimates x calls / billed"), F((double)(estimatedTotal / journalBilled)) + "x",
                 I($"estimated ${estimatedTotal:0.000000}, billed ${journalBilled:0.000000} over {calls.Count} calls (fake's own bill and the journal agree); source {input.Sources.Sum(s => s.Bytes)} bytes")));
+            // The manifest's quote-vs-actual, per stage: the ledger's stage of every call (the polish pass's rewrite and
+            // its review count in "polish"), so a stage the quote leaves out shows as billed but not quoted.
+            EpisodeManifest manifest = await services.GetRequiredService<IArtifactStore>().ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest(id), CancellationToken.None);
+            ManifestQuote compared = manifest.Quote ?? throw new InvalidOperationException($"{id}: the manifest has no quote section");
+            foreach (ManifestQuoteStage stage in compared.Stages.Where(s => s.QuotedUsd > 0))
+            {
+                bench.Table.Add(new ResultRow("estimates", "memory", I($"{minutes} min, quote, {stage.Stage}: billed / expected"), F((double)(stage.ActualUsd / stage.QuotedUsd)) + "x",
+                    I($"expected ${stage.QuotedUsd:0.000000}, high ${stage.HighUsd:0.000000}, billed ${stage.ActualUsd:0.000000} (manifest quote section)")));
+            }
+
+            decimal unquoted = compared.ActualUsd - compared.Stages.Sum(s => s.ActualUsd);
+            if (unquoted != 0)
+            {
+                throw new InvalidOperationException(I($"{id}: ${unquoted} was billed in stages the quote does not list"));
+            }
+
             bench.Table.Add(new ResultRow("estimates", "memory", I($"{minutes} min, quote: billed / expected (totalUsd)"), F((double)(journalBilled / quote.TotalUsd)) + "x",
                 I($"quote expected ${quote.TotalUsd:0.000000} (low ${quote.LowUsd:0.000000}, high ${quote.HighUsd:0.000000} = the episode's budget {input.Request.BudgetUsd:0.000000}), billed ${journalBilled:0.000000}; billed / high {F((double)(journalBilled / quote.HighUsd))}x")));
         }

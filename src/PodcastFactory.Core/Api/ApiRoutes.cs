@@ -54,6 +54,9 @@ public static class ApiRoutes
     /// <summary>GET: the voices of the configured speech provider.</summary>
     public const string Voices = "voices";
 
+    /// <summary>POST: a short sample of a voice as audio.</summary>
+    public const string VoicePreview = "voices/preview";
+
     /// <summary>POST: price an episode request before starting it.</summary>
     public const string Quotes = "quotes";
 

@@ -19,19 +19,23 @@ public static class JsonBody
     /// A body over <see cref="MaxBytes"/> throws <see cref="BadHttpRequestException"/> with status 413, which both
     /// hosts answer as a 413 problem.
     /// </summary>
-    public static async Task<(T? Value, IReadOnlyList<ValidationError> Errors)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(T? Value, IReadOnlyList<ValidationError> Errors)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class => ReadAsync<T>(request, MaxBytes, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync{T}(HttpRequest, CancellationToken)"/>, for a body whose contract is smaller: at most <paramref name="maxBytes"/>.</summary>
+    public static async Task<(T? Value, IReadOnlyList<ValidationError> Errors)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw CappedReadStream.TooLarge(MaxBytes);
+            throw CappedReadStream.TooLarge(maxBytes);
         }
 
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(new CappedReadStream(request.Body, MaxBytes), new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+            document = await JsonDocument.ParseAsync(new CappedReadStream(request.Body, maxBytes), new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
         }
         catch (JsonException ex)
         {

@@ -27,6 +27,12 @@ public static class ExpectedTokens
     /// <summary>Prompt tokens of a review besides the script it reads (measured 3,981 at 1 minute less the script).</summary>
     public const int ReviewPromptBesidesScript = 3690;
 
+    /// <summary>
+    /// Prompt tokens of a polish call besides the passed script it rewrites: its instructions, show brief, merged notes
+    /// and cited passages (measured 4,113-4,115 with polish on, the script's tokens taken out).
+    /// </summary>
+    public const int PolishPromptBesidesScript = 4115;
+
     /// <summary>The judge's checks and suggestions, besides its claim verdicts (measured 287 billed tokens at 1 minute, 1,889 at 10).</summary>
     public const int ReviewOutput = 110;
 

@@ -197,6 +197,20 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7161, Level = LogLevel.Information, Message = "Quote {QuoteId}: expected {TotalUsd} USD, at most {HighUsd} USD")]
     public static partial void QuoteMade(ILogger logger, string quoteId, decimal totalUsd, decimal highUsd);
 
+    // 7162-7188: quotes' retention and voice previews (issues 26 and 27).
+    [LoggerMessage(EventId = 7162, Level = LogLevel.Information, Message = "Quotes: purged {Count} expired quote(s) from {Location}")]
+    public static partial void QuotesPurged(ILogger logger, int count, string location);
+
+    [LoggerMessage(EventId = 7163, Level = LogLevel.Warning, Message = "Quotes: the purge of expired quotes failed ({Error}); it is tried again at a later quote")]
+    public static partial void QuotePurgeFailed(ILogger logger, Exception exception, string error);
+
+    [LoggerMessage(EventId = 7164, Level = LogLevel.Information, Message = "Voice preview of {Voice} ({Characters} characters): {Source}, cost {CostUsd} USD")]
+    private static partial void VoicePreviewed(ILogger logger, string voice, int characters, string source, decimal costUsd);
+
+    /// <summary>Logs a preview served (cached: from the store, nothing paid).</summary>
+    public static void VoicePreviewed(ILogger logger, string voice, int characters, bool cached, decimal costUsd) =>
+        VoicePreviewed(logger, voice, characters, cached ? "served from the store" : "synthesized", costUsd);
+
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Speech: {Provider} offers {VoiceCount} voice(s)")]
     public static partial void SpeechVoicesListed(ILogger logger, string provider, int voiceCount);
 

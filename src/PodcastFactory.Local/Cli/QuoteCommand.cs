@@ -75,7 +75,7 @@ public static class QuoteCommand
         text.AppendLine(c, $"{"STAGE",-10}{"CALLS",-8}{"EXPECTED",-12}HIGH");
         foreach (QuoteStage stage in quote.Stages)
         {
-            text.AppendLine(c, $"{stage.Stage,-10}{$"{stage.Calls}-{stage.MaxCalls}",-8}{$"${stage.ExpectedUsd:0.0000}",-12}${stage.HighUsd:0.0000}");
+            text.AppendLine(c, $"{stage.Stage,-10}{$"{stage.Calls}-{stage.MaxCalls}",-8}{$"${stage.ExpectedUsd:0.0000}",-12}${stage.HighUsd:0.0000}{(stage.Skipped is { } why ? "  skipped: " + why : "")}");
         }
 
         QuoteAssumptions a = quote.Assumptions;

@@ -38,6 +38,7 @@ public static class ApiEndpoints
         api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
         api.MapGet(ApiRoutes.Voices, (HttpRequest r, VoicesApi h, CancellationToken ct) => h.ListAsync(r, ct));
+        api.MapPost(ApiRoutes.VoicePreview, (HttpRequest r, VoicePreviewApi h, CancellationToken ct) => h.PreviewAsync(r, ct));
         api.MapPost(ApiRoutes.Quotes, (HttpRequest r, QuoteApi h, CancellationToken ct) => h.CreateAsync(r, ct));
         return api;
     }

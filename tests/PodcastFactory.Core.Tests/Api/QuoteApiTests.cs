@@ -49,7 +49,7 @@ public sealed class QuoteApiTests : IDisposable
         Assert.True(QuoteStore.IsValidId(quote.GetProperty("quoteId").GetString()), response.Text);
         decimal low = quote.GetProperty("lowUsd").GetDecimal(), total = quote.GetProperty("totalUsd").GetDecimal(), high = quote.GetProperty("highUsd").GetDecimal();
         Assert.True(0 < low && low < total && total < high, response.Text);
-        Assert.Equal(["research", "script", "review", "social", "audio"], quote.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+        Assert.Equal(["research", "script", "review", "polish", "social", "audio"], quote.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
         Assert.Equal("gpt-4o-mini", quote.GetProperty("assumptions").GetProperty("textModel").GetString());
         Assert.Equal(300, quote.GetProperty("assumptions").GetProperty("words").GetInt32());
         Assert.Equal(2, quote.GetProperty("assumptions").GetProperty("angles").GetInt32());

@@ -46,6 +46,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("DeleteWebhook", "delete", ApiRoutes.Webhook, false)]
     [InlineData("GetWebhookDeliveries", "get", ApiRoutes.WebhookDeliveries, false)]
     [InlineData("CreateQuote", "post", ApiRoutes.Quotes, true)]
+    [InlineData("PreviewVoice", "post", ApiRoutes.VoicePreview, false)]
     public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
     {
         JsonObject trigger = Trigger(function);
@@ -93,8 +94,9 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
-        // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list; + 1: the quotes route.
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1;
+        // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list; + 1: the quotes route;
+        // + 1: the voice preview.
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

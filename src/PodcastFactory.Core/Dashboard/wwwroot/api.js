@@ -91,3 +91,22 @@ export async function download(id, name) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * Posts JSON and resolves to a blob: URL of the answer (audio the page plays, e.g. a voice preview); throws ApiError
+ * with the problem details otherwise. The caller revokes the URL.
+ */
+export async function postForBlobUrl(route, json) {
+  const response = await fetch(apiBase + route, {
+    method: 'POST',
+    headers: headers({ 'Content-Type': 'application/json', Accept: '*/*' }),
+    body: JSON.stringify(json),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    throw new ApiError(response.status, problem);
+  }
+  return URL.createObjectURL(await response.blob());
+}

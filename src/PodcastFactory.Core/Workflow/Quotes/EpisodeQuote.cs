@@ -3,12 +3,13 @@ using PodcastFactory.Core.Costs;
 namespace PodcastFactory.Core.Workflow.Quotes;
 
 /// <summary>One stage of a quote.</summary>
-/// <param name="Stage">research, script, review, social or audio.</param>
+/// <param name="Stage">research, script, review, polish, social or audio.</param>
 /// <param name="Calls">Calls expected (one per angle, one script, one review, one post; audio: one per segment is not counted, speech is priced by character).</param>
 /// <param name="MaxCalls">Calls the stage may make at most (every revision used).</param>
 /// <param name="ExpectedUsd">Expected cost, from <see cref="ExpectedTokens"/>.</param>
 /// <param name="HighUsd">Most it may cost: <see cref="MaxCalls"/> at the budget estimate (<see cref="PricedCostEstimator"/>).</param>
-public sealed record QuoteStage(string Stage, int Calls, int MaxCalls, decimal ExpectedUsd, decimal HighUsd);
+/// <param name="Skipped">Why the stage will be skipped (no calls, nothing paid), as the episode's stage record will say; null when it runs.</param>
+public sealed record QuoteStage(string Stage, int Calls, int MaxCalls, decimal ExpectedUsd, decimal HighUsd, string? Skipped = null);
 
 /// <summary>What a quote assumed, so a caller can see why it says what it says.</summary>
 /// <param name="TextModel">Priced text model, or null when text is offline (free).</param>

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Models;
@@ -13,10 +14,14 @@ public sealed record QuoteBasis(long SourceCharacters, int SegmentMaxCharacters)
 /// Prices an episode before it starts, per stage, twice: expected (<see cref="ExpectedTokens"/>: one pass through the
 /// quality gate, answers of their usual size) and high (<see cref="ICostEstimator"/>'s per-call budget estimates, at
 /// the output caps, for every revision the request allows). The high figure is what the budget checks use, so a start
-/// bound to it never stops over budget on an estimate the quote did not already contain.
+/// bound to it never stops over budget on an estimate the quote did not already contain. The polish pass is priced
+/// from the writer the episode will use: a writer with no polish pass (offline) makes it a skip, as the run records it.
 /// </summary>
-public sealed class QuoteCalculator(PriceTable prices, QuoteModels models, ICostEstimator estimator)
+public sealed class QuoteCalculator(PriceTable prices, QuoteModels models, ICostEstimator estimator, IScriptAgent writer)
 {
+    /// <summary>Why the polish stage is skipped when the request turns it off, as <see cref="PolishStage"/> records it.</summary>
+    public const string PolishNotRequested = "not requested (polish: false)";
+
     /// <summary>Lower edge of the expected band, as a share of the expected figure (the calibration target is 0.75-1.25).</summary>
     public const decimal LowShare = 0.75m;
 
@@ -44,6 +49,7 @@ public sealed class QuoteCalculator(PriceTable prices, QuoteModels models, ICost
                 plan.Angles.Count * high.ResearchCallUsd),
             new(Stages.Script, 1, passes, Text(ExpectedTokens.ScriptPrompt, scriptTokens), passes * high.ScriptCallUsd),
             new(Stages.Review, 1, passes, Text(ExpectedTokens.ReviewPromptBesidesScript + scriptTokens, ExpectedTokens.Review(words)), passes * high.ReviewCallUsd),
+            Polish(plan, high, words, scriptTokens),
         };
         if (plan.RunSocial)
         {
@@ -62,6 +68,21 @@ public sealed class QuoteCalculator(PriceTable prices, QuoteModels models, ICost
         var assumptions = new QuoteAssumptions(models.TextModel, models.SpeechModel, text?.InputPerMillionTokens ?? 0m, text?.OutputPerMillionTokens ?? 0m,
             speech?.PerMillionCharacters ?? 0m, words, maxWords, segments, basis.SourceCharacters, plan.Angles.Count, plan.MaxRevisions);
         return (stages, total, Round(total * LowShare), stages.Sum(s => s.HighUsd), assumptions);
+    }
+
+    // Two calls when it runs: the writer reads the passed script with the notes and writes it again, then the judge
+    // fact-checks the rewrite as it did the draft. High is what the stage's budget check reserves (one script, one review).
+    QuoteStage Polish(EpisodePlan plan, CostEstimates high, int words, long scriptTokens)
+    {
+        string? skipped = !plan.RunPolish ? PolishNotRequested : writer.NoPolishReason;
+        if (skipped is not null)
+        {
+            return new(Stages.Polish, 0, 0, 0m, 0m, skipped);
+        }
+
+        decimal expected = Text(ExpectedTokens.PolishPromptBesidesScript + scriptTokens, scriptTokens)
+            + Text(ExpectedTokens.ReviewPromptBesidesScript + scriptTokens, ExpectedTokens.Review(words));
+        return new(Stages.Polish, 2, 2, expected, high.ScriptCallUsd + high.ReviewCallUsd);
     }
 
     decimal Text(long inputTokens, long outputTokens) =>

@@ -191,7 +191,7 @@ public sealed class EpisodeStarter(
     async Task<EpisodeQuote> BindQuoteAsync(EpisodeRequest request, string quoteId, CancellationToken cancellationToken)
     {
         EpisodeQuote? quote = await quotes.FindAsync(quoteId, cancellationToken);
-        ValidationError? problem = quote is null ? new("quoteId", $"There is no quote '{quoteId}'; ask POST /api/quotes (podcast quote) for one.")
+        ValidationError? problem = quote is null ? new("quoteId", $"There is no quote '{quoteId}' (an expired quote is removed a day after it expires); ask POST /api/quotes (podcast quote) for one.")
             : quote.ExpiresAt <= time.GetUtcNow() ? new("quoteId", $"Quote '{quoteId}' expired at {quote.ExpiresAt:u}; ask for a new one.")
             : quote.RequestHash != Quoter.HashOf(request) ? new("quoteId", $"Quote '{quoteId}' was made for a different request; send the request it quoted, or ask for a quote of this one.")
             : request.BudgetUsd is not null ? new("budgetUsd", "A start with quoteId runs under the quote's highUsd; leave budgetUsd out.")

@@ -21,11 +21,15 @@ public sealed record WebhookSubscription(
     DateTimeOffset? FailingSince = null,
     string? FailingReason = null)
 {
-    /// <summary>True when an event of <paramref name="type"/> from <paramref name="episodeId"/> (of <paramref name="show"/>) goes here.</summary>
+    /// <summary>
+    /// True when an event of <paramref name="type"/> from <paramref name="episodeId"/> (of <paramref name="show"/>) goes
+    /// here. No show filter means every show: an unfiltered subscription, and an episode's own callback, must not go
+    /// quiet for episodes that belong to a named show.
+    /// </summary>
     public bool Wants(string type, string episodeId, string? show) =>
         Events.Contains(type, StringComparer.Ordinal)
         && (EpisodeId is null || EpisodeId == episodeId)
-        && string.Equals(Show, show, StringComparison.Ordinal);
+        && (Show is null || string.Equals(Show, show, StringComparison.Ordinal));
 
     /// <summary>The id of the callback subscription an episode's <c>callbackUrl</c> creates.</summary>
     public static string CallbackId(string episodeId) => "cb-" + episodeId;

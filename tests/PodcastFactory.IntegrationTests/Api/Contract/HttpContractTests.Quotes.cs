@@ -17,7 +17,11 @@ public abstract partial class HttpContractTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         JsonElement quote = await Client.JsonAsync(response);
         string quoteId = quote.GetProperty("quoteId").GetString()!;
-        Assert.Equal(5, quote.GetProperty("stages").GetArrayLength());
+        Assert.Equal(6, quote.GetProperty("stages").GetArrayLength());
+        // The offline writer has no polish pass: the quote lists the stage as the skip the run will record.
+        JsonElement polish = quote.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "polish");
+        Assert.Equal(0, polish.GetProperty("calls").GetInt32());
+        Assert.StartsWith("offline writer", polish.GetProperty("skipped").GetString(), StringComparison.Ordinal);
         // Offline providers: free, and the quote names no priced model (null fields are left out of the JSON).
         Assert.Equal(0m, quote.GetProperty("highUsd").GetDecimal());
         Assert.False(quote.GetProperty("assumptions").TryGetProperty("textModel", out _), quote.ToString());

@@ -1,6 +1,7 @@
 // The start form: POST /api/episodes with the CreateEpisodeRequest shape; 400 problem details shown per field.
 import { call, ApiError } from '../api.js';
 import { h, replace, notice } from '../dom.js';
+import { voicePreviewButton } from './voicepreview.js';
 
 const Voices = ['flite:rms', 'flite:slt', 'flite:awb', 'flite:kal', 'flite:kal16', 'en-us+m3', 'en-us+f3', 'alloy', 'echo', 'nova', 'shimmer'];
 
@@ -28,7 +29,8 @@ export function startView(main) {
       h('datalist', { id: 'voices' }, Voices.map((v) => h('option', { value: v }))),
       [['Alex', 'flite:rms'], ['Sam', 'flite:slt']].map(([name, voice], i) => h('div', { class: 'grid' },
         field(`Host ${i + 1}`, h('input', { name: `host${i}`, value: name }), `hosts[${i}].name`),
-        field('Voice', h('input', { name: `voice${i}`, value: voice, list: 'voices' }), `hosts[${i}].voice`)))),
+        field('Voice', h('input', { name: `voice${i}`, value: voice, list: 'voices' }), `hosts[${i}].voice`),
+        voicePreviewButton({ voice: () => form.elements[`voice${i}`].value, language: () => form.elements.language.value })))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'requireApproval' }), ' Wait for my approval after the review'),
     errors,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Start episode')),
