@@ -36,6 +36,9 @@ public sealed record CreateEpisodeRequest
     /// <summary>Language code.</summary>
     public string? Language { get; init; }
 
+    /// <summary>Pronunciations: <c>[{ "text": "SQL", "say": "sequel" }, { "text": "Saoirse", "ipa": "ˈsɪərʃə" }]</c>.</summary>
+    public IReadOnlyList<LexiconEntry>? Lexicon { get; init; }
+
     /// <summary>Budget in USD.</summary>
     public decimal? BudgetUsd { get; init; }
 
@@ -74,6 +77,7 @@ public sealed record CreateEpisodeRequest
             TargetMinutes = TargetMinutes ?? d.TargetMinutes,
             Hosts = Hosts ?? d.Hosts,
             Language = Language ?? d.Language,
+            Lexicon = Lexicon ?? d.Lexicon,
             BudgetUsd = BudgetUsd,
             MaxRevisions = MaxRevisions ?? d.MaxRevisions,
             Polish = Polish ?? d.Polish,

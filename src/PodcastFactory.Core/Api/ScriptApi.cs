@@ -84,7 +84,7 @@ public sealed class ScriptApi(ScriptEditor editor, ISpeechSynthesizer speech)
             return ApiProblems.Validation(unknown);
         }
 
-        ScriptEdit? saved = await editor.TrySaveAsync(id, current, body.Title?.Trim() ?? current.Title, turns, hosts, cancellationToken);
+        ScriptEdit? saved = await editor.TrySaveAsync(id, current, body.Title?.Trim() ?? current.Title, turns, hosts, cancellationToken, body.Lexicon);
         return saved is null ? Stale(id, current.Revision + 1) : Document(request, id, saved);
     }
 
@@ -135,7 +135,7 @@ public sealed class ScriptApi(ScriptEditor editor, ISpeechSynthesizer speech)
             return (null, null, ApiProblems.UnknownEpisode(id));
         }
 
-        ScriptEdit? current = await editor.ReadAsync(id, episode.Input.Request.Hosts, cancellationToken);
+        ScriptEdit? current = await editor.ReadAsync(id, episode.Input.Request.Hosts, cancellationToken, episode.Input.Request.Lexicon);
         return current is null
             ? (episode, null, ApiProblems.NotFound($"Episode '{id}' has no script yet."))
             : (episode, current, null);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Revoicing;
 
 namespace PodcastFactory.Core.Api;
@@ -10,13 +11,15 @@ namespace PodcastFactory.Core.Api;
 /// <param name="Hosts">The two host names, in the episode's order.</param>
 /// <param name="Voices">Voice per host name.</param>
 /// <param name="Turns">The dialogue.</param>
+/// <param name="Lexicon">The pronunciations the revision is voiced with (empty when none).</param>
 public sealed record ScriptDocument(
     string EpisodeId,
     int Revision,
     string Title,
     IReadOnlyList<string> Hosts,
     IReadOnlyDictionary<string, string> Voices,
-    IReadOnlyList<ScriptDocumentTurn> Turns)
+    IReadOnlyList<ScriptDocumentTurn> Turns,
+    IReadOnlyList<LexiconEntry> Lexicon)
 {
     /// <summary>The document of one stored revision.</summary>
     public static ScriptDocument Of(string episodeId, ScriptEdit edit)
@@ -28,7 +31,8 @@ public sealed record ScriptDocument(
             edit.Title,
             edit.Hosts.Select(h => h.Name).ToList(),
             edit.Hosts.ToDictionary(h => h.Name, h => h.Voice, StringComparer.Ordinal),
-            edit.Turns.Select((t, i) => new ScriptDocumentTurn(i, t.Speaker, t.Text, t.Chapter, t.Claims ?? [])).ToList());
+            edit.Turns.Select((t, i) => new ScriptDocumentTurn(i, t.Speaker, t.Text, t.Chapter, t.Claims ?? [])).ToList(),
+            edit.Lexicon ?? []);
     }
 }
 
@@ -69,6 +73,9 @@ public sealed record ScriptEditRequest
 
     /// <summary>Voice per host name, for the hosts whose voice changes (optional).</summary>
     public IReadOnlyDictionary<string, string>? Voices { get; init; }
+
+    /// <summary>The whole new lexicon (optional: absent keeps the current one, <c>[]</c> clears it); a re-voice says again only the segments whose entries changed.</summary>
+    public IReadOnlyList<LexiconEntry>? Lexicon { get; init; }
 }
 
 /// <summary>One turn of <see cref="ScriptEditRequest"/>.</summary>

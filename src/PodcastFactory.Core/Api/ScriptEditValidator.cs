@@ -72,6 +72,7 @@ public static class ScriptEditValidator
             }
         }
 
+        VoiceDirectionValidator.ValidateLexicon(body.Lexicon, "lexicon", errors);
         return errors;
     }
 

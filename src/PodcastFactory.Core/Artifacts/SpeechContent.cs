@@ -1,3 +1,5 @@
+using PodcastFactory.Core.Models;
+
 namespace PodcastFactory.Core.Artifacts;
 
 /// <summary>
@@ -19,6 +21,23 @@ public static class SpeechContent
     /// <param name="format">The audio format, e.g. <c>Wav</c> or <c>Mp3</c>.</param>
     public static string Hash(string text, string voice, string provider, string language, string format) =>
         InputHash.Of(KeyVersion, text, voice, provider, language, format);
+
+    /// <summary>
+    /// SHA-256 (hex) of directed speech: the key above plus the host's style and the lexicon entries that change this
+    /// segment (never the whole lexicon, so editing an entry re-voices only the segments it touches). Undirected speech (no
+    /// style, no entry) keeps the key above, so audio stored before direction existed is still reused.
+    /// </summary>
+    /// <param name="text">What is spoken, with its marks.</param>
+    /// <param name="voice">The voice identifier.</param>
+    /// <param name="provider">The speech provider and model (<c>ISpeechSynthesizer.CacheKey</c>).</param>
+    /// <param name="language">The language.</param>
+    /// <param name="format">The audio format.</param>
+    /// <param name="style">The host's style, or null.</param>
+    /// <param name="lexicon">The lexicon entries that change the text, or null/empty.</param>
+    public static string Hash(string text, string voice, string provider, string language, string format, string? style, IReadOnlyList<LexiconEntry>? lexicon) =>
+        string.IsNullOrWhiteSpace(style) && (lexicon is null || lexicon.Count == 0)
+            ? Hash(text, voice, provider, language, format)
+            : InputHash.Of(KeyVersion, text, voice, provider, language, format, "direction", style?.Trim() ?? "", lexicon ?? []);
 
     /// <summary>The artifact of speech with <paramref name="hash"/>: <c>{id}/speech/{hash}.{ext}</c>.</summary>
     public static string Name(string episodeId, string hash, string extension) => $"{episodeId}/speech/{hash}.{extension}";

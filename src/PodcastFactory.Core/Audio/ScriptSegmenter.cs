@@ -1,4 +1,5 @@
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Models.Speech;
 
 namespace PodcastFactory.Core.Audio;
 
@@ -6,7 +7,8 @@ namespace PodcastFactory.Core.Audio;
 /// Splits a <see cref="Script"/> into <see cref="AudioSegment"/>s the speech provider accepts in one call.
 /// Segments follow turn and sentence boundaries: a turn yields one or more segments and a segment never holds
 /// two speakers; consecutive sentences of a turn are merged while they fit the limit; a sentence longer than
-/// the limit is cut at clause breaks, then at word breaks.
+/// the limit is cut at clause breaks, then at word breaks. Each segment carries its host's style, its text after the
+/// pronunciation lexicon (<c>spokenText</c>) and the lexicon entries that changed it.
 /// </summary>
 public sealed class ScriptSegmenter
 {
@@ -41,18 +43,19 @@ public sealed class ScriptSegmenter
     public int MaxCharacters => _maxCharacters;
 
     /// <summary>Builds the segment plan for <paramref name="script"/> in the provider's <paramref name="format"/>.</summary>
-    public SegmentPlan Plan(Script script, IReadOnlyList<HostVoice> hosts, AudioFormat format) =>
-        new(Split(script, hosts), format);
+    public SegmentPlan Plan(Script script, IReadOnlyList<HostVoice> hosts, AudioFormat format, IReadOnlyList<LexiconEntry>? lexicon = null) =>
+        new(Split(script, hosts, lexicon), format);
 
     /// <summary>
     /// Splits <paramref name="script"/> into segments with the voice of each turn's host (matched by name,
     /// ignoring case). The last segment of the episode has no pause after it.
     /// </summary>
     /// <exception cref="ArgumentException">A turn's speaker is not one of <paramref name="hosts"/>.</exception>
-    public IReadOnlyList<AudioSegment> Split(Script script, IReadOnlyList<HostVoice> hosts)
+    public IReadOnlyList<AudioSegment> Split(Script script, IReadOnlyList<HostVoice> hosts, IReadOnlyList<LexiconEntry>? lexicon = null)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(hosts);
+        var pronunciations = new PronunciationLexicon(lexicon);
         Dictionary<string, HostVoice> voices = hosts
             .GroupBy(h => h.Name.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
@@ -73,7 +76,13 @@ public sealed class ScriptSegmenter
             for (int i = 0; i < pieces.Count; i++)
             {
                 int pause = i == pieces.Count - 1 ? TurnPause(turn, turnIndex + 1 < script.Turns.Count ? script.Turns[turnIndex + 1] : null) : _sentencePauseMs;
-                segments.Add(new AudioSegment(segments.Count, host.Name, host.Voice, pieces[i], pause, turnIndex));
+                IReadOnlyList<LexiconEntry> used = SpokenText.EntriesUsed(pieces[i], pronunciations);
+                segments.Add(new AudioSegment(segments.Count, host.Name, host.Voice, pieces[i], pause, turnIndex)
+                {
+                    SpokenText = SpokenText.Directed(SpokenText.Parse(pieces[i], pronunciations)),
+                    Style = string.IsNullOrWhiteSpace(host.Style) ? null : host.Style.Trim(),
+                    Lexicon = used.Count == 0 ? null : used,
+                });
             }
         }
 
@@ -97,7 +106,7 @@ public sealed class ScriptSegmenter
             return _turnPauseMs * 5 / 2;
         }
 
-        string text = (turn.Text ?? "").TrimEnd();
+        string text = SpeechMarks.Strip(turn.Text ?? "").TrimEnd();
         if (text.EndsWith('?'))
         {
             return _turnPauseMs * 13 / 10;

@@ -26,7 +26,9 @@ public enum ResearchDepth
 /// <param name="Name">Display name, used as the speaker label in the script.</param>
 /// <param name="Voice">Voice identifier for the speech provider (e.g. "flite:rms" for flite, "en-us+m3" for espeak-ng, "alloy" for OpenAI).</param>
 /// <param name="Persona">Who the host is on the show, in a sentence (the writer's brief); null: the role's default persona.</param>
-public sealed record HostVoice(string Name, string Voice, string? Persona = null);
+/// <param name="Style">How the host speaks, one line of free text (e.g. "warm and calm, a little slower"); each speech provider
+/// renders it in its own form (docs/voices.md#direction-per-host); null: the voice's own manner.</param>
+public sealed record HostVoice(string Name, string Voice, string? Persona = null, string? Style = null);
 
 /// <summary>The kind of a supplied source.</summary>
 public enum SourceKind
@@ -83,6 +85,9 @@ public sealed record EpisodeRequest
 
     /// <summary>When true (the default) a script that passed review is polished for natural talk and fact-checked again; false saves those two model calls.</summary>
     public bool Polish { get; init; } = true;
+
+    /// <summary>How names and terms are pronounced (at most <see cref="LexiconEntry.MaxEntries"/> entries); the transcript keeps the written form.</summary>
+    public IReadOnlyList<LexiconEntry> Lexicon { get; init; } = [];
 
     /// <summary>When true the episode waits for a person's approval after the quality gate.</summary>
     public bool RequireApproval { get; init; }

@@ -42,6 +42,7 @@ public static class EpisodeRequestValidator
         }
 
         ValidateHosts(request.Hosts, errors);
+        VoiceDirectionValidator.Validate(request, errors);
         ValidateSources(request.Sources, errors);
 
         if (string.IsNullOrWhiteSpace(request.Language) || request.Language.Length > 16

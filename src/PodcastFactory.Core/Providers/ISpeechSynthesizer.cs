@@ -28,4 +28,14 @@ public interface ISpeechSynthesizer
 
     /// <summary>Speaks <paramref name="text"/> with <paramref name="voice"/>, writing encoded audio to <paramref name="output"/>.</summary>
     Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Speaks directed speech (marks, style, lexicon) in the provider's own form. A provider without a form of its own says
+    /// the plain text: lexicon applied, pauses as a comma, emphasis as the plain words, the style unspoken.
+    /// </summary>
+    Task<AgentUsage> SynthesizeAsync(SpeechInput input, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return SynthesizeAsync(input.PlainText(","), input.Voice, input.Language, output, cancellationToken);
+    }
 }

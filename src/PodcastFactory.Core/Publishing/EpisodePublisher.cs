@@ -7,6 +7,7 @@ using PodcastFactory.Core.Audio.Tagging;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Models.Speech;
 using PodcastFactory.Core.Publishing.Feed;
 
 namespace PodcastFactory.Core.Publishing;
@@ -54,7 +55,8 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
 
         string id = input.EpisodeId;
         string hash = await PublicationHash.OfAsync(store, input, options, feed.Value, cancellationToken);
-        Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, cancellationToken);
+        // Direction marks ([pause], *emphasis*) are for the voices only: chapters and show notes read the words.
+        Script script = SpeechMarks.Strip(await store.ReadJsonAsync<Script>(input.ScriptArtifact, cancellationToken));
         SegmentPlan plan = await store.ReadJsonAsync<SegmentPlan>(input.PlanArtifact, cancellationToken);
         if (feed.Value.OwnerEmail is null)
         {

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Models.Speech;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Audio.Mastering;
 
@@ -31,7 +32,7 @@ public static class TranscriptBuilder
         {
             AudioSegment segment = plan.Segments[i];
             TimelineSegment place = timeline.Segments[i];
-            List<string> sentences = TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(segment.Text)).Where(s => s.Length > 0).ToList();
+            List<string> sentences = TextSplitter.Sentences(TextSplitter.NormalizeWhitespace(SpeechMarks.Strip(segment.Text))).Where(s => s.Length > 0).ToList();
             if (sentences.Count == 0)
             {
                 continue;

@@ -20,7 +20,7 @@ internal static class AudioStage
         try
         {
             PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
-                nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, voicing.ScriptArtifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language), StorageOptions);
+                nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, voicing.ScriptArtifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language, run.Input.Request.Lexicon), StorageOptions);
             run.Produced(segments.PlanArtifact);
             // Only speech not stored yet is paid for (content-addressed): all of it in a first production, the changed
             // segments in a re-voice. Plans from before the count existed say -1: then all of it.

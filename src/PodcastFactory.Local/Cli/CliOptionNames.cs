@@ -11,13 +11,18 @@ public static class CliOptionNames
     [
         ("targetMinutes", "--minutes"), ("hosts", "--host"), ("sources", "--source"), ("research", "--research"),
         ("priority", "--priority"), ("depth", "--depth"), ("language", "--language"), ("budgetUsd", "--budget"),
-        ("maxRevisions", "--max-revisions"), ("id", "--id"), ("topic", "topic"),
+        ("maxRevisions", "--max-revisions"), ("id", "--id"), ("lexicon", "--say"), ("topic", "topic"),
     ];
 
     /// <summary>The option of <paramref name="field"/> (<c>hosts[1].voice</c> is <c>--host</c>); the field itself when none matches.</summary>
     public static string For(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        if (field.StartsWith("hosts[", StringComparison.Ordinal) && field.EndsWith(".style", StringComparison.Ordinal))
+        {
+            return "--host-style";
+        }
+
         foreach ((string name, string option) in _options)
         {
             if (field == name || field.StartsWith(name + "[", StringComparison.Ordinal) || field.StartsWith(name + ".", StringComparison.Ordinal))

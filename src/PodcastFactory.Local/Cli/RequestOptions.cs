@@ -31,6 +31,15 @@ public sealed class RequestOptions
     /// <summary>--host (twice).</summary>
     public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, given twice (default Alex:flite:rms and Sam:flite:slt; espeak-ng voices such as en-us+m3 work too)." };
 
+    /// <summary>--host-style (repeatable): Name=how the host speaks.</summary>
+    public Option<string[]> HostStyles { get; } = new("--host-style") { Description = "How a host speaks, as Name=style (e.g. \"Sam=cheerful, a little faster\"; one line, at most 200 characters). Repeatable, once per host." };
+
+    /// <summary>--say (repeatable): TEXT=how to say it.</summary>
+    public Option<string[]> Says { get; } = new("--say") { Description = "A pronunciation, as TEXT=say (e.g. \"SQL=sequel\"): whole words, case-aware. Repeatable." };
+
+    /// <summary>--lexicon: a JSON file of pronunciations.</summary>
+    public Option<FileInfo?> LexiconFile { get; } = new("--lexicon") { Description = "A JSON file of pronunciations: [{\"text\": \"SQL\", \"say\": \"sequel\"}, {\"text\": \"Saoirse\", \"ipa\": \"ˈsɪərʃə\"}] (--say entries are added)." };
+
     /// <summary>--language.</summary>
     public Option<string> Language { get; } = new("--language") { Description = "Language code.", DefaultValueFactory = _ => "en" };
 
@@ -50,7 +59,7 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, HostStyles, Says, LexiconFile, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
@@ -88,6 +97,9 @@ public sealed class RequestOptions
             hosts = parsed;
         }
 
+        hosts = VoiceDirectionOptions.WithStyles(hosts, result.GetValue(HostStyles) ?? [], errors);
+        IReadOnlyList<LexiconEntry> lexicon = VoiceDirectionOptions.Lexicon(result.GetValue(LexiconFile), result.GetValue(Says) ?? [], errors);
+
         var request = new EpisodeRequest
         {
             Topic = result.GetValue(Topic) ?? "",
@@ -98,6 +110,7 @@ public sealed class RequestOptions
             TargetMinutes = result.GetValue(Minutes),
             Hosts = hosts,
             Language = result.GetValue(Language) ?? "en",
+            Lexicon = lexicon,
             BudgetUsd = result.GetValue(Budget),
             MaxRevisions = result.GetValue(MaxRevisions),
             Polish = !result.GetValue(NoPolish),

@@ -291,6 +291,35 @@ public sealed class ScriptApiTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_NewLexicon_IsTheRevisionsAndTheRevoiceIsStartedWithIt()
+    {
+        await FinishedEpisodeAsync();
+        const string body = """{"turns":[{"speaker":"Alex","text":"Welcome to SQL."},{"speaker":"Sam","text":"Thanks."}],"lexicon":[{"text":"SQL","say":"sequel"}]}""";
+
+        Assert.Equal(200, (await PutAsync(body, (await GetAsync()).Headers.ETag!)).Status);
+        var read = await GetAsync();
+        var revoice = await RevoiceAsync();
+
+        Assert.Equal("sequel", read.Json.GetProperty("lexicon")[0].GetProperty("say").GetString());
+        Assert.Equal(202, revoice.Status);
+        var input = (RevoiceInput)Assert.Single(_host.Client.Started).Input!;
+        Assert.Equal([new LexiconEntry("SQL", "sequel")], input.Lexicon!);
+        Assert.Equal([new LexiconEntry("SQL", "sequel")], input.AsEpisodeInput().Request.Lexicon);
+    }
+
+    [Fact]
+    public async Task PutAsync_LexiconOverItsCap_Returns400NamingTheLexicon()
+    {
+        await FinishedEpisodeAsync();
+        string entries = string.Join(',', Enumerable.Range(0, LexiconEntry.MaxEntries + 1).Select(i => $"{{\"text\":\"W{i}\",\"say\":\"w\"}}"));
+
+        var response = await PutAsync("{\"turns\":[{\"speaker\":\"Alex\",\"text\":\"Hi.\"}],\"lexicon\":[" + entries + "]}", (await GetAsync()).Headers.ETag!);
+
+        Assert.Equal(400, response.Status);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty("lexicon", out _), response.Text);
+    }
+
+    [Fact]
     public async Task RevoiceAsync_NoEditYet_Returns409()
     {
         await FinishedEpisodeAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Models.Speech;
 using PodcastFactory.Core.Providers.Speech;
 
 namespace PodcastFactory.IntegrationTests.Audio;
@@ -45,6 +46,30 @@ public sealed class FliteSpeechSynthesizerTests
         // 10 words at about 150 words per minute is about 4 s; allow +-50%.
         Assert.InRange(WavDuration.FromDataLength(header.DataLength!.Value, header.Format).TotalSeconds, 4 * 0.5, 4 * 1.5);
         Assert.Equal(("flite", voice[FliteVoices.Prefix.Length..]), (usage.Provider, usage.Model));
+    }
+
+    [Fact]
+    public async Task SynthesizeAsync_PauseMark_IsSilenceOfThePauseLengthBetweenThePiecesAroundIt()
+    {
+        RequireFlite();
+        LocalSpeechSynthesizer speech = Local();
+        const string before = "Bees visit flowers.", after = "They make honey.";
+
+        TimeSpan paused = await DurationAsync(speech, new PodcastFactory.Core.Providers.SpeechInput($"{before} [pause] *{after}*", FliteVoices.Male, "en"));
+        TimeSpan first = await DurationAsync(speech, new PodcastFactory.Core.Providers.SpeechInput(before, FliteVoices.Male, "en"));
+        TimeSpan second = await DurationAsync(speech, new PodcastFactory.Core.Providers.SpeechInput(after, FliteVoices.Male, "en"));
+
+        // flite is deterministic: the pieces are spoken as they are alone, and the pause is exactly its silence.
+        Assert.Equal((first + second + TimeSpan.FromMilliseconds(SpeechMarks.PauseMs)).TotalMilliseconds, paused.TotalMilliseconds, 1.0);
+    }
+
+    static async Task<TimeSpan> DurationAsync(LocalSpeechSynthesizer speech, PodcastFactory.Core.Providers.SpeechInput input)
+    {
+        using var output = new MemoryStream();
+        await speech.SynthesizeAsync(input, output, CancellationToken.None);
+        output.Position = 0;
+        WavHeader header = await WavHeader.ReadAsync(output, CancellationToken.None);
+        return WavDuration.FromDataLength(header.DataLength!.Value, header.Format);
     }
 
     [Fact]

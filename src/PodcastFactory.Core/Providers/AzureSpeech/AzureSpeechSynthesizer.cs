@@ -72,17 +72,25 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IVoiceCatalog
         _voices.ProblemAsync(voice, language, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
+    public Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken) =>
+        SynthesizeAsync(new SpeechInput(text, voice, language), output, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The style, marks and lexicon become SSML (<see cref="AzureSpeechSsml"/>); usage counts the characters spoken, not the markup.</remarks>
+    public async Task<AgentUsage> SynthesizeAsync(SpeechInput input, Stream output, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(input.Text);
         ArgumentNullException.ThrowIfNull(output);
-        if (text.Length > MaxInputCharacters)
+        if (input.Text.Length > MaxInputCharacters)
         {
-            throw new ArgumentException($"Text is {text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(text));
+            throw new ArgumentException($"Text is {input.Text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(input));
         }
 
-        string resolved = await _voices.ResolveAsync(voice, language, cancellationToken);
-        string ssml = AzureSpeechSsml.Build(text, resolved, AzureSpeechSsml.Locale(resolved, language));
+        string resolved = await _voices.ResolveAsync(input.Voice, input.Language, cancellationToken);
+        IReadOnlyList<Models.Speech.SpokenPart> parts = input.Parts();
+        string ssml = AzureSpeechSsml.Build(parts, resolved, AzureSpeechSsml.Locale(resolved, input.Language), AzureSpeechStyle.Of(input.Style));
+        string text = Models.Speech.SpokenText.Plain(parts, "");
         long started = Stopwatch.GetTimestamp();
         using var audio = new MemoryStream();
         decimal price = _prices.Speech(Model, text.Length);

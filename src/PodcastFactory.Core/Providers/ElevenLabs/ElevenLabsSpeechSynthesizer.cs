@@ -19,7 +19,8 @@ namespace PodcastFactory.Core.Providers.ElevenLabs;
 /// Speech through the ElevenLabs REST API: <c>POST /v1/text-to-speech/{voice_id}?output_format=mp3_44100_128</c> with
 /// <c>xi-api-key</c> and a JSON body (<c>text</c>, <c>model_id</c>, <c>voice_settings</c>); the audio streams back chunked.
 /// Voices are checked against the account's <c>GET /v1/voices</c> (by id or name). Usage is the input characters,
-/// priced per million for the <c>model_id</c>.
+/// priced per million for the <c>model_id</c>. Direction: the host's style moves <c>voice_settings</c>
+/// (<see cref="ElevenLabsVoiceSettings"/>), pauses become "…", emphasis the plain words, lexicon entries their <c>say</c>.
 /// </summary>
 public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer, IVoiceCatalog
 {
@@ -70,16 +71,23 @@ public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer, IVoiceCata
         _voices.ProblemAsync(voice, language, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
+    public Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken) =>
+        SynthesizeAsync(new SpeechInput(text, voice, language), output, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<AgentUsage> SynthesizeAsync(SpeechInput input, Stream output, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(input.Text);
         ArgumentNullException.ThrowIfNull(output);
-        if (text.Length > MaxInputCharacters)
+        if (input.Text.Length > MaxInputCharacters)
         {
-            throw new ArgumentException($"Text is {text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(text));
+            throw new ArgumentException($"Text is {input.Text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(input));
         }
 
-        string voiceId = await _voices.ResolveAsync(voice, language, cancellationToken);
+        string text = input.PlainText("…");
+        ElevenLabsVoiceSettings settings = ElevenLabsVoiceSettings.For(input.Style, _options.Stability, _options.SimilarityBoost);
+        string voiceId = await _voices.ResolveAsync(input.Voice, input.Language, cancellationToken);
         long started = Stopwatch.GetTimestamp();
         using var audio = new MemoryStream();
         decimal price = _prices.Speech(Model, text.Length);
@@ -90,7 +98,7 @@ public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer, IVoiceCata
             {
                 using HttpRequestMessage request = CreateRequest(HttpMethod.Post,
                     $"v1/text-to-speech/{Uri.EscapeDataString(voiceId)}?output_format={OutputFormat}");
-                request.Content = JsonContent.Create(new SpeechRequest(text, Model, new VoiceSettings(_options.Stability, _options.SimilarityBoost)));
+                request.Content = JsonContent.Create(new SpeechRequest(text, Model, settings));
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("audio/mpeg"));
                 using HttpResponseMessage response = await _httpClients.CreateClient(ProviderHttpClients.Speech).SendAsync(
                     request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -141,9 +149,5 @@ public sealed class ElevenLabsSpeechSynthesizer : ISpeechSynthesizer, IVoiceCata
     sealed record SpeechRequest(
         [property: JsonPropertyName("text")] string Text,
         [property: JsonPropertyName("model_id")] string ModelId,
-        [property: JsonPropertyName("voice_settings")] VoiceSettings VoiceSettings);
-
-    sealed record VoiceSettings(
-        [property: JsonPropertyName("stability")] double Stability,
-        [property: JsonPropertyName("similarity_boost")] double SimilarityBoost);
+        [property: JsonPropertyName("voice_settings")] ElevenLabsVoiceSettings VoiceSettings);
 }

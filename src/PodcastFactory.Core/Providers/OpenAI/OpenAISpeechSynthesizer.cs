@@ -17,6 +17,8 @@ namespace PodcastFactory.Core.Providers.OpenAI;
 /// Speech through the OpenAI-style <c>audio/speech</c> endpoint: an Azure OpenAI deployment (tts-1, tts-1-hd,
 /// gpt-4o-mini-tts) or a compatible server. Always MP3; the response is checked to hold MPEG audio frames before it
 /// is written, so an HTML error page never becomes a segment. Usage is the input characters, priced per million.
+/// Direction: a host's style goes as <c>instructions</c> to models that take them (gpt-4o-mini-tts; tts-1 and tts-1-hd
+/// do not), pauses become "…" and emphasis the plain words, and lexicon entries are said as their <c>say</c>.
 /// </summary>
 public sealed partial class OpenAISpeechSynthesizer(
     IHttpClientFactory httpClients,
@@ -53,16 +55,27 @@ public sealed partial class OpenAISpeechSynthesizer(
         Task.FromResult(OpenAIVoices.List(Name, [.. _options.Voices]));
 
     /// <inheritdoc />
-    public async Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken)
+    public Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken) =>
+        SynthesizeAsync(new SpeechInput(text, voice, language), output, cancellationToken);
+
+    /// <summary>True when <paramref name="model"/> takes <c>instructions</c> (the gpt-4o speech models, not tts-1 or tts-1-hd).</summary>
+    public static bool AcceptsInstructions(string model) =>
+        model.StartsWith("gpt-4o", StringComparison.OrdinalIgnoreCase) && model.Contains("tts", StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public async Task<AgentUsage> SynthesizeAsync(SpeechInput input, Stream output, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(input.Text);
         ArgumentNullException.ThrowIfNull(output);
-        if (text.Length > MaxInputCharacters)
+        if (input.Text.Length > MaxInputCharacters)
         {
-            throw new ArgumentException($"Text is {text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(text));
+            throw new ArgumentException($"Text is {input.Text.Length} characters; {Name} accepts at most {MaxInputCharacters} per call.", nameof(input));
         }
 
-        string resolved = OpenAIVoices.Resolve(voice);
+        string text = input.PlainText("…");
+        string? instructions = AcceptsInstructions(Model) && !string.IsNullOrWhiteSpace(input.Style) ? input.Style.Trim() : null;
+        string resolved = OpenAIVoices.Resolve(input.Voice);
         long started = Stopwatch.GetTimestamp();
         using var audio = new MemoryStream();
         decimal price = prices.Speech(Model, text.Length);
@@ -71,7 +84,7 @@ public sealed partial class OpenAISpeechSynthesizer(
             new PaidCallInfo(AgentNames.AudioSynthesizer, Name, Model, "characters", price),
             async () =>
             {
-                using HttpRequestMessage request = await CreateRequestAsync(text, resolved, cancellationToken);
+                using HttpRequestMessage request = await CreateRequestAsync(text, resolved, instructions, cancellationToken);
                 HttpClient http = httpClients.CreateClient(ProviderHttpClients.Speech);
                 using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
                 await SpeechResponse.CopyAsync(Name, response, audio, cancellationToken);
@@ -82,7 +95,7 @@ public sealed partial class OpenAISpeechSynthesizer(
             new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", 0, price), resolved, started, logger, cancellationToken);
     }
 
-    async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, CancellationToken cancellationToken)
+    async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, string? instructions, CancellationToken cancellationToken)
     {
         Uri endpoint = _options.Endpoint!;
         string baseUrl = endpoint.AbsoluteUri.TrimEnd('/');
@@ -92,7 +105,7 @@ public sealed partial class OpenAISpeechSynthesizer(
             : new Uri($"{baseUrl}/audio/speech");
         var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = JsonContent.Create(new SpeechRequest(Model, text, voice, "mp3")),
+            Content = JsonContent.Create(new SpeechRequest(Model, text, voice, "mp3", instructions)),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("audio/mpeg"));
         if (!string.IsNullOrWhiteSpace(_options.ApiKey))
@@ -119,5 +132,6 @@ public sealed partial class OpenAISpeechSynthesizer(
         [property: JsonPropertyName("model")] string Model,
         [property: JsonPropertyName("input")] string Input,
         [property: JsonPropertyName("voice")] string Voice,
-        [property: JsonPropertyName("response_format")] string ResponseFormat);
+        [property: JsonPropertyName("response_format")] string ResponseFormat,
+        [property: JsonPropertyName("instructions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instructions);
 }

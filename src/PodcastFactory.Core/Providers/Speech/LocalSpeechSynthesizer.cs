@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using PodcastFactory.Core.Audio;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Models.Speech;
 
 namespace PodcastFactory.Core.Providers.Speech;
 
@@ -9,6 +11,8 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// docs/voices.md), every other voice by espeak-ng. When flite is not installed, flite voices fall back to an
 /// espeak-ng voice of the same kind and a warning says how to install flite; availability is checked once. Both
 /// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts.
+/// Direction: a <c>[pause]</c> is <see cref="SpeechMarks.PauseMs"/> of silence between the pieces spoken around it (the
+/// engines have no pause markup of their own), emphasis is the plain words, lexicon entries are said as their <c>say</c>.
 /// </summary>
 public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, FliteSpeechSynthesizer flite, EspeakVoiceCatalog voices, ILogger<LocalSpeechSynthesizer> logger)
     : ISpeechSynthesizer, IVoiceCatalog
@@ -71,6 +75,91 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
         }
 
         return list;
+    }
+
+    /// <inheritdoc />
+    public async Task<AgentUsage> SynthesizeAsync(SpeechInput input, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        IReadOnlyList<SpokenPart> parts = input.Parts();
+        if (!parts.Any(p => p.Kind == SpokenPartKind.Pause))
+        {
+            return await SynthesizeAsync(SpokenText.Plain(parts, ""), input.Voice, input.Language, output, cancellationToken);
+        }
+
+        // Each piece between pauses is spoken on its own, then the pieces are joined with silence (the stitcher's own pause).
+        var pieces = new List<(byte[] Wav, int PauseAfterMs)>();
+        int leadingPauseMs = 0;
+        AgentUsage? total = null;
+        foreach ((string text, int pauseAfterMs) in Pieces(parts))
+        {
+            if (text.Length == 0)
+            {
+                // Pauses with no words between them add up: before the first words, or after the last piece.
+                if (pieces.Count == 0)
+                {
+                    leadingPauseMs += pauseAfterMs;
+                }
+                else
+                {
+                    pieces[^1] = (pieces[^1].Wav, pieces[^1].PauseAfterMs + pauseAfterMs);
+                }
+
+                continue;
+            }
+
+            using var wav = new MemoryStream();
+            AgentUsage usage = await SynthesizeAsync(text, input.Voice, input.Language, wav, cancellationToken);
+            total = total is null ? usage : total with { InputUnits = total.InputUnits + usage.InputUnits, DurationMs = total.DurationMs + usage.DurationMs };
+            pieces.Add((wav.ToArray(), pauseAfterMs));
+        }
+
+        if (total is null)
+        {
+            throw new ArgumentException("The text has nothing to say but pauses.", nameof(input));
+        }
+
+        var inputs = new List<StitchInput>();
+        if (leadingPauseMs > 0)
+        {
+            // A segment that opens with a pause: an empty clip in the first piece's format carries the silence.
+            using var first = new MemoryStream(pieces[0].Wav, writable: false);
+            byte[] empty = WavHeader.CreateCanonical((await WavHeader.ReadAsync(first, cancellationToken)).Format, 0);
+            inputs.Add(new StitchInput("pause", _ => Task.FromResult<Stream>(new MemoryStream(empty, writable: false)), leadingPauseMs));
+        }
+
+        inputs.AddRange(pieces.Select((p, i) => new StitchInput($"piece {i + 1}", _ => Task.FromResult<Stream>(new MemoryStream(p.Wav, writable: false)), p.PauseAfterMs)));
+        await new WavStitcher().StitchAsync(inputs, output, cancellationToken);
+        return total;
+    }
+
+    // The text between pauses and the silence after it; a piece may be empty (pauses at the start or in a row).
+    static IEnumerable<(string Text, int PauseAfterMs)> Pieces(IReadOnlyList<SpokenPart> parts)
+    {
+        var words = new List<SpokenPart>();
+        int pause = 0;
+        foreach (SpokenPart part in parts)
+        {
+            if (part.Kind == SpokenPartKind.Pause)
+            {
+                pause += SpeechMarks.PauseMs;
+                continue;
+            }
+
+            if (pause > 0)
+            {
+                yield return (SpokenText.Plain(words, ""), pause);
+                (words, pause) = ([], 0);
+            }
+
+            words.Add(part);
+        }
+
+        if (words.Count > 0 || pause > 0)
+        {
+            yield return (SpokenText.Plain(words, ""), pause);
+        }
     }
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Workflow.Activities;
 
 /// <summary>Input of <see cref="PlanSegmentsActivity"/>; with <paramref name="Language"/> the plan names each segment's content-addressed speech.</summary>
-public sealed record PlanSegmentsInput(string EpisodeId, string ScriptArtifact, IReadOnlyList<HostVoice> Hosts, int MaxCharacters, string? Language = null);
+public sealed record PlanSegmentsInput(string EpisodeId, string ScriptArtifact, IReadOnlyList<HostVoice> Hosts, int MaxCharacters, string? Language = null, IReadOnlyList<LexiconEntry>? Lexicon = null);
 
 /// <summary>Output of <see cref="PlanSegmentsActivity"/>: the plan is an artifact; only counts travel.</summary>
 public sealed record PlanSegmentsOutput(string PlanArtifact, int SegmentCount, long TotalCharacters, string Extension, int WordCount = 0, long UnvoicedCharacters = -1);

@@ -18,7 +18,7 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
     {
         Script script = await store.ReadJsonAsync<Script>(input.ScriptArtifact, CancellationToken.None);
         int limit = Math.Min(input.MaxCharacters, speech.MaxInputCharacters);
-        SegmentPlan plan = new ScriptSegmenter(limit).Plan(script, input.Hosts, speech.Format);
+        SegmentPlan plan = new ScriptSegmenter(limit).Plan(script, input.Hosts, speech.Format, input.Lexicon);
         if (input.Language is { } language)
         {
             // The same name the segment activity derives: readers of the plan find each segment's speech without a run's output.
@@ -27,7 +27,7 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
             {
                 Segments = plan.Segments.Select(s => s with
                 {
-                    Speech = SpeechContent.Name(input.EpisodeId, SpeechContent.Hash(s.Text, s.Voice, speech.CacheKey, language, plan.Format.ToString()), extension),
+                    Speech = SpeechContent.Name(input.EpisodeId, SpeechContent.Hash(s.Text, s.Voice, speech.CacheKey, language, plan.Format.ToString(), s.Style, s.Lexicon), extension),
                 }).ToList(),
             };
         }
@@ -43,7 +43,7 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
         }
 
         string name = ArtifactNames.SegmentPlan(input.EpisodeId);
-        await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.CacheKey, input.Language), CancellationToken.None);
+        await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.CacheKey, input.Language, input.Lexicon ?? []), CancellationToken.None);
         return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount, unvoiced);
     }
 }

@@ -13,7 +13,9 @@ namespace PodcastFactory.Core.Workflow.Revoicing;
 /// <param name="Revision">Edit revision: 0 as produced by the pipeline, 1.. after each edit.</param>
 /// <param name="Hosts">The two hosts with the voices of this revision.</param>
 /// <param name="SavedAt">When the revision was saved.</param>
-public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, int Revision, IReadOnlyList<HostVoice> Hosts, DateTimeOffset SavedAt);
+/// <param name="Lexicon">The pronunciations this revision is voiced with (the episode's at revision 0); null in revisions from before it existed.</param>
+public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, int Revision, IReadOnlyList<HostVoice> Hosts, DateTimeOffset SavedAt,
+    IReadOnlyList<LexiconEntry>? Lexicon = null);
 
 /// <summary>Input of <see cref="RevoiceOrchestrator"/>: everything frozen when the re-voice was started.</summary>
 /// <param name="EpisodeId">The episode.</param>
@@ -26,6 +28,7 @@ public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, i
 /// <param name="SocialArtifact">The episode's social post, when it has one (the final evaluation checks it again).</param>
 /// <param name="BudgetUsd">The episode's budget, for the first production and every re-voice together.</param>
 /// <param name="PublishHeld">Why the re-voiced audio must not be published (see <see cref="Review.PublishApproval"/>); null when it may be.</param>
+/// <param name="Lexicon">The pronunciations of that revision: only segments whose entries changed are voiced again.</param>
 public sealed record RevoiceInput(
     string EpisodeId,
     int Revision,
@@ -36,7 +39,8 @@ public sealed record RevoiceInput(
     IReadOnlyList<string> Models,
     string? SocialArtifact = null,
     decimal? BudgetUsd = null,
-    string? PublishHeld = "the re-voice was started without a review state")
+    string? PublishHeld = "the re-voice was started without a review state",
+    IReadOnlyList<LexiconEntry>? Lexicon = null)
 {
     /// <summary>
     /// The episode as the pipeline's tail sees it in a re-voice: the hosts of this revision, the language, the budget (one
@@ -45,7 +49,7 @@ public sealed record RevoiceInput(
     /// </summary>
     public EpisodeInput AsEpisodeInput() => new(
         EpisodeId,
-        new EpisodeRequest { Priority = OutputPriority.Audio, Hosts = Hosts, Language = Language, BudgetUsd = BudgetUsd },
+        new EpisodeRequest { Priority = OutputPriority.Audio, Hosts = Hosts, Language = Language, BudgetUsd = BudgetUsd, Lexicon = Lexicon ?? [] },
         [],
         Settings);
 }

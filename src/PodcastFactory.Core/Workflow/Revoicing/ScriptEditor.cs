@@ -46,8 +46,8 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         return latest;
     }
 
-    /// <summary>The current script: the newest edit, or (revision 0) the pipeline's script with the episode's hosts; null when there is no script.</summary>
-    public async Task<ScriptEdit?> ReadAsync(string id, IReadOnlyList<HostVoice> hosts, CancellationToken cancellationToken)
+    /// <summary>The current script: the newest edit, or (revision 0) the pipeline's script with the episode's hosts and lexicon; null when there is no script.</summary>
+    public async Task<ScriptEdit?> ReadAsync(string id, IReadOnlyList<HostVoice> hosts, CancellationToken cancellationToken, IReadOnlyList<LexiconEntry>? lexicon = null)
     {
         int latest = await LatestRevisionAsync(id, cancellationToken);
         if (latest > 0)
@@ -61,7 +61,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         }
 
         Script script = await store.ReadJsonAsync<Script>(ArtifactNames.Script(id), cancellationToken);
-        return new ScriptEdit(script.Title, script.Turns, 0, hosts, info.LastModified);
+        return new ScriptEdit(script.Title, script.Turns, 0, hosts, info.LastModified, lexicon is { Count: > 0 } ? lexicon : null);
     }
 
     /// <summary>The ETag of a revision: opaque, changes with every revision and with its content.</summary>
@@ -74,9 +74,11 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
 
     /// <summary>
     /// Saves the next revision after <paramref name="current"/>; null when another save took that revision first
-    /// (the caller's If-Match is then stale). The pipeline's script is kept as revision 0 on the first edit.
+    /// (the caller's If-Match is then stale). The pipeline's script is kept as revision 0 on the first edit. A null
+    /// <paramref name="lexicon"/> keeps the current revision's.
     /// </summary>
-    public async Task<ScriptEdit?> TrySaveAsync(string id, ScriptEdit current, string title, IReadOnlyList<ScriptTurn> turns, IReadOnlyList<HostVoice> hosts, CancellationToken cancellationToken)
+    public async Task<ScriptEdit?> TrySaveAsync(string id, ScriptEdit current, string title, IReadOnlyList<ScriptTurn> turns, IReadOnlyList<HostVoice> hosts, CancellationToken cancellationToken,
+        IReadOnlyList<LexiconEntry>? lexicon = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (current.Revision == 0)
@@ -84,7 +86,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
             await store.TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, 0), current, cancellationToken);
         }
 
-        var next = new ScriptEdit(title, turns, current.Revision + 1, hosts, time.GetUtcNow());
+        var next = new ScriptEdit(title, turns, current.Revision + 1, hosts, time.GetUtcNow(), lexicon ?? current.Lexicon);
         if (!await store.TryCreateJsonAsync(ArtifactNames.ScriptEdit(id, next.Revision), next, cancellationToken))
         {
             return null;
@@ -138,7 +140,7 @@ public sealed class ScriptEditor(IArtifactStore store, DurableTaskClient client,
         var input = new RevoiceInput(id, revision, episode.Input.Request.Language, edit.Hosts, episode.Input.Settings,
             episode.Input.Sources.Select(s => s.Name).ToList(), ModelCredits.Of(manifest?.Costs.Calls ?? []),
             await store.GetInfoAsync(ArtifactNames.Social(id), cancellationToken) is null ? null : ArtifactNames.Social(id),
-            episode.Input.Request.BudgetUsd, Review.PublishApproval.HeldReason(manifest));
+            episode.Input.Request.BudgetUsd, Review.PublishApproval.HeldReason(manifest), edit.Lexicon);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevoiceOrchestrator), input,
             new StartOrchestrationOptions(RevoiceOrchestrator.InstanceId(id, revision)), cancellationToken);
         Logs.RevoiceRequested(logger, id, revision, created: true);

@@ -146,6 +146,14 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             return;
         }
 
+        // instructions: gpt-4o-mini-tts only (the tts-1 models refuse them), at most 4096 characters, as the service rules.
+        if (body["instructions"] is { } instructions
+            && (((string?)body["model"] ?? "").StartsWith("tts-1", StringComparison.Ordinal) || ((string?)instructions ?? "").Length is 0 or > 4096))
+        {
+            await WriteErrorAsync(context, FakeReply.Error(400, "instructions are not supported with this model"));
+            return;
+        }
+
         if ((string?)body["response_format"] != "mp3" || string.IsNullOrEmpty((string?)body["input"]) || ((string?)body["input"])!.Length > 4096)
         {
             await WriteErrorAsync(context, FakeReply.Error(400, "input must be 1..4096 characters and response_format mp3"));

@@ -131,11 +131,58 @@ internal sealed class FakeSpeechServer : IAsyncDisposable
             return;
         }
 
+        if (SsmlProblem(voice) is { } problem)
+        {
+            // The service answers SSML it cannot render (unknown elements, a style or attribute it does not know) with a 400.
+            call.Problem = problem;
+            context.Response.StatusCode = 400;
+            return;
+        }
+
         call.Voice = (string?)voice.Attribute("name");
         call.Locale = (string?)ssml.Root.Attribute(XNamespace.Xml + "lang");
         call.SpokenText = voice.Value;
+        call.Ssml = ssml;
         await WriteAudioAsync(context);
     }
+
+    // The SSML elements and attributes Azure documents for what we send: express-as (a known style), prosody (relative
+    // rate and pitch), break (a time), emphasis (a level), sub (an alias), phoneme (ipa and ph); anything else is refused.
+    static string? SsmlProblem(XElement voice)
+    {
+        XNamespace ns = "http://www.w3.org/2001/10/synthesis", mstts = "http://www.w3.org/2001/mstts";
+        foreach (XElement e in voice.Descendants())
+        {
+            string? problem = e.Name switch
+            {
+                var n when n == mstts + "express-as" => _azureStyles.Contains((string?)e.Attribute("style")) ? null : "unknown express-as style",
+                var n when n == ns + "prosody" => Relative((string?)e.Attribute("rate")) && Relative((string?)e.Attribute("pitch")) ? null : "bad prosody",
+                var n when n == ns + "break" => System.Text.RegularExpressions.Regex.IsMatch((string?)e.Attribute("time") ?? "", @"^\d{1,5}ms$") ? null : "bad break time",
+                var n when n == ns + "emphasis" => (string?)e.Attribute("level") is "reduced" or "none" or "moderate" or "strong" ? null : "bad emphasis level",
+                var n when n == ns + "sub" => string.IsNullOrEmpty((string?)e.Attribute("alias")) ? "sub without alias" : null,
+                var n when n == ns + "phoneme" => (string?)e.Attribute("alphabet") == "ipa" && !string.IsNullOrEmpty((string?)e.Attribute("ph")) ? null : "bad phoneme",
+                _ => $"unsupported element {e.Name}",
+            };
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+
+        static bool Relative(string? value) => value is null || System.Text.RegularExpressions.Regex.IsMatch(value, @"^[+-]\d{1,3}%$");
+    }
+
+    // The speaking styles Azure's SSML reference lists for express-as.
+    static readonly string[] _azureStyles =
+    [
+        "advertisement_upbeat", "affectionate", "angry", "assistant", "calm", "chat", "cheerful", "customerservice", "depressed",
+        "disgruntled", "documentary-narration", "embarrassed", "empathetic", "envious", "excited", "fearful", "friendly", "gentle",
+        "hopeful", "lyrical", "narration-professional", "narration-relaxed", "newscast", "newscast-casual", "newscast-formal",
+        "poetry-reading", "sad", "serious", "shouting", "sports_commentary", "sports_commentary_excited", "terrified", "unfriendly",
+        "whispering",
+    ];
 
     Task AzureVoicesAsync(HttpContext context)
     {
@@ -192,8 +239,17 @@ internal sealed class FakeSpeechServer : IAsyncDisposable
             return;
         }
 
+        // voice_settings: stability, similarity_boost and style within 0-1, speed within 0.7-1.2 (the API's ranges).
+        if (json?["voice_settings"] is JsonObject settings
+            && (!InRange(settings["stability"], 0, 1) || !InRange(settings["similarity_boost"], 0, 1) || !InRange(settings["style"], 0, 1) || !InRange(settings["speed"], 0.7, 1.2)))
+        {
+            await ElevenErrorAsync(context, 422, "invalid_voice_settings", "voice_settings out of range");
+            return;
+        }
+
         call.Voice = voiceId;
         call.SpokenText = text;
+        call.VoiceSettings = json?["voice_settings"] as JsonObject;
         await WriteAudioAsync(context);
     }
 
@@ -218,6 +274,8 @@ internal sealed class FakeSpeechServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(voices.ToJsonString());
     }
+
+    static bool InRange(JsonNode? value, double min, double max) => value is null || ((double)value >= min && (double)value <= max);
 
     bool AzureAuthorized(HttpContext context) =>
         context.Request.Headers["Ocp-Apim-Subscription-Key"] == Key
@@ -279,6 +337,15 @@ internal sealed record SpeechCall(string Path, string Query, string Body, IReadO
     public string? Locale { get; set; }
 
     public string? SpokenText { get; set; }
+
+    /// <summary>The SSML document as parsed, once accepted (Azure).</summary>
+    public XDocument? Ssml { get; set; }
+
+    /// <summary>The voice_settings sent (ElevenLabs), once accepted.</summary>
+    public JsonObject? VoiceSettings { get; set; }
+
+    /// <summary>Why the SSML was refused (Azure), or null.</summary>
+    public string? Problem { get; set; }
 
     public string Header(string name) => Headers.TryGetValue(name, out string? value) ? value : "";
 }
