@@ -296,4 +296,32 @@ public sealed class ShowApiTests : IDisposable
         Assert.Equal(400, response.Status);
         Assert.True(response.Json.GetProperty("errors").TryGetProperty("hosts", out _), response.Text);
     }
+
+    [Fact]
+    public async Task Backlog_TopicNamingAnUnknownOrDeletedShow_Returns400NamingIt()
+    {
+        await CreateAsync(Body);
+        await DeleteAsync("tech-weekly");
+        HttpRequest request = ApiTestHost.Request("""{"topics":[{"topic":"Fine topic"},{"topic":"Deleted show","show":"tech-weekly"},{"topic":"Unknown show","show":"no-such-show"}]}""", "PUT");
+
+        ApiResponse response = await _host.ExecuteAsync(request, await _host.Get<BacklogApi>().PutAsync(request, default));
+
+        Assert.Equal(400, response.Status);
+        JsonElement errors = response.Json.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("topics[1].show", out _), response.Text);
+        Assert.True(errors.TryGetProperty("topics[2].show", out _), response.Text);
+        Assert.False(errors.TryGetProperty("topics[0].show", out _));
+    }
+
+    [Fact]
+    public async Task Backlog_TopicNamingALiveShow_IsStored()
+    {
+        await CreateAsync(Body);
+        HttpRequest request = ApiTestHost.Request("""{"topics":[{"topic":"Of the show","show":"tech-weekly"}]}""", "PUT");
+
+        ApiResponse response = await _host.ExecuteAsync(request, await _host.Get<BacklogApi>().PutAsync(request, default));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("tech-weekly", response.Json.GetProperty("topics")[0].GetProperty("show").GetString());
+    }
 }
