@@ -25,6 +25,7 @@ using PodcastFactory.Core.Workflow.Activities;
 using PodcastFactory.Core.Workflow.Previews;
 using PodcastFactory.Core.Workflow.Revoicing;
 using PodcastFactory.Core.Workflow.Starting;
+using PodcastFactory.Core.Workflow.Shows;
 using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Core;
@@ -66,6 +67,10 @@ public static class PodcastFactoryServiceCollectionExtensions
             sp.GetRequiredService<IArtifactStore>()));
         services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddSingleton<FeedAddress>();
+        services.TryAddSingleton<ShowStore>();
+        services.TryAddSingleton<ShowRules>();
+        services.TryAddSingleton<ShowFeeds>();
+        services.TryAddSingleton<IShowFeeds>(sp => sp.GetRequiredService<ShowFeeds>());
         services.TryAddTransient<EpisodePublisher>();
         services.TryAddSingleton<PublishQueue>();
         services.TryAddTransient<FeedApi>();
@@ -82,6 +87,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<ScriptApi>();
         services.TryAddTransient<ReviewApi>();
         services.TryAddTransient<WebhookApi>();
+        services.TryAddTransient<ShowApi>();
         services.TryAddTransient<QuoteApi>();
         services.TryAddTransient<Workflow.Review.EpisodeDecisions>();
         services.AddProviders(configuration);

@@ -33,6 +33,7 @@ public sealed record StartEpisodeResponse(string Id, bool Created, string Status
 /// <param name="Topic">The topic the episode was started with (from its input), so a list can name a running episode.</param>
 /// <param name="Revoice">The latest re-voice of an edited script (revision, runtime status, segments synthesized and reused, cost); omitted when there is none and in lists.</param>
 /// <param name="Review">Why the episode needs review: the last review's failed checks with their messages, its suggestions and a producer's decision; omitted in lists and before the episode finished.</param>
+/// <param name="Show">The show the episode belongs to; omitted for the default show.</param>
 /// <param name="FromManifest">True when the backend does not know the episode and this status was read from its <c>manifest.json</c> (e.g. produced by <c>podcast produce</c> into the same store).</param>
 public sealed record EpisodeStatusResponse(
     string Id,
@@ -53,7 +54,8 @@ public sealed record EpisodeStatusResponse(
     string? Topic = null,
     RevoiceStatus? Revoice = null,
     EpisodeReview? Review = null,
-    bool? FromManifest = null);
+    bool? FromManifest = null,
+    string? Show = null);
 
 /// <summary>One stored artifact of an episode.</summary>
 /// <param name="Name">Name relative to the episode folder, e.g. <c>episode.wav</c> or <c>research/angle-1.md</c>.</param>

@@ -60,6 +60,15 @@ public static class ApiRoutes
     /// <summary>POST: price an episode request before starting it.</summary>
     public const string Quotes = "quotes";
 
+    /// <summary>POST: create a show; GET: list them.</summary>
+    public const string Shows = "shows";
+
+    /// <summary>GET: one show with its ETag; PUT (If-Match): replace it; DELETE: delete (tombstone) or purge it.</summary>
+    public const string Show = "shows/{id}";
+
+    /// <summary>GET: a show's own podcast feed.</summary>
+    public const string ShowFeed = "shows/{id}/feed.xml";
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Scheduling;
+using PodcastFactory.Core.Workflow.Shows;
 
 namespace PodcastFactory.Core.Api;
 
 /// <summary><c>GET/PUT /api/backlog</c>: read and replace the scheduler's topic backlog, with ETags for safe edits.</summary>
-public sealed class BacklogApi(IBacklogStore store)
+public sealed class BacklogApi(IBacklogStore store, ShowStore shows)
 {
     /// <summary>GET: the backlog (empty when none is stored) with its ETag.</summary>
     public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -47,6 +48,11 @@ public sealed class BacklogApi(IBacklogStore store)
             return ApiProblems.Validation(invalid);
         }
 
+        if (await UnknownShowsAsync(backlog, cancellationToken) is { Count: > 0 } unknown)
+        {
+            return ApiProblems.Validation(unknown);
+        }
+
         string? ifMatch = request.Headers[HeaderNames.IfMatch];
         string? expected = string.IsNullOrEmpty(ifMatch) ? (await store.ReadAsync(cancellationToken)).ETag : ifMatch;
         string? etag = await store.TryWriteAsync(backlog, expected, cancellationToken);
@@ -59,5 +65,31 @@ public sealed class BacklogApi(IBacklogStore store)
 
         request.HttpContext.Response.Headers.ETag = etag;
         return Results.Json(backlog, PodcastJson.Compact);
+    }
+
+    // A topic naming a show that does not exist (or was deleted) would fail when its slot comes: refused now instead.
+    async Task<List<ValidationError>> UnknownShowsAsync(Backlog backlog, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (int i = 0; i < backlog.Topics.Count; i++)
+        {
+            if (backlog.Topics[i] is not { Show: { } show, Status: BacklogTopicStatus.Pending })
+            {
+                continue;
+            }
+
+            if (!known.TryGetValue(show, out bool live))
+            {
+                live = known[show] = await shows.FindAsync(show, cancellationToken) is { Show.DeletedAt: null };
+            }
+
+            if (!live)
+            {
+                errors.Add(new($"topics[{i}].show", $"There is no show '{show}' (or it was deleted)."));
+            }
+        }
+
+        return errors;
     }
 }

@@ -1,4 +1,5 @@
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Shows;
 
 namespace PodcastFactory.Core.Api;
 
@@ -17,6 +18,9 @@ public sealed record CreateEpisodeRequest
 
     /// <summary>Sources that ground the research.</summary>
     public IReadOnlyList<SourceInput>? Sources { get; init; }
+
+    /// <summary>The show (its id): its settings are the defaults of what this body leaves out, and its feed gets the episode.</summary>
+    public string? Show { get; init; }
 
     /// <summary>sources, web or both; default web when a search provider is configured and no sources are given.</summary>
     public ResearchMode? Research { get; init; }
@@ -70,6 +74,7 @@ public sealed record CreateEpisodeRequest
         return new EpisodeRequest
         {
             Topic = Topic ?? "",
+            Show = Show,
             Sources = Sources ?? d.Sources,
             Research = Research,
             Priority = Priority ?? d.Priority,
@@ -86,6 +91,12 @@ public sealed record CreateEpisodeRequest
             ContinueOnFailedReview = ContinueOnFailedReview ?? d.ContinueOnFailedReview,
         };
     }
+
+    /// <summary>Which show-defaulted fields this body sets itself (the rest come from its show).</summary>
+    public RequestOverrides Overrides() =>
+        (Hosts is null ? RequestOverrides.None : RequestOverrides.Hosts)
+        | (Language is null ? RequestOverrides.None : RequestOverrides.Language)
+        | (TargetMinutes is null ? RequestOverrides.None : RequestOverrides.TargetMinutes);
 
     /// <summary>Problems only the HTTP contract has: local file sources would let a caller read the server's files.</summary>
     public IReadOnlyList<ValidationError> ValidateForHttp()

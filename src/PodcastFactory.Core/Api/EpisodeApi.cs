@@ -42,7 +42,7 @@ public sealed class EpisodeApi(DurableTaskClient client, EpisodeStarter starter,
         StartedEpisode started;
         try
         {
-            started = await starter.StartAsync(body.ToEpisodeRequest(), body.Id, cancellationToken, new StartOptions(body.CallbackUrl, body.QuoteId));
+            started = await starter.StartAsync(body.ToEpisodeRequest(), body.Id, cancellationToken, new StartOptions(body.CallbackUrl, body.QuoteId, body.Overrides()));
         }
         catch (RequestValidationException ex)
         {

@@ -45,8 +45,9 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             baseUrl + ApiRoutes.EpisodePath(id),
             withArtifacts ? await ArtifactsAsync(id, cancellationToken) : null,
             publication,
-            ReadTopic(metadata),
-            Review: withArtifacts && outcome is not null ? await EpisodeReview.ReadAsync(store, id, manifest?.Decision, cancellationToken) : null);
+            ReadRequest(metadata)?.Topic,
+            Review: withArtifacts && outcome is not null ? await EpisodeReview.ReadAsync(store, id, manifest?.Decision, cancellationToken) : null,
+            Show: ReadRequest(metadata)?.Show);
     }
 
     /// <summary>
@@ -81,7 +82,8 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
             withArtifacts ? publication : null,
             manifest.Topic,
             Review: withArtifacts ? await EpisodeReview.ReadAsync(store, id, manifest.Decision, cancellationToken) : null,
-            FromManifest: true);
+            FromManifest: true,
+            Show: manifest.Request.Show);
     }
 
     /// <summary>Ids of the episodes with a <c>manifest.json</c> in the store.</summary>
@@ -150,7 +152,7 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
         }
     }
 
-    static string? ReadTopic(OrchestrationMetadata metadata)
+    static EpisodeRequest? ReadRequest(OrchestrationMetadata metadata)
     {
         if (string.IsNullOrEmpty(metadata.SerializedInput))
         {
@@ -159,7 +161,7 @@ public sealed class EpisodeStatusReader(IArtifactStore store)
 
         try
         {
-            return metadata.ReadInputAs<EpisodeInput>()?.Request.Topic;
+            return metadata.ReadInputAs<EpisodeInput>()?.Request;
         }
         catch (JsonException)
         {

@@ -36,8 +36,20 @@ public sealed class FeedApi(IFeedStore store, IOptions<FeedOptions> options, Fee
                 statusCode: StatusCodes.Status404NotFound);
         }
 
+        return Serve(request, address, options.Value, snapshot, PodcastFeed.RootPath);
+    }
+
+    /// <summary>
+    /// A stored feed (items only; none yet is an empty channel) rendered with <paramref name="channel"/> for the address
+    /// <paramref name="request"/> came to, served at <paramref name="feedPath"/> under the API base: the root feed and every show's.
+    /// </summary>
+    public static IResult Serve(HttpRequest request, FeedAddress address, FeedOptions channel, FeedSnapshot snapshot, string feedPath)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(snapshot);
         Uri baseUrl = address.ForRequest(new Uri(EpisodeApi.BaseUrl(request) + "/" + ApiRoutes.Prefix));
-        byte[] feed = PodcastFeed.Render(options.Value, baseUrl, FeedLinks.Rebase(PodcastFeed.ReadItems(snapshot.Content), baseUrl));
+        byte[] feed = PodcastFeed.Render(channel, baseUrl, FeedLinks.Rebase(PodcastFeed.ReadItems(snapshot.Content), baseUrl), feedPath);
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(feed).AsSpan(0, 16)) + "\"");
         // The framework's file result answers HEAD without a body and the conditional requests (304, 412) from these two.
         return Results.Bytes(feed, PodcastFeed.ContentType, lastModified: snapshot.LastModified, entityTag: etag);

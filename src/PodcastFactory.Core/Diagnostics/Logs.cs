@@ -216,4 +216,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Speech: offline voice {Voice} speaks as {Provider} voice {ProviderVoice} ({Language})")]
     public static partial void OfflineVoiceMapped(ILogger logger, string voice, string provider, string providerVoice, string language);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Information, Message = "Show {ShowId} created with {HostCount} host(s)")]
+    public static partial void ShowCreated(ILogger logger, string showId, int hostCount);
+
+    [LoggerMessage(EventId = 7112, Level = LogLevel.Information, Message = "Show {ShowId} updated")]
+    public static partial void ShowUpdated(ILogger logger, string showId);
+
+    [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Show {ShowId} deleted (purged: {Purged})")]
+    public static partial void ShowDeleted(ILogger logger, string showId, bool purged);
 }

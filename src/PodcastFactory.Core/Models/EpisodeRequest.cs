@@ -62,6 +62,12 @@ public sealed record EpisodeRequest
     /// </summary>
     public ResearchMode? Research { get; init; }
 
+    /// <summary>
+    /// The show this episode belongs to (a <see cref="Models.Show"/> id): its settings are the defaults, its feed gets the
+    /// episode. Null: the default show (the root feed).
+    /// </summary>
+    public string? Show { get; init; }
+
     /// <summary>Which outputs to produce.</summary>
     public OutputPriority Priority { get; init; } = OutputPriority.Both;
 

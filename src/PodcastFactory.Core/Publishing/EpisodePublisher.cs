@@ -17,7 +17,8 @@ namespace PodcastFactory.Core.Publishing;
 /// the transcript (VTT, SRT), <c>chapters.json</c>, show notes (Markdown, HTML) and <c>publish.json</c>, and last the
 /// feed item, so an episode enters the feed only when everything it links to exists.
 /// </summary>
-public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> feed, FeedAddress address, ILogger<EpisodePublisher> logger)
+public sealed class EpisodePublisher(
+    IArtifactStore store, IFeedStore rootFeedStore, IOptions<PublishingOptions> publishing, IOptions<FeedOptions> rootFeed, FeedAddress address, IShowFeeds showFeeds, ILogger<EpisodePublisher> logger)
 {
     /// <summary>
     /// The finished publish of <paramref name="input"/> when <c>publish.json</c> carries the same input hash (a re-run of
@@ -32,7 +33,8 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         }
 
         string name = ArtifactNames.Publication(input.EpisodeId);
-        string hash = await PublicationHash.OfAsync(store, input, publishing.Value, feed.Value, cancellationToken);
+        ShowChannel channel = await ChannelAsync(input, cancellationToken);
+        string hash = await PublicationHash.OfAsync(store, input, publishing.Value, channel.Options, cancellationToken);
         if (!await store.IsUpToDateAsync(name, hash, cancellationToken))
         {
             return null;
@@ -54,17 +56,20 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         }
 
         string id = input.EpisodeId;
-        string hash = await PublicationHash.OfAsync(store, input, options, feed.Value, cancellationToken);
+        ShowChannel channel = await ChannelAsync(input, cancellationToken);
+        FeedOptions feed = channel.Options;
+        IFeedStore feedStore = channel.Store;
+        string hash = await PublicationHash.OfAsync(store, input, options, feed, cancellationToken);
         // Direction marks ([pause], *emphasis*) are for the voices only: chapters and show notes read the words.
         Script script = SpeechMarks.Strip(await store.ReadJsonAsync<Script>(input.ScriptArtifact, cancellationToken));
         SegmentPlan plan = await store.ReadJsonAsync<SegmentPlan>(input.PlanArtifact, cancellationToken);
-        if (feed.Value.OwnerEmail is null)
+        if (feed.OwnerEmail is null)
         {
             Logs.FeedOwnerEmailMissing(logger, id);
         }
 
         Uri baseUrl = address.ForPublishing();
-        var feedPublisher = new FeedPublisher(feedStore, feed.Value, baseUrl);
+        var feedPublisher = new FeedPublisher(feedStore, feed, baseUrl, channel.FeedPath);
         string guid = "podcastfactory:" + id;
         int number = await feedPublisher.NextEpisodeNumberAsync(guid, cancellationToken);
 
@@ -74,7 +79,7 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         IReadOnlyList<EpisodeChapter> chapters = ChapterBuilder.Build(script, plan, master.Timeline, options.TurnsPerFallbackChapter);
         byte[] tag = Id3v2Tag.Build(new Id3Metadata(
             script.Title,
-            feed.Value.Title,
+            feed.Title,
             string.Join(" & ", input.Hosts.Select(h => h.Name)),
             number,
             DateOnly.FromDateTime(input.PublishedAt),
@@ -147,6 +152,12 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         Logs.FeedUpdated(logger, id, number, feedStore.Location, attempts);
         return publication with { Artifacts = [.. written] };
     }
+
+    // The episode's feed: its show's (a purged show's episode cannot be published: nothing would serve it), else the root feed.
+    async Task<ShowChannel> ChannelAsync(PublishRequest input, CancellationToken cancellationToken) => input.Show is null
+        ? new ShowChannel(rootFeed.Value, rootFeedStore, PodcastFeed.RootPath)
+        : await showFeeds.FindAsync(input.Show, cancellationToken)
+            ?? throw new NonRetryableException($"Show '{input.Show}' no longer exists (purged), so episode '{input.EpisodeId}' has no feed to join.");
 
     // The API's artifact route (Api/ApiRoutes.Artifact, a layer above): episodes/{id}/artifacts/{name}.
     static Uri Url(Uri baseUrl, string id, string relative) => FeedOptions.Combine(baseUrl, $"episodes/{Uri.EscapeDataString(id)}/artifacts/{Uri.EscapeDataString(relative)}");

@@ -13,6 +13,7 @@ namespace PodcastFactory.Core.Publishing;
 /// <param name="Models">"agent: provider model" lines from the ledger, for the credits.</param>
 /// <param name="Language">Episode language.</param>
 /// <param name="PublishedAt">Publication time (orchestration clock).</param>
+/// <param name="Show">The episode's show, whose feed gets it; null: the root feed.</param>
 public sealed record PublishRequest(
     string EpisodeId,
     string ScriptArtifact,
@@ -23,4 +24,5 @@ public sealed record PublishRequest(
     IReadOnlyList<string> SourceNames,
     IReadOnlyList<string> Models,
     string Language,
-    DateTime PublishedAt);
+    DateTime PublishedAt,
+    string? Show = null);

@@ -1,4 +1,5 @@
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Shows;
 
 namespace PodcastFactory.Core.Scheduling;
 
@@ -33,6 +34,7 @@ public enum BacklogTopicStatus
 /// <param name="EpisodeId">The episode that took this topic.</param>
 /// <param name="TakenAt">When it was taken.</param>
 /// <param name="Error">Why the episode could not start, when <see cref="BacklogTopicStatus.Failed"/>.</param>
+/// <param name="Show">The show the episode belongs to (its settings are the defaults); null: the default show.</param>
 public sealed record BacklogTopic(
     string Topic,
     IReadOnlyList<SourceInput>? Sources = null,
@@ -42,7 +44,8 @@ public sealed record BacklogTopic(
     BacklogTopicStatus Status = BacklogTopicStatus.Pending,
     string? EpisodeId = null,
     DateTimeOffset? TakenAt = null,
-    string? Error = null)
+    string? Error = null,
+    string? Show = null)
 {
     /// <summary>The episode request this topic stands for (defaults for what it leaves out).</summary>
     public EpisodeRequest ToRequest()
@@ -51,10 +54,14 @@ public sealed record BacklogTopic(
         return defaults with
         {
             Topic = Topic,
+            Show = Show,
             Sources = Sources ?? [],
             Priority = Priority ?? defaults.Priority,
             Depth = Depth ?? defaults.Depth,
             TargetMinutes = TargetMinutes ?? defaults.TargetMinutes,
         };
     }
+
+    /// <summary>Which show-defaulted fields this topic sets itself (the length, when it names one); the rest come from its show.</summary>
+    public RequestOverrides Overrides() => TargetMinutes is null ? RequestOverrides.None : RequestOverrides.TargetMinutes;
 }

@@ -31,6 +31,11 @@ public static class BacklogValidator
                 continue;
             }
 
+            if (topic.Show is not null && !ShowValidator.IsId(topic.Show))
+            {
+                errors.Add(new($"topics[{i}].show", "A show id is 2-48 lower-case letters, digits or hyphens."));
+            }
+
             errors.AddRange(EpisodeRequestValidator.Validate(topic.ToRequest()).Select(e => e with { Field = $"topics[{i}].{e.Field}" }));
             for (int s = 0; s < (topic.Sources?.Count ?? 0); s++)
             {

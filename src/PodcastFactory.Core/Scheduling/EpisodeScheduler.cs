@@ -73,7 +73,7 @@ public sealed class EpisodeScheduler(
     {
         try
         {
-            StartedEpisode started = await starter.StartAsync(topic.ToRequest(), id, cancellationToken);
+            StartedEpisode started = await starter.StartAsync(topic.ToRequest(), id, cancellationToken, new StartOptions(Overrides: topic.Overrides()));
             Logs.ScheduleStarted(logger, slot, id);
             return new ScheduleResult(started.Created ? ScheduleOutcome.Started : ScheduleOutcome.AlreadyStarted, id, topic.Topic);
         }

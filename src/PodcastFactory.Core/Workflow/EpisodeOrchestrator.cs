@@ -24,7 +24,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         EpisodeRequest request = input.Request;
         EpisodePlan plan = EpisodePlanner.Plan(request);
         run.LogStarted();
-        EpisodeEvents.Raise(context, input.Settings.Webhooks, WebhookEventTypes.Started, new EpisodeEventData(run.Id, "running"));
+        EpisodeEvents.Raise(context, input.Settings.Webhooks, WebhookEventTypes.Started, new EpisodeEventData(run.Id, "running", Show: input.Request.Show));
         var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, input.Settings.SegmentMaxCharacters);
         try
         {

@@ -44,7 +44,8 @@ internal static class PublishStage
         StageClock stage = run.Begin(Stages.Publish);
         var input = new PublishRequest(
             run.Id, voicing.ScriptArtifact, ArtifactNames.SegmentPlan(run.Id), audio.SegmentArtifacts, voicing.ResearchArtifact, run.Input.Request.Hosts,
-            voicing.SourceNames, ModelCredits.Of(run.Ledger.Entries, voicing.EarlierCredits), run.Input.Request.Language, run.Context.CurrentUtcDateTime);
+            voicing.SourceNames, ModelCredits.Of(run.Ledger.Entries, voicing.EarlierCredits), run.Input.Request.Language, run.Context.CurrentUtcDateTime,
+            run.Input.Request.Show);
         PublishEpisodeOutput? output = await StageGuards.Optional(run, stage, () =>
             run.Context.CallActivityAsync<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), input, StorageOptions));
         if (output is null)

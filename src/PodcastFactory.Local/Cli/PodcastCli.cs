@@ -15,6 +15,7 @@ public static class PodcastCli
         root.Subcommands.Add(WorkerCommand.Create(new StoreOptions()));
         root.Subcommands.Add(VoicesCommand.Create());
         root.Subcommands.Add(QuoteCommand.Create(new StoreOptions()));
+        root.Subcommands.Add(ShowCommand.Create());
         return root;
     }
 

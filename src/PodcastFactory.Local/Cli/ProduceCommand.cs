@@ -41,7 +41,7 @@ public static class ProduceCommand
             CliErrors.Json = parse.GetValue(json);
             return parse.GetValue(resume) is { } resumeId
                 ? ResumeAsync(parse, store, resumeId, parse.GetValue(json), ct)
-                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), new StartOptions(parse.GetValue(callback), parse.GetValue(quote)), ct);
+                : RunAsync(parse, request, store, parse.GetValue(id), parse.GetValue(json), new StartOptions(parse.GetValue(callback), parse.GetValue(quote), request.Overrides(parse)), ct);
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Workflow.Shows;
 
 namespace PodcastFactory.Local.Cli;
 
@@ -18,6 +19,9 @@ public sealed class RequestOptions
 
     /// <summary>--research.</summary>
     public Option<ResearchMode?> Research { get; } = new("--research") { Description = "What grounds the research: sources, web or both (default web when Search__Provider is set and no sources are given)." };
+
+    /// <summary>--show.</summary>
+    public Option<string?> Show { get; } = new("--show") { Description = "The show this episode belongs to (podcast show list): its cast, language and length are the defaults, its feed gets the episode." };
 
     /// <summary>--priority.</summary>
     public Option<OutputPriority> Priority { get; } = new("--priority") { Description = "Outputs to produce: audio, social or both.", DefaultValueFactory = _ => OutputPriority.Both };
@@ -59,11 +63,23 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, HostStyles, Says, LexiconFile, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Show, Sources, Texts, Research, Priority, Depth, Minutes, Hosts, HostStyles, Says, LexiconFile, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
     }
+
+    /// <summary>Which show-defaulted options the command line sets itself (the rest come from <c>--show</c>).</summary>
+    public RequestOverrides Overrides(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return (Given(result, Hosts) ? RequestOverrides.Hosts : RequestOverrides.None)
+            | (Given(result, Language) ? RequestOverrides.Language : RequestOverrides.None)
+            | (Given(result, Minutes) ? RequestOverrides.TargetMinutes : RequestOverrides.None);
+    }
+
+    // An option typed on the command line (not its default value).
+    static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
     /// <summary>Builds the request; host syntax errors are returned as validation errors.</summary>
     public (EpisodeRequest Request, IReadOnlyList<ValidationError> Errors) Build(ParseResult result)
@@ -103,6 +119,7 @@ public sealed class RequestOptions
         var request = new EpisodeRequest
         {
             Topic = result.GetValue(Topic) ?? "",
+            Show = result.GetValue(Show),
             Sources = sources,
             Research = result.GetValue(Research),
             Priority = result.GetValue(Priority),

@@ -35,6 +35,12 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Webhook, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
         api.MapDelete(ApiRoutes.Webhook, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.DeleteAsync(r, id, ct));
         api.MapGet(ApiRoutes.WebhookDeliveries, (HttpRequest r, string id, WebhookApi h, CancellationToken ct) => h.DeliveriesAsync(r, id, ct));
+        api.MapPost(ApiRoutes.Shows, (HttpRequest r, ShowApi h, CancellationToken ct) => h.CreateAsync(r, ct));
+        api.MapGet(ApiRoutes.Shows, (HttpRequest r, ShowApi h, CancellationToken ct) => h.ListAsync(r, ct));
+        api.MapGet(ApiRoutes.Show, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
+        api.MapPut(ApiRoutes.Show, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.PutAsync(r, id, ct));
+        api.MapDelete(ApiRoutes.Show, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.DeleteAsync(r, id, ct));
+        api.MapMethods(ApiRoutes.ShowFeed, _getOrHead, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.GetFeedAsync(r, id, ct));
         api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
         api.MapGet(ApiRoutes.Voices, (HttpRequest r, VoicesApi h, CancellationToken ct) => h.ListAsync(r, ct));

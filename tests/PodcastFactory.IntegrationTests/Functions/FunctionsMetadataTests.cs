@@ -62,6 +62,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("GetFeed", ApiRoutes.Feed)]
     [InlineData("GetFeedArtwork", ApiRoutes.FeedArtwork)]
+    [InlineData("GetShowFeed", ApiRoutes.ShowFeed)]
     public void FeedFunctions_Route_AnonymousBecausePodcastAppsSendNoKeys(string function, string route)
     {
         JsonObject trigger = Trigger(function);
@@ -95,8 +96,8 @@ public sealed class FunctionsMetadataTests
     public void Functions_NoUnexpectedFunctions_AreIndexed()
     {
         // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list; + 1: the quotes route;
-        // + 1: the voice preview.
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1;
+        // + 1: the voice preview; + 6: the show routes (create, list, get, put, delete, feed).
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 6;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

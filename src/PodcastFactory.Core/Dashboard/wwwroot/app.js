@@ -8,6 +8,7 @@ import { episodeView } from './views/episode.js';
 import { editView } from './views/edit.js';
 import { backlogView } from './views/backlog.js';
 import { webhooksView } from './views/webhooks.js';
+import { showsView, showView } from './views/shows.js';
 
 const main = document.getElementById('view');
 let leave = () => {};
@@ -19,7 +20,10 @@ function route() {
   let match;
   let name = 'list';
   try {
-    if (hash === '/new') { name = 'new'; leave = startView(main) ?? leave; }
+    if (hash === '/new' || hash.startsWith('/new?')) { name = 'new'; leave = startView(main) ?? leave; }
+    else if (hash === '/shows') { name = 'shows'; leave = showsView(main) ?? leave; }
+    else if (hash === '/shows/new') { name = 'shows'; leave = showView(main, null) ?? leave; }
+    else if ((match = /^\/shows\/([a-z0-9-]{2,48})$/.exec(hash))) { name = 'shows'; leave = showView(main, match[1]) ?? leave; }
     else if (hash === '/backlog') { name = 'backlog'; leave = backlogView(main) ?? leave; }
     else if (hash === '/webhooks') { name = 'webhooks'; leave = webhooksView(main) ?? leave; }
     else if ((match = /^\/episodes\/([a-z0-9-]{1,64})\/edit$/.exec(hash))) { name = 'edit'; leave = editView(main, match[1]) ?? leave; }

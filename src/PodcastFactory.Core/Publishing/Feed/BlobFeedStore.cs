@@ -5,12 +5,12 @@ using Azure.Storage.Blobs.Models;
 namespace PodcastFactory.Core.Publishing.Feed;
 
 /// <summary>
-/// <c>feed.xml</c> as a blob at the root of the artifacts container. Writes are conditional on the blob's ETag
+/// <c>feed.xml</c> as a blob at the root of the artifacts container (or a show's feed, <c>blobName</c>). Writes are conditional on the blob's ETag
 /// (<c>If-Match</c>, or <c>If-None-Match: *</c> for the first feed); 409/412 mean another writer won.
 /// </summary>
-public sealed class BlobFeedStore(BlobContainerClient container) : IFeedStore
+public sealed class BlobFeedStore(BlobContainerClient container, string blobName = FileSystemFeedStore.FileName) : IFeedStore
 {
-    readonly BlobClient _blob = container.GetBlobClient(FileSystemFeedStore.FileName);
+    readonly BlobClient _blob = container.GetBlobClient(blobName);
 
     /// <inheritdoc />
     public string Location => _blob.Uri.ToString();

@@ -7,7 +7,11 @@ namespace PodcastFactory.Core.Publishing.Feed;
 /// another episode wrote in between, read and merge again (up to <see cref="MaxAttempts"/> times, with a short
 /// randomized back-off). The channel links are built on <c>baseUrl</c> (the API base). Re-publishing an episode replaces its item (same guid), so retries never duplicate it.
 /// </summary>
-public sealed class FeedPublisher(IFeedStore store, FeedOptions options, Uri baseUrl)
+/// <param name="store">Where the feed is.</param>
+/// <param name="options">Its channel.</param>
+/// <param name="baseUrl">The API base its links are built on.</param>
+/// <param name="feedPath">Where it is served under that base (<see cref="PodcastFeed.RootPath"/>, or a show's feed).</param>
+public sealed class FeedPublisher(IFeedStore store, FeedOptions options, Uri baseUrl, string feedPath = PodcastFeed.RootPath)
 {
     /// <summary>Attempts before giving up.</summary>
     public const int MaxAttempts = 20;
@@ -33,7 +37,7 @@ public sealed class FeedPublisher(IFeedStore store, FeedOptions options, Uri bas
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             FeedSnapshot snapshot = await store.ReadAsync(cancellationToken);
-            byte[] merged = PodcastFeed.Merge(snapshot.Content, item, options, baseUrl);
+            byte[] merged = PodcastFeed.Merge(snapshot.Content, item, options, baseUrl, feedPath);
             if (await store.TryWriteAsync(merged, snapshot.ETag, cancellationToken) is not null)
             {
                 return attempt;

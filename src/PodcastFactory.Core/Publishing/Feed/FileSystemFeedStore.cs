@@ -3,16 +3,18 @@ using PodcastFactory.Core.Artifacts;
 namespace PodcastFactory.Core.Publishing.Feed;
 
 /// <summary>
-/// <c>feed.xml</c> in the file store's root folder, rewritten through a <see cref="ConditionalFile"/> (ETag of the
+/// <c>feed.xml</c> in the file store's root folder (or a show's feed at <c>relativePath</c>), rewritten through a <see cref="ConditionalFile"/> (ETag of the
 /// bytes, process-wide lock plus a lock file, temporary file renamed over the feed).
 /// </summary>
-public sealed class FileSystemFeedStore(string rootPath) : IFeedStore
+public sealed class FileSystemFeedStore(string rootPath, string relativePath = FileSystemFeedStore.FileName) : IFeedStore
 {
     /// <summary>The feed's name at the store root.</summary>
     public const string FileName = "feed.xml";
 
     readonly ConditionalFile _file = new(
-        Path.Combine(Path.GetFullPath(rootPath), FileName), Path.Combine(Path.GetFullPath(rootPath), "." + FileName + ".lock"), lockAttempts: 400);
+        Path.Combine(Path.GetFullPath(rootPath), relativePath),
+        Path.Combine(Path.GetDirectoryName(Path.Combine(Path.GetFullPath(rootPath), relativePath))!, "." + Path.GetFileName(relativePath) + ".lock"),
+        lockAttempts: 400);
 
     /// <inheritdoc />
     public string Location => _file.Path;

@@ -53,8 +53,14 @@ public static class PodcastFeed
     public static int? EpisodeNumberOf(XElement item) =>
         int.TryParse(item.Element(Itunes + "episode")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : null;
 
-    /// <summary>Merges <paramref name="item"/> into the stored feed (replacing an item with the same guid) and renders it for <paramref name="baseUrl"/>.</summary>
-    public static byte[] Merge(byte[]? stored, FeedItem item, FeedOptions options, Uri baseUrl)
+    /// <summary>The root feed's path under the API base.</summary>
+    public const string RootPath = "feed.xml";
+
+    /// <summary>
+    /// Merges <paramref name="item"/> into the stored feed (replacing an item with the same guid) and renders it for
+    /// <paramref name="baseUrl"/>; <paramref name="feedPath"/> is where this feed is served under the API base.
+    /// </summary>
+    public static byte[] Merge(byte[]? stored, FeedItem item, FeedOptions options, Uri baseUrl, string feedPath = RootPath)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(options);
@@ -65,17 +71,20 @@ public static class PodcastFeed
             .ThenBy(i => GuidOf(i), StringComparer.Ordinal)
             .Take(options.MaxItems)
             .ToList();
-        return Render(options, baseUrl, ordered);
+        return Render(options, baseUrl, ordered, feedPath);
     }
 
-    /// <summary>Renders the whole document, its channel links built on the API base <paramref name="baseUrl"/>.</summary>
-    public static byte[] Render(FeedOptions options, Uri baseUrl, IReadOnlyList<XElement> items)
+    /// <summary>
+    /// Renders the whole document, its channel links built on the API base <paramref name="baseUrl"/>; its self link
+    /// (and so its podcast:guid) is <paramref name="feedPath"/> under that base: every show's feed has its own.
+    /// </summary>
+    public static byte[] Render(FeedOptions options, Uri baseUrl, IReadOnlyList<XElement> items, string feedPath = RootPath)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(items);
         string artwork = options.EffectiveArtworkUrl(baseUrl).AbsoluteUri;
-        Uri self = FeedOptions.Combine(baseUrl, "feed.xml");
+        Uri self = FeedOptions.Combine(baseUrl, feedPath);
         var channel = new XElement("channel",
             new XElement("title", options.Title),
             new XElement("link", baseUrl.AbsoluteUri),

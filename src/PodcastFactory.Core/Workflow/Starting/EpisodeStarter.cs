@@ -11,6 +11,7 @@ using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;
 using PodcastFactory.Core.Sources.Web;
+using PodcastFactory.Core.Workflow.Shows;
 using PodcastFactory.Core.Workflow.Webhooks;
 
 namespace PodcastFactory.Core.Workflow.Starting;
@@ -24,7 +25,8 @@ public sealed record StartedEpisode(string EpisodeId, bool Created, string? Call
 /// <summary>What a start may carry besides the request.</summary>
 /// <param name="CallbackUrl">Where this episode's events are POSTed (every event type, signed with a secret of its own).</param>
 /// <param name="QuoteId">A quote of this same request (<c>POST /api/quotes</c>): the episode's budget becomes the quote's high figure.</param>
-public sealed record StartOptions(string? CallbackUrl = null, string? QuoteId = null);
+/// <param name="Overrides">Which show-defaulted fields the caller set itself; null: inferred (<see cref="RequestOverridesExtensions.Infer"/>).</param>
+public sealed record StartOptions(string? CallbackUrl = null, string? QuoteId = null, RequestOverrides? Overrides = null);
 
 /// <summary>
 /// The one way an episode starts (CLI, HTTP API, scheduler): validate, claim the id through the <see cref="StartGate"/>,
@@ -44,7 +46,8 @@ public sealed class EpisodeStarter(
     WebResearcher web,
     WebhookSubscriptions webhooks,
     IOptions<WebhookOptions> webhookOptions,
-    QuoteStore quotes)
+    QuoteStore quotes,
+    ShowStore shows)
 {
     /// <summary>Characters per speech segment: the configured size, within what the speech provider accepts.</summary>
     public int SegmentMaxCharacters => Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters);
@@ -72,12 +75,15 @@ public sealed class EpisodeStarter(
     }
 
     /// <summary>
-    /// Checks <paramref name="request"/> as a start does, without claiming or reading anything (quotes use it, so a bad
-    /// request is the same 400 either way); returns it with its research mode resolved, or throws <see cref="RequestValidationException"/>.
+    /// Checks <paramref name="request"/> as a start does, without claiming or reading anything but its show (quotes use
+    /// it, so a bad request is the same 400 either way); returns it with its show's defaults applied where
+    /// <paramref name="overrides"/> leaves them (null: inferred) and its research mode resolved, or throws
+    /// <see cref="RequestValidationException"/> (an unknown or deleted show is named as <c>show</c>).
     /// </summary>
-    public async Task<EpisodeRequest> ValidateAsync(EpisodeRequest request, string? episodeId, string? callbackUrl, CancellationToken cancellationToken)
+    public async Task<EpisodeRequest> ValidateAsync(EpisodeRequest request, string? episodeId, string? callbackUrl, CancellationToken cancellationToken, RequestOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = await WithShowAsync(request, overrides ?? RequestOverridesExtensions.Infer(request), cancellationToken);
         var errors = new List<ValidationError>(EpisodeRequestValidator.Validate(request));
         if (callbackUrl is not null)
         {
@@ -118,16 +124,22 @@ public sealed class EpisodeStarter(
     async Task<StartedEpisode> ScheduleAsync(EpisodeRequest request, string? episodeId, StartOptions? options, CancellationToken cancellationToken)
     {
         string? callbackUrl = options?.CallbackUrl;
-        ResearchMode research = (await ValidateAsync(request, episodeId, callbackUrl, cancellationToken)).Research!.Value;
+        // The request as asked is what a quote priced and what makes a repeated start the same start; the episode runs
+        // the request with its show's defaults applied.
+        EpisodeRequest asked = request;
+        EpisodeRequest validated = await ValidateAsync(request, episodeId, callbackUrl, cancellationToken, options?.Overrides);
+        ResearchMode research = validated.Research!.Value;
+        request = validated with { Research = request.Research };
         EpisodeQuote? quote = null;
         if (options?.QuoteId is { } quoteId)
         {
-            quote = await BindQuoteAsync(request, quoteId, cancellationToken);
+            quote = await BindQuoteAsync(asked, quoteId, cancellationToken);
             request = request with { BudgetUsd = quote.HighUsd };
+            asked = asked with { BudgetUsd = quote.HighUsd };
         }
 
         string id = episodeId ?? EpisodeIds.New(time.GetUtcNow());
-        string requestHash = InputHash.Of(request);
+        string requestHash = InputHash.Of(asked);
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             // An episode exists: the same request gets it back, a different one is a conflict.
@@ -185,6 +197,21 @@ public sealed class EpisodeStarter(
 
         Logs.EpisodeAccepted(logger, id, created: true, refs.Count);
         return new StartedEpisode(id, Created: true, callbackSecret);
+    }
+
+    // The show's settings are the request's defaults; a show that does not exist, or was deleted, starts nothing.
+    async Task<EpisodeRequest> WithShowAsync(EpisodeRequest request, RequestOverrides overrides, CancellationToken cancellationToken)
+    {
+        if (request.Show is not { } showId)
+        {
+            return request;
+        }
+
+        StoredShow? found = await shows.FindAsync(showId, cancellationToken);
+        ValidationError? problem = found is null ? new("show", $"There is no show '{showId}'; create it first (POST /api/shows, podcast show create).")
+            : found.Show.DeletedAt is not null ? new("show", $"Show '{showId}' was deleted; its episodes stay readable but it starts no new ones.")
+            : null;
+        return problem is null ? ShowDefaults.Apply(request, found!.Show, overrides) : throw new RequestValidationException([problem]);
     }
 
     // A quote binds the request it priced: its high figure becomes the budget, so the episode cannot cost more than quoted.

@@ -35,7 +35,7 @@ public sealed record EpisodeCloudEvent(string Id, string Source, string Type, st
 /// <param name="ManifestUrl">The manifest's URL, once written.</param>
 /// <param name="AudioUrl">The published <c>episode.mp3</c>'s URL, once published.</param>
 /// <param name="FeedUrl">The podcast feed's URL.</param>
-/// <param name="Show">The episode's show (shows do not exist yet: null, the default show).</param>
+/// <param name="Show">The episode's show; null for the default show (and on <c>episode.revoiced</c>, whose result does not carry it).</param>
 public sealed record EpisodeEventData(
     string EpisodeId,
     string Status,

@@ -45,7 +45,8 @@ public static class EpisodeEvents
         string status = outcome is { } o ? EpisodeOutcomes.Status(o) : EpisodeOutcomes.Failed;
         var data = new EpisodeEventData(run.Id, status, outcome is null ? null : status, costUsd, title, error,
             ManifestUrl: ArtifactPath(run.Id, "manifest.json"),
-            AudioUrl: run.Artifacts.Contains(Artifacts.ArtifactNames.Master(run.Id)) ? ArtifactPath(run.Id, "episode.mp3") : null);
+            AudioUrl: run.Artifacts.Contains(Artifacts.ArtifactNames.Master(run.Id)) ? ArtifactPath(run.Id, "episode.mp3") : null,
+            Show: run.Input.Request.Show);
         if (data.AudioUrl is not null)
         {
             Raise(run.Context, run.Input.Settings.Webhooks, WebhookEventTypes.Published, data);

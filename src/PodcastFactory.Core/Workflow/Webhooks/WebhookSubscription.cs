@@ -4,7 +4,7 @@ namespace PodcastFactory.Core.Workflow.Webhooks;
 /// <param name="Id">Id (<c>wh_...</c>; <c>cb-{episode}</c> for an episode's <c>callbackUrl</c>).</param>
 /// <param name="Url">Where events are POSTed.</param>
 /// <param name="Events">The event types delivered.</param>
-/// <param name="Show">Only episodes of this show (shows do not exist yet: a show-filtered subscription waits for them).</param>
+/// <param name="Show">Only episodes of this show (its id, <c>show</c> on the start request).</param>
 /// <param name="EpisodeId">Only this episode (a per-episode callback).</param>
 /// <param name="EncryptedSecret">The signing secret, AES-256-GCM encrypted (nonce, tag and ciphertext, base64).</param>
 /// <param name="CreatedAt">When it was created.</param>

@@ -10,6 +10,7 @@ using PodcastFactory.Core.Publishing;
 using PodcastFactory.Core.Publishing.Feed;
 using PodcastFactory.Core.Tests.Audio.Mastering;
 using PodcastFactory.Core.Workflow.Activities;
+using PodcastFactory.Core.Workflow.Shows;
 
 namespace PodcastFactory.Core.Tests.Workflow.Activities;
 
@@ -20,6 +21,7 @@ public sealed class PublishEpisodeActivityTests : IDisposable
     readonly string _root = Path.Combine(Path.GetTempPath(), "pf-publish-" + Guid.NewGuid().ToString("N")[..8]);
     readonly FileSystemArtifactStore _store;
     readonly PublishEpisodeActivity _activity;
+    readonly ShowStore _shows;
     readonly TaskActivityContext _context = Mock.Of<TaskActivityContext>(c => c.InstanceId == Id);
 
     public PublishEpisodeActivityTests()
@@ -27,7 +29,9 @@ public sealed class PublishEpisodeActivityTests : IDisposable
         _store = new FileSystemArtifactStore(_root);
         IOptions<PublishingOptions> publishing = Options.Create(new PublishingOptions());
         IOptions<FeedOptions> feed = Options.Create(new FeedOptions());
-        var publisher = new EpisodePublisher(_store, new FileSystemFeedStore(_root), publishing, feed, new FeedAddress(feed), NullLogger<EpisodePublisher>.Instance);
+        _shows = new ShowStore(_store);
+        var showFeeds = new ShowFeeds(_shows, Options.Create(new ArtifactStoreOptions { Provider = ArtifactStoreKind.FileSystem, RootPath = _root }), feed);
+        var publisher = new EpisodePublisher(_store, new FileSystemFeedStore(_root), publishing, feed, new FeedAddress(feed), showFeeds, NullLogger<EpisodePublisher>.Instance);
         _activity = new PublishEpisodeActivity(publisher, new PublishQueue(publishing, NullLogger<PublishQueue>.Instance));
     }
 
@@ -74,6 +78,31 @@ public sealed class PublishEpisodeActivityTests : IDisposable
         PublishEpisodeOutput again = await _activity.RunAsync(_context, await EpisodeAsync("Durable workflows, revised"));
 
         Assert.False(again.Reused);
+    }
+
+    [Fact]
+    public async Task RunAsync_EpisodeOfAShow_JoinsTheShowsFeedUnderItsTitleAndLeavesTheRootFeedAlone()
+    {
+        await _shows.CreateAsync(new Show { Id = "night-shift", Title = "Night Shift", Author = "Studio" }, default);
+
+        PublishEpisodeOutput output = await _activity.RunAsync(_context, (await EpisodeAsync("Durable workflows")) with { Show = "night-shift" });
+
+        Assert.EndsWith(Path.Combine("_shows", "night-shift", "feed.xml"), output.FeedLocation, StringComparison.Ordinal);
+        string feed = await File.ReadAllTextAsync(Path.Combine(_root, "_shows", "night-shift", "feed.xml"));
+        Assert.Contains("<title>Night Shift</title>", feed, StringComparison.Ordinal);
+        Assert.Contains("podcastfactory:" + Id, feed, StringComparison.Ordinal);
+        Assert.Contains("/shows/night-shift/feed.xml", feed, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_root, FileSystemFeedStore.FileName)));
+    }
+
+    [Fact]
+    public async Task RunAsync_EpisodeOfAPurgedShow_FailsWithoutRetryNamingTheShow()
+    {
+        PublishRequest input = (await EpisodeAsync("Durable workflows")) with { Show = "gone-show" };
+
+        NonRetryableException failure = await Assert.ThrowsAsync<NonRetryableException>(() => _activity.RunAsync(_context, input));
+
+        Assert.Contains("gone-show", failure.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,5 +1,5 @@
 // The start form: POST /api/episodes with the CreateEpisodeRequest shape; 400 problem details shown per field.
-import { call, ApiError } from '../api.js';
+import { call, get, ApiError } from '../api.js';
 import { h, replace, notice } from '../dom.js';
 import { voicePreviewButton } from './voicepreview.js';
 
@@ -13,6 +13,7 @@ export function startView(main) {
 
   const form = h('form', { id: 'start-form', class: 'form', novalidate: true },
     field('Topic', h('input', { name: 'topic', required: true, maxlength: 200, placeholder: 'How durable workflows recover from crashes' }), 'topic'),
+    field('Show', h('select', { name: 'show', id: 'show-select' }, h('option', { value: '' }, 'Default show (root feed)')), 'show'),
     field('Episode id (optional)', h('input', { name: 'id', pattern: '[a-z0-9-]{3,64}', placeholder: 'durable-101' }), 'id'),
     h('fieldset', {}, h('legend', {}, 'Sources'), sources,
       h('div', { class: 'row' },
@@ -50,6 +51,20 @@ export function startView(main) {
   });
 
   replace(main, h('section', {}, h('h1', {}, 'New episode'), form));
+  loadShows(form.elements.show);
+  // With a show, the cast, language and length it does not touch come from the show: only edited fields are sent.
+  for (const name of ['targetMinutes', 'language', 'host0', 'voice0', 'host1', 'voice1']) {
+    form.elements[name].addEventListener('input', () => { form.elements[name].dataset.touched = 'true'; });
+  }
+}
+
+async function loadShows(select) {
+  const wanted = new URLSearchParams(location.hash.split('?')[1] ?? '').get('show');
+  try {
+    for (const s of (await get('/shows')).items ?? []) {
+      select.append(h('option', { value: s.show.id, selected: s.show.id === wanted }, `${s.show.title} (${s.show.id})`));
+    }
+  } catch { /* no shows: the default show only */ }
 }
 
 function select(name, options) {
@@ -90,19 +105,27 @@ function requestOf(form, sources) {
     })).filter((s) => s.value.trim() !== ''),
   };
   if (v('id')) body.id = v('id');
-  if (v('targetMinutes')) body.targetMinutes = Number(v('targetMinutes'));
+  if (v('show')) {
+    body.show = v('show');
+    const touched = (name) => form.elements[name].dataset.touched === 'true';
+    if (!['host0', 'voice0', 'host1', 'voice1'].some(touched)) delete body.hosts;
+    if (!touched('language')) delete body.language;
+    if (!touched('targetMinutes')) form.elements.targetMinutes.dataset.skip = 'true';
+  }
+  if (v('targetMinutes') && form.elements.targetMinutes.dataset.skip !== 'true') body.targetMinutes = Number(v('targetMinutes'));
+  delete form.elements.targetMinutes.dataset.skip;
   if (v('budgetUsd')) body.budgetUsd = Number(v('budgetUsd'));
   if (body.sources.length === 0) delete body.sources;
   return body;
 }
 
-function clearErrors(form, errors) {
+export function clearErrors(form, errors) {
   replace(errors);
   for (const el of form.querySelectorAll('.field-error')) el.textContent = '';
   for (const el of form.querySelectorAll('.invalid')) el.classList.remove('invalid');
 }
 
-function showErrors(form, errors, error) {
+export function showErrors(form, errors, error) {
   const fieldErrors = error instanceof ApiError ? error.problem.errors ?? {} : {};
   const unplaced = [];
   for (const [name, messages] of Object.entries(fieldErrors)) {
