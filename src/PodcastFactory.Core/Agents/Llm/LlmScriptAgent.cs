@@ -17,7 +17,8 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(research);
-        return AskAsync(brief, research, Prompts.ScriptWrite, DataBlocks.Notes(research) + "\n\n" + DataBlocks.Passages(research), revision: 0, cancellationToken);
+        return AskAsync(brief, research, Prompts.ScriptWrite, string.Join("\n\n", DataBlocks.Notes(research), DataBlocks.Passages(research), DataBlocks.Earlier(research.Earlier)),
+            revision: 0, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -30,6 +31,7 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
         string user = string.Join("\n\n",
             DataBlocks.Notes(research),
             DataBlocks.Passages(research),
+            DataBlocks.Earlier(research.Earlier),
             DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { previous.Title, previous.Turns }, StructuredChat.Json)),
             DataBlocks.Block("REVIEW", Findings(review)));
         return AskAsync(brief, research, Prompts.ScriptRevise, user, previous.Revision + 1, cancellationToken);
