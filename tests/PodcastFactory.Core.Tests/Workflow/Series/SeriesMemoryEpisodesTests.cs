@@ -95,6 +95,27 @@ public sealed class SeriesMemoryEpisodesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SecondEpisode_Manifest_RecordsTheEpisodesConsideredReferredToAndItsOwnNumber()
+    {
+        await using ActivityBed bed = await new ActivityBed().WithModelAsync();
+        var show = new ShowEpisodes(bed);
+        (string a, string b) = ShowEpisodes.OverlappingSources();
+        await show.ProduceAsync("ep-1", Show, a);
+        await show.ProduceAsync("ep-2", Show, b);
+        var request = new EpisodeRequest { Topic = AgentTestData.Topic, Show = Show };
+
+        await new WriteManifestActivity(bed.Store).RunAsync(ActivityBed.Context("ep-2"), new WriteManifestInput("ep-2", request, "completed", null, ShowEpisodes.T0, [], [], []));
+
+        EpisodeManifest manifest = await bed.ReadJsonAsync<EpisodeManifest>(ArtifactNames.Manifest("ep-2"));
+        Assert.Equal(Show, manifest.Request.Show);
+        ManifestSeries series = Assert.IsType<ManifestSeries>(manifest.Series);
+        Assert.Equal(new ManifestEarlierEpisode(1, "ep-1", "Durable workflows"), Assert.Single(series.Considered));
+        Assert.Equal([1], series.ReferredTo);
+        Assert.Equal(2, series.RecordedAs);
+        Assert.Contains(manifest.Artifacts, x => x.Name == ArtifactNames.SeriesSnapshot("ep-2"));
+    }
+
+    [Fact]
     public async Task RecordInBible_ReplayedAndReRun_AppendsTheEpisodeOnce()
     {
         await using ActivityBed bed = await new ActivityBed().WithModelAsync();
