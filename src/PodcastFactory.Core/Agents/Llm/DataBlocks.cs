@@ -95,10 +95,15 @@ public static class DataBlocks
 
     /// <summary>
     /// Series memory for research: the key points earlier episodes of the show covered, as data the prompt tells the
-    /// model to rank lower (<c>ALREADY COVERED</c>); a block saying there are none outside a show or in its first episode.
+    /// model to rank lower (<c>ALREADY COVERED</c>); null outside a show (no block: the prompt stays as it was).
     /// </summary>
-    public static string Covered(IReadOnlyList<BibleEpisode>? earlier)
+    public static string? Covered(IReadOnlyList<BibleEpisode>? earlier)
     {
+        if (earlier is null)
+        {
+            return null;
+        }
+
         var text = new StringBuilder();
         foreach (BibleEpisode episode in Newest(earlier))
         {
@@ -113,10 +118,15 @@ public static class DataBlocks
 
     /// <summary>
     /// Series memory for the writer: the show's earlier episodes (number, title, summary), which the brief asks it to
-    /// refer back to where the new episode builds on one (<c>EARLIER EPISODES</c>).
+    /// refer back to where the new episode builds on one (<c>EARLIER EPISODES</c>); null outside a show.
     /// </summary>
-    public static string Earlier(IReadOnlyList<BibleEpisode>? earlier)
+    public static string? Earlier(IReadOnlyList<BibleEpisode>? earlier)
     {
+        if (earlier is null)
+        {
+            return null;
+        }
+
         var text = new StringBuilder();
         foreach (BibleEpisode episode in Newest(earlier))
         {
