@@ -72,7 +72,7 @@ public sealed class SeriesMemoryRequestTests
     {
         List<BibleEpisode> episodes = [.. Enumerable.Range(1, 40).Select(n => _earlier with { Number = n, EpisodeId = $"ep-{n}", Title = $"T{n}" })];
 
-        string block = DataBlocks.Earlier(episodes);
+        string block = DataBlocks.Earlier(episodes)!;
 
         Assert.Equal(DataBlocks.MaxEarlierEpisodes, block.Split('\n').Count(l => l.StartsWith("- Episode ", StringComparison.Ordinal)));
         Assert.Contains("- Episode 29: \"T29\"", block, StringComparison.Ordinal);
