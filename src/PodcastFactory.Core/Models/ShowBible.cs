@@ -21,7 +21,7 @@ public sealed record BibleEpisode(
     IReadOnlyList<string> Claims,
     Uri? Page = null,
     Uri? Audio = null,
-    DateTime RecordedAt = default);
+    DateTime? RecordedAt = null);
 
 /// <summary>
 /// A show's memory of its own episodes (<c>shows/{id}/bible.json</c>): what each earlier episode was called, what it said

@@ -128,7 +128,7 @@ public sealed class SeriesMemoryEpisodesTests(ITestOutputHelper output)
 
         ShowBible bible = (await show.Bibles.ReadAsync(Show, CancellationToken.None)).Bible;
         BibleEpisode only = Assert.Single(bible.Episodes);
-        Assert.Equal(ShowEpisodes.T0, only.RecordedAt);
+        Assert.Equal<DateTime?>(ShowEpisodes.T0, only.RecordedAt);
         Assert.Equal([1, 1, 1], new[] { first.Recorded!.Number, replayed.Number, rerun.Number });
         Assert.Equal(2, bible.NextNumber);
     }
