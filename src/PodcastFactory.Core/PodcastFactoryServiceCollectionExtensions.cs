@@ -6,6 +6,7 @@ using PodcastFactory.Core.Agents.Llm;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Api;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Artifacts.Series;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Workflow.Quotes;
@@ -66,6 +67,7 @@ public static class PodcastFactoryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SchedulerOptions>>().Value,
             sp.GetRequiredService<IArtifactStore>()));
         services.TryAddSingleton<IFeedStore>(sp => FeedStoreFactory.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
+        services.TryAddSingleton<IShowBibleStore>(sp => ShowBibles.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddSingleton<FeedAddress>();
         services.TryAddSingleton<ShowStore>();
         services.TryAddSingleton<ShowRules>();

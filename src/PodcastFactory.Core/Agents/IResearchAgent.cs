@@ -8,7 +8,9 @@ namespace PodcastFactory.Core.Agents;
 /// <param name="AngleIndex">0-based angle number.</param>
 /// <param name="MaxNotes">How many notes to return at most.</param>
 /// <param name="Language">Language code.</param>
-public sealed record ResearchBrief(string Topic, string Angle, int AngleIndex, int MaxNotes, string Language);
+/// <param name="Earlier">Series memory: the show's earlier episodes (their key points and claim hashes), whose claims the
+/// research ranks lower so a new episode says something new; null outside a show or for its first episode.</param>
+public sealed record ResearchBrief(string Topic, string Angle, int AngleIndex, int MaxNotes, string Language, IReadOnlyList<BibleEpisode>? Earlier = null);
 
 /// <summary>Researches one angle of a topic, grounded in the supplied sources.</summary>
 public interface IResearchAgent

@@ -14,6 +14,18 @@ public static class ArtifactNames
     /// <summary>Supplied source n (0-based), as captured when the episode started.</summary>
     public static string Source(string episodeId, int index) => $"{episodeId}/sources/source-{index + 1}.md";
 
+    /// <summary>
+    /// The show's bible as this episode read it when its research began (series memory): taken once, so a retried or
+    /// replayed step, and every later stage, see the same earlier episodes however the bible has grown since.
+    /// </summary>
+    public static string SeriesSnapshot(string episodeId) => $"{episodeId}/series/earlier.json";
+
+    /// <summary>What this episode added to its show's bible (its number, claims and links), written with the append.</summary>
+    public static string SeriesEntry(string episodeId) => $"{episodeId}/series/entry.json";
+
+    /// <summary>A show's bible, at the store's root beside the feed (not inside an episode's folder).</summary>
+    public static string ShowBible(string showId) => $"_shows/{showId}/bible.json";
+
     /// <summary>Notes for research angle n (0-based).</summary>
     public static string ResearchAngle(string episodeId, int index) => $"{episodeId}/research/angle-{index + 1}.md";
 

@@ -225,4 +225,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Show {ShowId} deleted (purged: {Purged})")]
     public static partial void ShowDeleted(ILogger logger, string showId, bool purged);
+    // 7210-7219: series memory (issue 24 item 4).
+    [LoggerMessage(EventId = 7210, Level = LogLevel.Information, Message = "Episode {EpisodeId}: series memory of show {Show} read: {EpisodeCount} earlier episode(s), {ClaimCount} covered claim(s)")]
+    public static partial void SeriesMemoryRead(ILogger logger, string episodeId, string show, int episodeCount, int claimCount);
+
+    [LoggerMessage(EventId = 7211, Level = LogLevel.Information, Message = "Episode {EpisodeId}: recorded in the bible of show {Show} as episode {Number} with {ClaimCount} claim(s)")]
+    public static partial void SeriesEpisodeRecorded(ILogger logger, string episodeId, string show, int number, int claimCount);
+
+    [LoggerMessage(EventId = 7212, Level = LogLevel.Information, Message = "Episode {EpisodeId}: already in the bible of show {Show} as episode {Number}; nothing appended")]
+    public static partial void SeriesEpisodeAlreadyRecorded(ILogger logger, string episodeId, string show, int number);
 }

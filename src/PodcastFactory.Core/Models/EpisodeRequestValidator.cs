@@ -61,6 +61,11 @@ public static class EpisodeRequestValidator
             errors.Add(new("maxRevisions", $"Max revisions must be 0 to {MaxRevisionsLimit}."));
         }
 
+        if (request.Show is not null && !ShowValidator.IsId(request.Show))
+        {
+            errors.Add(new("show", "Show must be a show id: 2-48 lower-case letters, digits and hyphens."));
+        }
+
         if (request.ApprovalTimeoutHours is <= 0 or > 24 * 30)
         {
             errors.Add(new("approvalTimeoutHours", "Approval timeout must be more than 0 and at most 720 hours."));

@@ -23,7 +23,10 @@ public sealed record ResearchNote(string Text, string? Source, string? Locator, 
 /// <param name="Notes">The claims, most relevant first.</param>
 /// <param name="HasSources">False when no sources were supplied: nothing may be presented as a sourced fact.</param>
 /// <param name="Problems">Web research that was dropped (a failed query, a refused page) with the reason.</param>
-public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources, IReadOnlyList<string>? Problems = null);
+/// <param name="Earlier">Series memory on the merged notes: the show's earlier episodes (number, title, summary, key points,
+/// links; claim hashes left out), so the writer can refer back and the show notes can link them; null outside a show.</param>
+public sealed record ResearchNotes(string Topic, string Angle, string Summary, IReadOnlyList<ResearchNote> Notes, bool HasSources, IReadOnlyList<string>? Problems = null,
+    IReadOnlyList<BibleEpisode>? Earlier = null);
 
 /// <summary>A source document as the research agent sees it.</summary>
 /// <param name="Name">Display name used in source pointers.</param>

@@ -88,13 +88,16 @@ public sealed class EpisodePublisher(
         ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, hash, cancellationToken);
 
         IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, master.Timeline);
+        ResearchNotes? research = await store.ReadJsonIfExistsAsync<ResearchNotes>(input.ResearchArtifact, cancellationToken);
         var notes = new ShowNotesContent(
             script.Title,
-            await SummaryAsync(input.ResearchArtifact, script, cancellationToken),
+            Summary(research, script),
             chapters,
             input.SourceNames.Select(n => new ShowNotesSource(n, Uri.TryCreate(n, UriKind.Absolute, out Uri? link) ? link : null)).ToList(),
             input.Hosts.Select(h => (h.Name, h.Voice)).ToList(),
-            input.Models);
+            input.Models,
+            // Series memory: the earlier episodes the script refers back to ("episode 2"), linked to their pages.
+            [.. SeriesReferences.In(script, research?.Earlier).Select(e => new ShowNotesEpisode(e.Number, e.Title, e.Page))]);
         string html = ShowNotes.Html(notes);
         List<string> written = [mp3.Name];
         written.Add(await WriteAsync(ArtifactNames.Timeline(id), System.Text.Json.JsonSerializer.Serialize(master.Timeline, PodcastJson.Options), cancellationToken));
@@ -166,11 +169,8 @@ public sealed class EpisodePublisher(
         (await store.WriteTextAsync(name, text, null, cancellationToken)).Name;
 
     // The research summary when sources were supplied; otherwise the opening of the script.
-    async Task<string> SummaryAsync(string researchArtifact, Script script, CancellationToken cancellationToken)
+    static string Summary(ResearchNotes? research, Script script)
     {
-        ResearchNotes? research = await store.GetInfoAsync(researchArtifact, cancellationToken) is null
-            ? null
-            : await store.ReadJsonAsync<ResearchNotes>(researchArtifact, cancellationToken);
         if (research is { HasSources: true, Summary.Length: > 0 })
         {
             return research.Summary;

@@ -14,13 +14,21 @@ public sealed record ShowNotesSource(string Name, Uri? Link);
 /// <param name="Sources">Sources, with links where they are web pages.</param>
 /// <param name="Hosts">Host names with their voices.</param>
 /// <param name="Models">Models and providers that produced the episode (text and speech).</param>
+/// <param name="Earlier">Earlier episodes of the show the script refers back to (series memory), linked to their pages.</param>
 public sealed record ShowNotesContent(
     string Title,
     string Summary,
     IReadOnlyList<EpisodeChapter> Chapters,
     IReadOnlyList<ShowNotesSource> Sources,
     IReadOnlyList<(string Name, string Voice)> Hosts,
-    IReadOnlyList<string> Models);
+    IReadOnlyList<string> Models,
+    IReadOnlyList<ShowNotesEpisode>? Earlier = null);
+
+/// <summary>An earlier episode of the show that this one refers back to.</summary>
+/// <param name="Number">Its number in the show.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Link">Its show-notes page, when it was published.</param>
+public sealed record ShowNotesEpisode(int Number, string Title, Uri? Link);
 
 /// <summary>
 /// Writes show notes as Markdown and as HTML. Every piece of text is escaped for its format (titles and sources come
@@ -54,6 +62,16 @@ public static class ShowNotes
             md.Append("- No sources were supplied.\n");
         }
 
+        if (notes.Earlier is { Count: > 0 } earlier)
+        {
+            md.Append("\n## Earlier episodes\n\n");
+            foreach (ShowNotesEpisode episode in earlier)
+            {
+                string name = EscapeMd(string.Create(CultureInfo.InvariantCulture, $"Episode {episode.Number}: {episode.Title}"));
+                md.Append(SafeLink(episode.Link) is { } link ? $"- [{name}](<{link}>)\n" : $"- {name}\n");
+            }
+        }
+
         md.Append("\n## Credits\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- Hosts: {string.Join(", ", notes.Hosts.Select(h => $"{EscapeMd(h.Name)} (voice {EscapeMd(h.Voice)})"))}\n");
         md.Append(CultureInfo.InvariantCulture, $"- Models: {EscapeMd(string.Join("; ", notes.Models))}\n");
@@ -81,6 +99,16 @@ public static class ShowNotes
         if (notes.Sources.Count == 0)
         {
             html.Append("<li>No sources were supplied.</li>\n");
+        }
+
+        if (notes.Earlier is { Count: > 0 } earlier)
+        {
+            html.Append("</ul>\n<h2>Earlier episodes</h2>\n<ul>\n");
+            foreach (ShowNotesEpisode episode in earlier)
+            {
+                string name = E(string.Create(CultureInfo.InvariantCulture, $"Episode {episode.Number}: {episode.Title}"));
+                html.Append(SafeLink(episode.Link) is { } link ? $"<li><a href=\"{E(link)}\">{name}</a></li>\n" : $"<li>{name}</li>\n");
+            }
         }
 
         html.Append("</ul>\n<h2>Credits</h2>\n<ul>\n");

@@ -74,6 +74,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
     {
         StageClock stage = run.Begin(Stages.Research);
         await StageGuards.EnsureBudgetAsync(run, stage, plan.Angles.Count * run.Input.Settings.Estimates.ResearchCallUsd);
+        await SeriesMemory.ReadAsync(run);
         ResearchAngleOutput[] angles = await StageGuards.Critical(run, stage, () => Task.WhenAll(plan.Angles.Select((angle, i) =>
             run.Context.CallActivityAsync<ResearchAngleOutput>(
                 nameof(ResearchAngleActivity),

@@ -7,7 +7,8 @@ namespace PodcastFactory.Core.Workflow;
 /// <summary>
 /// The pipeline's tail, one piece for a first production and a re-voice: voice the script (the speech sub-orchestration
 /// after the budget check), evaluate what was promised again (<c>quality.json</c>), publish (master, transcript, chapters,
-/// show notes, feed item), then the caller's record of the run in the manifest. Both callers get the same stage records,
+/// show notes, feed item), record the episode in its show's bible (<see cref="SeriesMemory"/>), then the caller's record of
+/// the run in the manifest. Both callers get the same stage records,
 /// progress, logs, budget stops and soft failures, because both run it on an <see cref="EpisodeRun"/> through
 /// <see cref="StageGuards"/>; they differ only in the <see cref="Voicing"/> they hand it and in how the manifest records them.
 /// </summary>
@@ -23,6 +24,7 @@ internal static class EpisodeTail
         string? socialArtifact = await social;
         await EvaluateAsync(run, voicing, audio, socialArtifact, voicing.WordCount ?? (await speech).Segments?.WordCount ?? 0);
         PublishOutcome published = await PublishStage.RunAsync(run, voicing, audio);
+        await SeriesMemory.RecordAsync(run, voicing, published);
         return await record(new Voiced(audio, socialArtifact, published));
     }
 

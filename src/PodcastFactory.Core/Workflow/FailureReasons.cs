@@ -14,13 +14,13 @@ public static partial class FailureReasons
 {
     static readonly Dictionary<string, string> _stages = new(StringComparer.Ordinal)
     {
-        [nameof(ResearchAngleActivity)] = Stages.Research, [nameof(MergeResearchActivity)] = Stages.Research,
+        [nameof(ResearchAngleActivity)] = Stages.Research, [nameof(MergeResearchActivity)] = Stages.Research, [nameof(ReadShowBibleActivity)] = Stages.Research,
         [nameof(WriteScriptActivity)] = Stages.Script, [nameof(ReviewScriptActivity)] = Stages.Review,
         [nameof(PolishScriptActivity)] = Stages.Polish,
         [nameof(WriteSocialPostActivity)] = Stages.Social, [nameof(PlanSegmentsActivity)] = Stages.Audio,
         [nameof(SynthesizeSegmentActivity)] = Stages.Audio, [nameof(StitchAudioActivity)] = Stages.Audio,
         [nameof(AudioOrchestrator)] = Stages.Audio, [nameof(FinalEvaluationActivity)] = Stages.Quality,
-        [nameof(PublishEpisodeActivity)] = Stages.Publish, [nameof(WriteManifestActivity)] = Stages.Manifest,
+        [nameof(PublishEpisodeActivity)] = Stages.Publish, [nameof(RecordInBibleActivity)] = Stages.Publish, [nameof(WriteManifestActivity)] = Stages.Manifest,
         [nameof(RecordRevisionActivity)] = Stages.Manifest,
     };
 

@@ -11,6 +11,7 @@ public static class WorkflowTasks
     /// <summary>Activity types, in pipeline order; the Functions host wraps each with a <c>[Function]</c> of the same name.</summary>
     public static readonly IReadOnlyList<Type> Activities =
     [
+        typeof(ReadShowBibleActivity),
         typeof(ResearchAngleActivity),
         typeof(MergeResearchActivity),
         typeof(WriteScriptActivity),
@@ -22,6 +23,7 @@ public static class WorkflowTasks
         typeof(StitchAudioActivity),
         typeof(FinalEvaluationActivity),
         typeof(PublishEpisodeActivity),
+        typeof(RecordInBibleActivity),
         typeof(WriteManifestActivity),
         typeof(EpisodeCostActivity),
         typeof(RecordRevisionActivity),

@@ -69,6 +69,16 @@ public static class ActivityFunctions
     public static Task<PublishEpisodeOutput> PublishEpisode([ActivityTrigger] PublishRequest input, FunctionContext context) =>
         ActivityRunner.RunAsync<PublishEpisodeActivity, PublishRequest, PublishEpisodeOutput>(context, input);
 
+    /// <summary>Runs <see cref="ReadShowBibleActivity"/>.</summary>
+    [Function(nameof(ReadShowBibleActivity))]
+    public static Task<ReadShowBibleOutput> ReadShowBible([ActivityTrigger] ReadShowBibleInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<ReadShowBibleActivity, ReadShowBibleInput, ReadShowBibleOutput>(context, input);
+
+    /// <summary>Runs <see cref="RecordInBibleActivity"/>.</summary>
+    [Function(nameof(RecordInBibleActivity))]
+    public static Task<RecordInBibleOutput> RecordInBible([ActivityTrigger] RecordInBibleInput input, FunctionContext context) =>
+        ActivityRunner.RunAsync<RecordInBibleActivity, RecordInBibleInput, RecordInBibleOutput>(context, input);
+
     /// <summary>Runs <see cref="WriteManifestActivity"/>.</summary>
     [Function(nameof(WriteManifestActivity))]
     public static Task<WriteManifestOutput> WriteManifest([ActivityTrigger] WriteManifestInput input, FunctionContext context) =>

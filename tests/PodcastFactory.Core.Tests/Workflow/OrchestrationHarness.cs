@@ -83,6 +83,8 @@ internal sealed class OrchestrationHarness
         Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
         Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml", PublishWarning));
         Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));
+        Setup<ReadShowBibleOutput>(nameof(ReadShowBibleActivity), _ => new(ArtifactPath("series/earlier.json"), [1, 2]));
+        Setup<RecordInBibleOutput>(nameof(RecordInBibleActivity), _ => new(ArtifactPath("series/entry.json"), 3, 12));
         Setup<RecordRevisionOutput>(nameof(RecordRevisionActivity), _ => new(ArtifactPath("manifest.json"), 0));
         Setup<EpisodeCostOutput>(nameof(EpisodeCostActivity), _ => new(_answeredUsd + JournalOnlyUsd, 0));
         Context.Setup(c => c.CallSubOrchestratorAsync<AudioOutput>(It.Is<TaskName>(n => n.Name == nameof(AudioOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))

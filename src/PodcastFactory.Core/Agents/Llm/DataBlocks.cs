@@ -90,6 +90,55 @@ public static class DataBlocks
         return Block("SOURCE PASSAGES", text.Length == 0 ? "(no source passages: rely on the research notes)" : text.ToString().TrimEnd());
     }
 
+    /// <summary>Most earlier episodes listed to a model (the newest): the bible keeps more, a prompt needs only the recent ones.</summary>
+    public const int MaxEarlierEpisodes = 12;
+
+    /// <summary>
+    /// Series memory for research: the key points earlier episodes of the show covered, as data the prompt tells the
+    /// model to rank lower (<c>ALREADY COVERED</c>); null outside a show (no block: the prompt stays as it was).
+    /// </summary>
+    public static string? Covered(IReadOnlyList<BibleEpisode>? earlier)
+    {
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (BibleEpisode episode in Newest(earlier))
+        {
+            foreach (string point in episode.Points)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- (episode {episode.Number}) {point}\n");
+            }
+        }
+
+        return Block("ALREADY COVERED", text.Length == 0 ? "(nothing: this is the show's first episode, or it has no earlier episodes)" : text.ToString().TrimEnd());
+    }
+
+    /// <summary>
+    /// Series memory for the writer: the show's earlier episodes (number, title, summary), which the brief asks it to
+    /// refer back to where the new episode builds on one (<c>EARLIER EPISODES</c>); null outside a show.
+    /// </summary>
+    public static string? Earlier(IReadOnlyList<BibleEpisode>? earlier)
+    {
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (BibleEpisode episode in Newest(earlier))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- Episode {episode.Number}: \"{episode.Title}\". {episode.Summary}\n");
+        }
+
+        return Block("EARLIER EPISODES", text.Length == 0 ? "(none: this is the show's first episode)" : text.ToString().TrimEnd());
+    }
+
+    static IEnumerable<BibleEpisode> Newest(IReadOnlyList<BibleEpisode>? earlier) =>
+        (earlier ?? []).OrderByDescending(e => e.Number).Take(MaxEarlierEpisodes).OrderBy(e => e.Number);
+
     /// <summary>Replaces the delimiter marks inside untrusted text.</summary>
     public static string Defuse(string text) =>
         (text ?? "").Replace("<<<", "< < <", StringComparison.Ordinal).Replace(">>>", "> > >", StringComparison.Ordinal);

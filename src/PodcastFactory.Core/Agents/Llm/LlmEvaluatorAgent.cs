@@ -30,11 +30,15 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
             ["targetWords"] = TextStats.TargetWords(brief.TargetMinutes).ToString(CultureInfo.InvariantCulture),
         });
         // Turns numbered as the verdicts name them; the passages are what a claim is judged against.
-        string user = string.Join("\n\n",
+        string user = string.Join("\n\n", new[]
+        {
             DataBlocks.Notes(research),
             DataBlocks.Passages(research),
+            // Series memory: a line referring back to an earlier episode is judged against what that episode was.
+            DataBlocks.Earlier(research.Earlier),
             DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(
-                new { script.Title, Turns = script.Turns.Select((t, i) => new { Turn = i + 1, t.Speaker, t.Text, t.Claims, t.Chapter }) }, StructuredChat.Json)));
+                new { script.Title, Turns = script.Turns.Select((t, i) => new { Turn = i + 1, t.Speaker, t.Text, t.Claims, t.Chapter }) }, StructuredChat.Json)),
+        }.OfType<string>());
         AgentResult<JudgeAnswer> judged = await chat.AskAsync<JudgeAnswer>(
             AgentNames.Evaluator, "review", system, user, a => a.Validate(script), OutputTokenCaps.Review, cancellationToken,
             new Dictionary<string, IReadOnlyCollection<string>> { ["claims.verdict"] = ClaimVerdicts.All });

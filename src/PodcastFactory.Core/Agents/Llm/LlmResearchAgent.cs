@@ -34,7 +34,7 @@ public sealed class LlmResearchAgent(StructuredChat chat) : IResearchAgent
             ["maxNotes"] = brief.MaxNotes.ToString(CultureInfo.InvariantCulture),
             ["sourceNames"] = string.Join(", ", names.Select(n => $"\"{n}\"")),
         });
-        string user = string.Join("\n\n", usable.Select(DataBlocks.Source));
+        string user = string.Join("\n\n", usable.Select(DataBlocks.Source).Append(DataBlocks.Covered(brief.Earlier)).OfType<string>());
         AgentResult<ResearchAnswer> answer = await chat.AskAsync<ResearchAnswer>(
             AgentNames.Research, "research notes", system, user, a => a.Validate(names), OutputTokenCaps.Research, cancellationToken,
             new Dictionary<string, IReadOnlyCollection<string>> { ["notes.source"] = names });

@@ -17,7 +17,8 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(research);
-        return AskAsync(brief, research, Prompts.ScriptWrite, DataBlocks.Notes(research) + "\n\n" + DataBlocks.Passages(research), revision: 0, cancellationToken);
+        return AskAsync(brief, research, Prompts.ScriptWrite, string.Join("\n\n", new[] { DataBlocks.Notes(research), DataBlocks.Passages(research), DataBlocks.Earlier(research.Earlier) }.OfType<string>()),
+            revision: 0, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -27,11 +28,14 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
         ArgumentNullException.ThrowIfNull(research);
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(review);
-        string user = string.Join("\n\n",
+        string user = string.Join("\n\n", new[]
+        {
             DataBlocks.Notes(research),
             DataBlocks.Passages(research),
+            DataBlocks.Earlier(research.Earlier),
             DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { previous.Title, previous.Turns }, StructuredChat.Json)),
-            DataBlocks.Block("REVIEW", Findings(review)));
+            DataBlocks.Block("REVIEW", Findings(review)),
+        }.OfType<string>());
         return AskAsync(brief, research, Prompts.ScriptRevise, user, previous.Revision + 1, cancellationToken);
     }
 

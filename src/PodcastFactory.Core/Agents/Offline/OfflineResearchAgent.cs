@@ -17,12 +17,18 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// prior make different angles surface different, overlapping notes. Near-duplicates of an already chosen note (see
 /// <c>NearDuplicates</c>) are skipped; text that cannot stand alone as a claim (headings,
 /// questions, navigation, instructions out of their list, fragments: see <c>ClaimShape</c>) is never a note. Each note
-/// records its angle, so the script can tell the story angle by angle.
+/// records its angle, so the script can tell the story angle by angle. Series memory: a sentence an earlier episode of
+/// the show already stated (its claim hash is in the bible, or it is a near-duplicate of an earlier key point: see
+/// <see cref="CoveredClaims"/>) ranks after every sentence that is new, its score scaled by <see cref="CoveredPenalty"/>,
+/// so it is only used when the new material runs out.
 /// </remarks>
 public sealed class OfflineResearchAgent : IResearchAgent
 {
     const double TopicWeight = 0.30, AngleWeight = 0.40, CentralityWeight = 0.15, PositionWeight = 0.15;
     const int MinWords = 4, FullWeightWords = 8, PriorBands = 5;
+
+    /// <summary>What a covered sentence's score is multiplied by (it also ranks after every new one).</summary>
+    public const double CoveredPenalty = 0.25;
 
     /// <inheritdoc />
     public Task<AgentResult<ResearchNotes>> ResearchAsync(ResearchBrief brief, IReadOnlyList<SourceDocument> sources, CancellationToken cancellationToken)
@@ -62,22 +68,25 @@ public sealed class OfflineResearchAgent : IResearchAgent
         HashSet<string> angle = new(AngleCues.Expand(brief.Angle), StringComparer.Ordinal);
         Dictionary<string, double> centroid = TfIdfRanker.Centroid(vectors);
         double priorCentre = ((Math.Abs(brief.AngleIndex) % PriorBands) + 0.5) / PriorBands;
+        var covered = new CoveredClaims(brief.Earlier);
 
         var ranked = sentences
-            .Select((sentence, i) => (sentence, i, score:
+            .Select((sentence, i) => (sentence, i, covered: covered.Contains(sentence.Text), score:
                 Math.Min(1.0, TextStats.CountWords(sentence.Text) / (double)FullWeightWords)
                 * ((TopicWeight * TfIdfRanker.Cosine(vectors[i], topic))
                     + (AngleWeight * Math.Sqrt(TfIdfRanker.Share(vectors[i], angle)))
                     + (CentralityWeight * TfIdfRanker.Cosine(vectors[i], centroid))
                     + (PositionWeight * (1 - Math.Abs(sentence.RelativePosition - priorCentre))))))
+            .Select(r => (r.sentence, r.i, r.covered, score: r.covered ? r.score * CoveredPenalty : r.score))
             .Where(r => tokens[r.i].Count > 0)
-            .OrderByDescending(r => r.score)
+            .OrderBy(r => r.covered)
+            .ThenByDescending(r => r.score)
             .ThenBy(r => r.sentence.DocumentIndex)
             .ThenBy(r => r.sentence.Position);
 
         var chosen = new List<ResearchNote>();
         var chosenTokens = new List<IReadOnlySet<string>>();
-        foreach ((SourceSentence sentence, int i, double score) in ranked)
+        foreach ((SourceSentence sentence, int i, bool _, double score) in ranked)
         {
             if (chosen.Count >= Math.Max(0, brief.MaxNotes))
             {

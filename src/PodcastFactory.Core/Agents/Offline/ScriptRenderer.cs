@@ -9,7 +9,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// section, the intro and the recap set <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly
 /// alternate; a headed section opens with a question about its heading that the next turn answers; inside a section the
 /// host who is ahead in words asks what the next note defines, so the other host tells it; otherwise a varied reaction
-/// or bridge leads in (<see cref="HostLines"/>), never an echo. Every note is stated verbatim and cited in
+/// or bridge leads in (<see cref="HostLines"/>), never an echo. In a show with earlier episodes, the first note that
+/// builds on one is led in by one line that refers back to it (<see cref="BackReferences"/>). Every note is stated verbatim and cited in
 /// <see cref="ScriptTurn.Claims"/>. Turns longer than the limit are split; parts that do not state a note lose the claim.
 /// </summary>
 internal static class ScriptRenderer
@@ -32,6 +33,8 @@ internal static class ScriptRenderer
         }
 
         List<ArcSection> sections = AngleSections.Build(notes, planned);
+        // Series memory: the first told note that builds on an earlier episode of the show says so, once.
+        BackReference? back = BackReferences.Find(research, sections.SelectMany(s => s.Notes));
         turns.Add(new(b, DialogueTemplates.Overview(a, sections.Select(s => s.Overview).ToList())));
         var lines = new HostLines(notes);
         int? previous = null;
@@ -52,16 +55,17 @@ internal static class ScriptRenderer
                 // Inside a section, the host who is ahead in words asks what the next note defines, so the other tells it.
                 string? question = opening ?? (j > 0 && Ahead() ? lines.Question(note) : null);
                 string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
+                string backLine = back?.Note == note ? back.Line + " " : "";
                 if (question is not null)
                 {
                     turns.Add(new(Speaker(), question, Chapter: chapter));
                     string answer = opening is null && lines.Answer() is string ack ? ack + " " : "";
-                    turns.Add(new(Speaker(), answer + notes[note].Text, [note]));
+                    turns.Add(new(Speaker(), answer + backLine + notes[note].Text, [note]));
                 }
                 else
                 {
                     string lead = j == 0 ? section.Transition + " " : "";
-                    turns.Add(new(Speaker(), pickUp + lead + notes[note].Text, [note], chapter));
+                    turns.Add(new(Speaker(), pickUp + lead + backLine + notes[note].Text, [note], chapter));
                 }
 
                 previous = note;

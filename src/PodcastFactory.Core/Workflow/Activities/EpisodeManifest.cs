@@ -24,7 +24,8 @@ public sealed record EpisodeManifest(
     IReadOnlyList<Interruption>? Interruptions = null,
     IReadOnlyList<ManifestRevision>? Revisions = null,
     Review.ReviewDecision? Decision = null,
-    Quotes.ManifestQuote? Quote = null);
+    Quotes.ManifestQuote? Quote = null,
+    ManifestSeries? Series = null);
 
 /// <summary>One artifact in the manifest.</summary>
 public sealed record ManifestArtifact(string Name, long Bytes, string ContentType);

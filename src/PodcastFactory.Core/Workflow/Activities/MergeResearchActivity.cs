@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
+using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Artifacts.Series;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Workflow.Activities;
@@ -37,13 +39,36 @@ public sealed class MergeResearchActivity(IArtifactStore store) : TaskActivity<M
             angles.Add(await store.ReadJsonAsync<ResearchNotes>(name, CancellationToken.None));
         }
 
-        ResearchNotes merged = Merge(input.Topic, angles);
+        IReadOnlyList<BibleEpisode>? earlier = await SeriesSnapshot.ReadEarlierAsync(store, input.EpisodeId, CancellationToken.None);
+        ResearchNotes merged = Remembering(Merge(input.Topic, angles), earlier);
         string jsonName = ArtifactNames.ResearchJson(input.EpisodeId);
         string mdName = ArtifactNames.Research(input.EpisodeId);
-        string hash = InputHash.Of(nameof(MergeResearchActivity), angles);
+        string hash = earlier is null ? InputHash.Of(nameof(MergeResearchActivity), angles) : InputHash.Of(nameof(MergeResearchActivity), angles, earlier);
         await store.WriteJsonAsync(jsonName, merged, hash, CancellationToken.None);
         await store.WriteTextAsync(mdName, ResearchMarkdown.Render(merged), hash, CancellationToken.None);
         return new MergeResearchOutput(mdName, jsonName, merged.Notes.Count, merged.HasSources, merged.Problems?.Take(MaxReportedProblems).ToList());
+    }
+
+    /// <summary>
+    /// Series memory on the merged notes: the notes an earlier episode of the show already stated move after the new ones
+    /// (in their order), so a writer that takes notes in rank order reaches them last; and the earlier episodes travel with
+    /// the notes (without their claim hashes) for the writer's back-references and the show notes' links.
+    /// </summary>
+    public static ResearchNotes Remembering(ResearchNotes merged, IReadOnlyList<BibleEpisode>? earlier)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        if (earlier is null)
+        {
+            return merged;
+        }
+
+        var covered = new CoveredClaims(earlier);
+        ILookup<bool, ResearchNote> byCovered = merged.Notes.ToLookup(n => covered.Contains(n.Text));
+        return merged with
+        {
+            Notes = [.. byCovered[false], .. byCovered[true]],
+            Earlier = [.. earlier.Select(e => e with { Claims = [] })],
+        };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Artifacts;
+using PodcastFactory.Core.Artifacts.Series;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Sources.Web;
 
@@ -48,8 +49,10 @@ public sealed class ResearchAngleActivity(IArtifactStore store, IResearchAgent a
             : await web.ResearchAsync(new WebAngle(input.EpisodeId, input.Topic, input.Angle, input.AngleIndex, input.Language, input.Depth), CancellationToken.None);
         sources.AddRange(found.Pages.Select(p => new SourceDocument(p.Name, p.Text)));
 
-        string hash = InputHash.Of(nameof(ResearchAngleActivity), input, sources);
-        var brief = new ResearchBrief(input.Topic, input.Angle, input.AngleIndex, NotesPerAngle, input.Language);
+        // Series memory: what the show's earlier episodes covered is ranked lower (and is part of the input hash).
+        IReadOnlyList<BibleEpisode>? earlier = await SeriesSnapshot.ReadEarlierAsync(store, input.EpisodeId, CancellationToken.None);
+        string hash = earlier is null ? InputHash.Of(nameof(ResearchAngleActivity), input, sources) : InputHash.Of(nameof(ResearchAngleActivity), input, sources, earlier);
+        var brief = new ResearchBrief(input.Topic, input.Angle, input.AngleIndex, NotesPerAngle, input.Language, earlier);
         PaidStepResult<ResearchNotes> result = await paidStep.RunAsync(
             journal,
             step with { InputHash = hash },

@@ -50,7 +50,8 @@ public sealed class WriteManifestActivity(IArtifactStore store) : TaskActivity<W
             (input.Sources ?? []).Select(s => new ManifestSource(s.Kind, s.Name, s.Url, s.Artifact, s.Bytes, s.Sha256)).ToList(),
             await FactCheckAsync(input.EpisodeId, artifacts),
             interruptions,
-            Quote: await QuoteStore.ReadAttachedAsync(store, input.EpisodeId, CancellationToken.None) is { } quote ? ManifestQuote.Of(quote, input.Ledger) : null);
+            Quote: await QuoteStore.ReadAttachedAsync(store, input.EpisodeId, CancellationToken.None) is { } quote ? ManifestQuote.Of(quote, input.Ledger) : null,
+            Series: await ManifestSeries.ReadAsync(store, input.EpisodeId, input.Request.Show, CancellationToken.None));
         await store.WriteJsonAsync(name, manifest, inputHash: null, CancellationToken.None);
         ManifestMetrics.Written(manifest.Status, manifest.Stages);
         return new WriteManifestOutput(name, artifacts.Count, costs.TotalUsd);

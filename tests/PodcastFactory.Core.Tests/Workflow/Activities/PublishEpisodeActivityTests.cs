@@ -106,4 +106,22 @@ public sealed class PublishEpisodeActivityTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task RunAsync_ScriptReferringBackToAnEarlierEpisodeOfItsShow_ShowNotesLinkIt()
+    {
+        PublishRequest input = await EpisodeAsync("Durable workflows, part two");
+        var turns = new List<ScriptTurn> { new("Alex", "Back in episode 1 we talked about replay, and this builds on it."), new("Sam", "Checkpoints let a crashed run resume.") };
+        await _store.WriteJsonAsync(input.ScriptArtifact, new Script("Durable workflows, part two", turns, 0), null, default);
+        var page = new Uri("https://pods.example/api/episodes/ep-1/artifacts/show-notes.html");
+        await _store.WriteJsonAsync(input.ResearchArtifact, new ResearchNotes("Durable workflows", "merged", "Notes.", [], HasSources: true,
+            Earlier: [new BibleEpisode(1, "ep-1", "Replay", "S", [], [], page), new BibleEpisode(2, "ep-9", "Not named", "S", [], [])]), null, default);
+
+        await _activity.RunAsync(_context, input);
+
+        string md = await _store.ReadTextAsync(ArtifactNames.ShowNotes(Id, "md"), default);
+        Assert.Contains($"## Earlier episodes\n\n- [Episode 1: Replay](<{page}>)\n", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not named", md, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{page}\">Episode 1: Replay</a>", await _store.ReadTextAsync(ArtifactNames.ShowNotes(Id, "html"), default), StringComparison.Ordinal);
+    }
 }
