@@ -61,9 +61,6 @@ public sealed record CreateEpisodeRequest
     /// <summary>Produce audio and social even if the script fails its last review.</summary>
     public bool? ContinueOnFailedReview { get; init; }
 
-    /// <summary>The show this episode belongs to (its id); null: the default show.</summary>
-    public string? Show { get; init; }
-
     /// <summary>Where this episode's events are POSTed (signed with a secret of its own, returned once as <c>callbackSecret</c>).</summary>
     public string? CallbackUrl { get; init; }
 
@@ -92,7 +89,6 @@ public sealed record CreateEpisodeRequest
             RequireApproval = RequireApproval ?? d.RequireApproval,
             ApprovalTimeoutHours = ApprovalTimeoutHours ?? d.ApprovalTimeoutHours,
             ContinueOnFailedReview = ContinueOnFailedReview ?? d.ContinueOnFailedReview,
-            Show = Show,
         };
     }
 

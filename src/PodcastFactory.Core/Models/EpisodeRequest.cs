@@ -104,9 +104,6 @@ public sealed record EpisodeRequest
     /// <summary>When true, audio and social are produced even if the script fails its last review.</summary>
     public bool ContinueOnFailedReview { get; init; }
 
-    /// <summary>The show this episode belongs to (its id); null: the default show.</summary>
-    public string? Show { get; init; }
-
     /// <summary>The default hosts: two distinct espeak-ng voices.</summary>
     public static readonly IReadOnlyList<HostVoice> DefaultHosts =
         [new HostVoice("Alex", "flite:rms"), new HostVoice("Sam", "flite:slt")];

@@ -71,7 +71,7 @@ public sealed class VoicePreviewer(IArtifactStore store, ISpeechSynthesizer spee
             pay: async () =>
             {
                 using var audio = new MemoryStream();
-                AgentUsage usage = await speech.SynthesizeAsync(request.Text, request.Voice, request.Language, audio, timeout.Token);
+                AgentUsage usage = await speech.SynthesizeAsync(new SpeechInput(request.Text, request.Voice, request.Language, request.Style), audio, timeout.Token);
                 if (audio.Length == 0)
                 {
                     throw new InvalidDataException($"{speech.Name} returned no audio for the preview of voice '{request.Voice}'.");
