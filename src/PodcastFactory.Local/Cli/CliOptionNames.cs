@@ -11,7 +11,8 @@ public static class CliOptionNames
     [
         ("targetMinutes", "--minutes"), ("hosts", "--host"), ("sources", "--source"), ("research", "--research"),
         ("priority", "--priority"), ("depth", "--depth"), ("language", "--language"), ("budgetUsd", "--budget"),
-        ("maxRevisions", "--max-revisions"), ("id", "--id"), ("topic", "topic"),
+        ("maxRevisions", "--max-revisions"), ("id", "--id"), ("topic", "topic"), ("format", "--format"),
+        ("instructions", "--instructions"),
     ];
 
     /// <summary>The option of <paramref name="field"/> (<c>hosts[1].voice</c> is <c>--host</c>); the field itself when none matches.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Local.Cli;
@@ -28,8 +27,14 @@ public sealed class RequestOptions
     /// <summary>--minutes.</summary>
     public Option<int> Minutes { get; } = new("--minutes", "-m") { Description = "Target length in minutes (1-60).", DefaultValueFactory = _ => 5 };
 
-    /// <summary>--host (twice).</summary>
-    public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, given twice (default Alex:flite:rms and Sam:flite:slt; espeak-ng voices such as en-us+m3 work too)." };
+    /// <summary>--host (1-4 times).</summary>
+    public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice[:persona], given one to four times (default Alex:flite:rms and Sam:flite:slt; one for --format solo, Jordan:flite:awb too for panel; espeak-ng voices such as en-us+m3 work too)." };
+
+    /// <summary>--format.</summary>
+    public Option<string> Format { get; } = new("--format") { Description = $"The episode's format: {EpisodeFormats.Names} (default deep-dive).", DefaultValueFactory = _ => EpisodeFormats.DeepDive };
+
+    /// <summary>--instructions.</summary>
+    public Option<string?> Instructions { get; } = new("--instructions") { Description = "Instructions for the writer and the judge (at most 2,000 characters)." };
 
     /// <summary>--language.</summary>
     public Option<string> Language { get; } = new("--language") { Description = "Language code.", DefaultValueFactory = _ => "en" };
@@ -50,7 +55,7 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Format, Instructions, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
@@ -68,25 +73,32 @@ public sealed class RequestOptions
         }
 
         sources.AddRange((result.GetValue(Texts) ?? []).Select(t => new SourceInput(SourceKind.Text, t)));
-        IReadOnlyList<HostVoice> hosts = EpisodeRequest.DefaultHosts;
+        string format = result.GetValue(Format) ?? EpisodeFormats.DeepDive;
+        IReadOnlyList<HostVoice> hosts = EpisodeFormats.DefaultHosts(format);
         string[] hostArgs = result.GetValue(Hosts) ?? [];
         if (hostArgs.Length > 0)
         {
             var parsed = new List<HostVoice>();
             foreach (string host in hostArgs)
             {
-                string[] parts = host.Split(':', 2);
-                if (parts.Length != 2)
+                (HostVoice? parsedHost, ValidationError? error) = HostArgument.Parse(host);
+                if (error is not null)
                 {
-                    errors.Add(new("hosts", string.Create(CultureInfo.InvariantCulture, $"'--host {host}' must be Name:voice, e.g. Alex:en-us+m3.")));
-                    continue;
+                    errors.Add(error);
                 }
-
-                parsed.Add(new HostVoice(parts[0].Trim(), parts[1].Trim()));
+                else
+                {
+                    parsed.Add(parsedHost!);
+                }
             }
 
             hosts = parsed;
         }
+
+        // Without --minutes the format's own length applies (a brief runs two minutes).
+        int minutes = result.GetResult(Minutes) is { Implicit: false }
+            ? result.GetValue(Minutes)
+            : EpisodeFormats.Find(format)?.DefaultMinutes ?? result.GetValue(Minutes);
 
         var request = new EpisodeRequest
         {
@@ -95,8 +107,10 @@ public sealed class RequestOptions
             Research = result.GetValue(Research),
             Priority = result.GetValue(Priority),
             Depth = result.GetValue(Depth),
-            TargetMinutes = result.GetValue(Minutes),
+            TargetMinutes = minutes,
             Hosts = hosts,
+            Format = format,
+            Instructions = result.GetValue(Instructions),
             Language = result.GetValue(Language) ?? "en",
             BudgetUsd = result.GetValue(Budget),
             MaxRevisions = result.GetValue(MaxRevisions),
