@@ -27,7 +27,8 @@ internal static class DebateArc
     public static (List<int> For, List<int> Against) Sides(IReadOnlyList<ResearchNote> notes, IReadOnlyList<int> planned)
     {
         List<int> against = ContrastSections.Of(notes, planned, Stance.Against);
-        List<int> pro = planned.Except(against).ToList();
+        // The "for" side leads with the advantages the source states, then argues from its plain facts.
+        List<int> pro = [.. ContrastSections.Of(notes, planned, Stance.For), .. ContrastSections.Of(notes, planned, Stance.Neutral)];
         if (against.Count == 0 || pro.Count == 0)
         {
             // No contrast in the material: deal the notes alternately so each side still argues from evidence.

@@ -36,7 +36,7 @@ internal static class DialogueTemplates
 
         if (format == Models.EpisodeFormats.Interview)
         {
-            string with = cast.Count > 2 ? $", here with {Join(cast.Skip(1).SkipLast(1).ToList())}," : "";
+            string with = cast.Count > 2 ? $", here with {Join(cast.Skip(1).SkipLast(1).ToList())}," : ",";
             return $"Welcome to the show. I'm {host}{with} and our guest today is {cast[^1]}. We're talking about {topic}.";
         }
 

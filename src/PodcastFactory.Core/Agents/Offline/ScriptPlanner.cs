@@ -55,18 +55,14 @@ internal static class ScriptPlanner
     }
 
     /// <summary>
-    /// The notes a format may add, in the order it adds them: a brief tells the key points only; a critique and a debate
+    /// The notes a format may add, in the order it adds them: a brief (two minutes at most) takes the best-ranked notes
+    /// until its short target is met, which is the key points and little else; a critique and a debate
     /// take the source's contrasts (<see cref="NoteStance"/>) in turns with the rest, so both sides are heard at any
     /// length; every other format takes <see cref="Usable"/> as it is.
     /// </summary>
     public static IEnumerable<int> Candidates(ScriptBrief brief, ResearchNotes research)
     {
         string format = EpisodeFormats.Of(brief.Format).Name;
-        if (format == EpisodeFormats.Brief)
-        {
-            return TopKeyPoints(brief, research);
-        }
-
         List<int> usable = Usable(research).ToList();
         if (format is not (EpisodeFormats.Critique or EpisodeFormats.Debate))
         {

@@ -83,7 +83,9 @@ internal static class ScriptRenderer
                     : null;
                 // Inside a section, the host who is ahead in words asks what the next note defines, so the other tells it.
                 string? question = opening ?? (j > 0 && dialogue.NextIsAhead ? lines.Question(note) : null);
-                string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
+                // A narrator's own section transition is the bridge: a second one before it would be filler.
+                bool bridge = question is null && !(dialogue.Solo && j == 0);
+                string pickUp = bridge && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
                 if (question is not null)
                 {
                     dialogue.Say(question, chapter: chapter);
