@@ -71,8 +71,8 @@ internal static class ShowBrief
             ["turnRule"] = hosts.Count switch
             {
                 1 => "The narrator speaks every turn.",
-                2 => string.Create(CultureInfo.InvariantCulture, $"The hosts alternate; each speaks {min:P0} to {max:P0} of the words."),
-                _ => string.Create(CultureInfo.InvariantCulture, $"Every host speaks, and nobody speaks less than {min:P0} of the words; the same host never takes two turns in a row."),
+                2 => string.Create(CultureInfo.InvariantCulture, $"The hosts alternate; each speaks {min * 100:0}% to {max * 100:0}% of the words."),
+                _ => string.Create(CultureInfo.InvariantCulture, $"Every host speaks, and nobody speaks less than {min * 100:0}% of the words; the same host never takes two turns in a row."),
             },
             ["castList"] = string.Join("\n", hosts.Select((h, i) => $"- {h.Name} is {Role(format, hosts.Count, i)}: {Persona(h.Persona, DefaultPersona(format, hosts.Count, i))}")),
             ["sides"] = Join(names.Select((n, i) => $"{n} {(i % 2 == 0 ? "for" : "against")}").ToList()),
