@@ -95,6 +95,7 @@ internal static class ShowBrief
         (EpisodeFormats.Debate, _, var i) => i % 2 == 0 ? "arguing for" : "arguing against",
         (EpisodeFormats.Panel, _, _) => "a panelist",
         (_, _, 0) => "the host",
+        (_, 2, _) => "the co-host",
         _ => "a co-host",
     };
 
