@@ -43,7 +43,7 @@ public sealed class SequentialPipeline : IAsyncDisposable
         await _store.WriteTextAsync(ArtifactNames.Source(id, 0), source.Value, InputHash.Of(source.Value), CancellationToken.None);
         var sources = new List<SourceRef> { new(source.Name!, ArtifactNames.Source(id, 0)) };
         EpisodePlan plan = EpisodePlanner.Plan(request);
-        var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, segmentMaxCharacters);
+        var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, segmentMaxCharacters, request.Format, request.Instructions);
 
         var angles = new List<string>();
         for (int i = 0; i < plan.Angles.Count; i++)

@@ -4,13 +4,16 @@ namespace PodcastFactory.Core.Agents;
 
 /// <summary>What the script writer is asked to produce.</summary>
 /// <param name="Topic">Episode topic.</param>
-/// <param name="Hosts">The two hosts (names are the speaker labels).</param>
+/// <param name="Hosts">The cast, 1-4 hosts (names are the speaker labels).</param>
 /// <param name="TargetMinutes">Target spoken length.</param>
 /// <param name="Language">Language code.</param>
 /// <param name="MaxTurnCharacters">No turn may be longer than this (the speech provider's input limit).</param>
-public sealed record ScriptBrief(string Topic, IReadOnlyList<HostVoice> Hosts, int TargetMinutes, string Language, int MaxTurnCharacters);
+/// <param name="Format">The episode's format (<see cref="EpisodeFormats"/>): the arc both writers follow and the judge holds them to.</param>
+/// <param name="Instructions">The producer's instructions for the writer and the judge, or null.</param>
+public sealed record ScriptBrief(string Topic, IReadOnlyList<HostVoice> Hosts, int TargetMinutes, string Language, int MaxTurnCharacters,
+    string Format = EpisodeFormats.DeepDive, string? Instructions = null);
 
-/// <summary>Writes and revises the two-host script.</summary>
+/// <summary>Writes and revises the script for the episode's cast and format.</summary>
 public interface IScriptAgent
 {
     /// <summary>Writes the first draft from the merged research.</summary>

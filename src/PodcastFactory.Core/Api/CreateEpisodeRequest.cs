@@ -34,8 +34,14 @@ public sealed record CreateEpisodeRequest
     /// <summary>Target length in minutes.</summary>
     public int? TargetMinutes { get; init; }
 
-    /// <summary>The two hosts.</summary>
+    /// <summary>The cast, 1-4 hosts; default: the format's (<see cref="EpisodeFormats.DefaultHosts"/>).</summary>
     public IReadOnlyList<HostVoice>? Hosts { get; init; }
+
+    /// <summary>The format, one of <see cref="EpisodeFormats.All"/>; default <c>deep-dive</c>.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Free-text instructions for the writer and the judge (at most 2,000 characters).</summary>
+    public string? Instructions { get; init; }
 
     /// <summary>Language code.</summary>
     public string? Language { get; init; }
@@ -71,6 +77,8 @@ public sealed record CreateEpisodeRequest
     public EpisodeRequest ToEpisodeRequest()
     {
         var d = new EpisodeRequest();
+        // The format decides the defaults it needs (one narrator for solo, three for a panel, two minutes for a brief).
+        string format = Format ?? d.Format;
         return new EpisodeRequest
         {
             Topic = Topic ?? "",
@@ -79,8 +87,10 @@ public sealed record CreateEpisodeRequest
             Research = Research,
             Priority = Priority ?? d.Priority,
             Depth = Depth ?? d.Depth,
-            TargetMinutes = TargetMinutes ?? d.TargetMinutes,
-            Hosts = Hosts ?? d.Hosts,
+            TargetMinutes = TargetMinutes ?? EpisodeFormats.Find(format)?.DefaultMinutes ?? d.TargetMinutes,
+            Hosts = Hosts ?? EpisodeFormats.DefaultHosts(format),
+            Format = format,
+            Instructions = Instructions,
             Language = Language ?? d.Language,
             Lexicon = Lexicon ?? d.Lexicon,
             BudgetUsd = BudgetUsd,
@@ -96,7 +106,9 @@ public sealed record CreateEpisodeRequest
     public RequestOverrides Overrides() =>
         (Hosts is null ? RequestOverrides.None : RequestOverrides.Hosts)
         | (Language is null ? RequestOverrides.None : RequestOverrides.Language)
-        | (TargetMinutes is null ? RequestOverrides.None : RequestOverrides.TargetMinutes);
+        | (TargetMinutes is null ? RequestOverrides.None : RequestOverrides.TargetMinutes)
+        | (Format is null ? RequestOverrides.None : RequestOverrides.Format)
+        | (Instructions is null ? RequestOverrides.None : RequestOverrides.Instructions);
 
     /// <summary>Problems only the HTTP contract has: local file sources would let a caller read the server's files.</summary>
     public IReadOnlyList<ValidationError> ValidateForHttp()

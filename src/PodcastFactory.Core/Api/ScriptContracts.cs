@@ -8,7 +8,7 @@ namespace PodcastFactory.Core.Api;
 /// <param name="EpisodeId">The episode.</param>
 /// <param name="Revision">Edit revision: 0 as produced by the pipeline, 1.. after each PUT.</param>
 /// <param name="Title">Episode title.</param>
-/// <param name="Hosts">The two host names, in the episode's order.</param>
+/// <param name="Hosts">The cast's host names (1-4), in the episode's order.</param>
 /// <param name="Voices">Voice per host name.</param>
 /// <param name="Turns">The dialogue.</param>
 /// <param name="Lexicon">The pronunciations the revision is voiced with (empty when none).</param>

@@ -22,7 +22,7 @@ public enum ResearchDepth
     Deep,
 }
 
-/// <summary>One of the two hosts of the show.</summary>
+/// <summary>One host of the show (a cast has 1-4, see <see cref="CastRules"/>).</summary>
 /// <param name="Name">Display name, used as the speaker label in the script.</param>
 /// <param name="Voice">Voice identifier for the speech provider (e.g. "flite:rms" for flite, "en-us+m3" for espeak-ng, "alloy" for OpenAI).</param>
 /// <param name="Persona">Who the host is on the show, in a sentence (the writer's brief); null: the role's default persona.</param>
@@ -77,8 +77,17 @@ public sealed record EpisodeRequest
     /// <summary>Target length in minutes (1..60).</summary>
     public int TargetMinutes { get; init; } = 5;
 
-    /// <summary>The two hosts; defaults to <see cref="DefaultHosts"/>.</summary>
+    /// <summary>The cast, 1-4 hosts (names are the script's speakers); defaults to <see cref="DefaultHosts"/>.</summary>
     public IReadOnlyList<HostVoice> Hosts { get; init; } = DefaultHosts;
+
+    /// <summary>The episode's format, one of <see cref="EpisodeFormats.All"/> (default <c>deep-dive</c>).</summary>
+    public string Format { get; init; } = EpisodeFormats.DeepDive;
+
+    /// <summary>
+    /// The producer's free-text instructions for this episode (at most <see cref="EpisodeRequestValidator.MaxInstructionsCharacters"/>
+    /// characters): the model writer and judge read them as data; offline they are recorded in the manifest's request.
+    /// </summary>
+    public string? Instructions { get; init; }
 
     /// <summary>BCP-47 language code, default "en".</summary>
     public string Language { get; init; } = "en";

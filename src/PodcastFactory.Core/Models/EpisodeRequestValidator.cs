@@ -5,7 +5,7 @@ public static class EpisodeRequestValidator
 {
     /// <summary>Limits a request must respect.</summary>
     public const int MinTopicLength = 3, MaxTopicLength = 200, MinMinutes = 1, MaxMinutes = 60, MaxRevisionsLimit = 5,
-        MaxSources = 20, MaxPersonaCharacters = 300;
+        MaxSources = 20, MaxPersonaCharacters = 300, MaxInstructionsCharacters = 2000;
 
     /// <summary>Returns every problem found; an empty list means the request is valid.</summary>
     public static IReadOnlyList<ValidationError> Validate(EpisodeRequest? request)
@@ -41,8 +41,33 @@ public static class EpisodeRequestValidator
             errors.Add(new("targetMinutes", $"Target minutes must be {MinMinutes} to {MaxMinutes} (got {request.TargetMinutes})."));
         }
 
+        EpisodeFormat? format = EpisodeFormats.Find(request.Format);
+        if (format is null)
+        {
+            errors.Add(new("format", $"Format must be one of {EpisodeFormats.Names} (got '{Clip(request.Format)}')."));
+        }
+        else if (request.TargetMinutes > format.MaxMinutes && request.TargetMinutes <= MaxMinutes)
+        {
+            errors.Add(new("targetMinutes", $"A {format.Name} episode runs at most {format.MaxMinutes} minutes (got {request.TargetMinutes})."));
+        }
+
         ValidateHosts(request.Hosts, errors);
         VoiceDirectionValidator.Validate(request, errors);
+        if (format is not null && request.Hosts is { Count: >= CastRules.MinHosts and <= CastRules.MaxHosts } hosts
+            && (hosts.Count < format.MinHosts || hosts.Count > format.MaxHosts))
+        {
+            string range = format.MinHosts == format.MaxHosts ? $"exactly {format.MinHosts} host" : $"{format.MinHosts} to {format.MaxHosts} hosts";
+            errors.Add(new("hosts", $"A {format.Name} episode needs {range} (got {hosts.Count})."));
+        }
+
+        if (request.Instructions is { } instructions
+            && (instructions.Length > MaxInstructionsCharacters || !TextRules.IsText(instructions)))
+        {
+            errors.Add(new("instructions", instructions.Length > MaxInstructionsCharacters
+                ? $"Instructions must be at most {MaxInstructionsCharacters} characters (got {instructions.Length})."
+                : TextRules.TextMessage("Instructions")));
+        }
+
         ValidateSources(request.Sources, errors);
 
         if (string.IsNullOrWhiteSpace(request.Language) || request.Language.Length > 16
@@ -76,9 +101,9 @@ public static class EpisodeRequestValidator
 
     static void ValidateHosts(IReadOnlyList<HostVoice>? hosts, List<ValidationError> errors)
     {
-        if (hosts is null || hosts.Count != 2)
+        if (hosts is null || hosts.Count is < CastRules.MinHosts or > CastRules.MaxHosts)
         {
-            errors.Add(new("hosts", "Exactly two hosts are required."));
+            errors.Add(new("hosts", $"A cast has {CastRules.MinHosts} to {CastRules.MaxHosts} hosts (got {hosts?.Count ?? 0})."));
             return;
         }
 
@@ -108,10 +133,22 @@ public static class EpisodeRequestValidator
             }
         }
 
-        if (errors.Count == 0 && string.Equals(hosts[0].Name.Trim(), hosts[1].Name.Trim(), StringComparison.OrdinalIgnoreCase))
+        // Names are the script's speaker labels, so two hosts of one name could not be told apart.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < hosts.Count; i++)
         {
-            errors.Add(new("hosts[1].name", "The two hosts must have different names."));
+            if (!string.IsNullOrWhiteSpace(hosts[i]?.Name) && !seen.Add(hosts[i].Name.Trim()))
+            {
+                errors.Add(new($"hosts[{i}].name", $"Hosts must have different names ('{hosts[i].Name.Trim()}' is given twice)."));
+            }
         }
+    }
+
+    // An unknown value is echoed back only in part: the answer stays small whatever was sent.
+    static string Clip(string? value)
+    {
+        string shown = new((value ?? "").Where(c => !char.IsControl(c)).Take(40).ToArray());
+        return (value?.Length ?? 0) > 40 ? shown + "..." : shown;
     }
 
     static void ValidateSources(IReadOnlyList<SourceInput>? sources, List<ValidationError> errors)

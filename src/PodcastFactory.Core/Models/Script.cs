@@ -1,7 +1,7 @@
 namespace PodcastFactory.Core.Models;
 
 /// <summary>One turn of the two-host dialogue.</summary>
-/// <param name="Speaker">Host name, one of the episode's two hosts.</param>
+/// <param name="Speaker">Host name, one of the episode's cast (1-4 hosts).</param>
 /// <param name="Text">What the host says.</param>
 /// <param name="Claims">Indexes into the merged research notes that this turn states (for traceability).</param>
 /// <param name="Chapter">Set on the first turn of a section: the chapter title the script agent gives that section.</param>

@@ -37,7 +37,7 @@ public sealed record Show
     public IReadOnlyList<HostVoice> Hosts { get; init; } = EpisodeRequest.DefaultHosts;
 
     /// <summary>Default format of its episodes (<see cref="EpisodeFormats.All"/>).</summary>
-    public string DefaultFormat { get; init; } = EpisodeFormats.Default;
+    public string DefaultFormat { get; init; } = EpisodeFormats.DeepDive;
 
     /// <summary>Default target length of its episodes, in minutes.</summary>
     public int DefaultMinutes { get; init; } = 5;

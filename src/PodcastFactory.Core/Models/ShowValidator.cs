@@ -64,9 +64,22 @@ public static partial class ShowValidator
         }
 
         ValidateHosts(show.Hosts, errors);
-        if (!EpisodeFormats.IsKnown(show.DefaultFormat))
+        if (EpisodeFormats.Find(show.DefaultFormat) is not { } format || format.Name != show.DefaultFormat)
         {
-            errors.Add(new("defaultFormat", $"Default format must be one of {string.Join(", ", EpisodeFormats.All)}."));
+            errors.Add(new("defaultFormat", $"Default format must be one of {EpisodeFormats.Names}."));
+        }
+        else
+        {
+            // The show's own episodes must be valid requests: its cast and length have to fit its default format.
+            if (show.Hosts is { Count: >= MinHosts and <= MaxHosts } cast && (cast.Count < format.MinHosts || cast.Count > format.MaxHosts))
+            {
+                errors.Add(new("hosts", $"A {format.Name} show needs {format.MinHosts} to {format.MaxHosts} hosts (got {cast.Count})."));
+            }
+
+            if (show.DefaultMinutes > format.MaxMinutes && show.DefaultMinutes <= EpisodeRequestValidator.MaxMinutes)
+            {
+                errors.Add(new("defaultMinutes", $"A {format.Name} episode runs at most {format.MaxMinutes} minutes (got {show.DefaultMinutes})."));
+            }
         }
 
         if (show.DefaultMinutes is < EpisodeRequestValidator.MinMinutes or > EpisodeRequestValidator.MaxMinutes)

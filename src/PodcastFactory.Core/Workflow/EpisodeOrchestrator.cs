@@ -25,7 +25,8 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
         EpisodePlan plan = EpisodePlanner.Plan(request);
         run.LogStarted();
         EpisodeEvents.Raise(context, input.Settings.Webhooks, WebhookEventTypes.Started, new EpisodeEventData(run.Id, "running", Show: input.Request.Show));
-        var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, input.Settings.SegmentMaxCharacters);
+        var brief = new ScriptBrief(request.Topic, request.Hosts, request.TargetMinutes, request.Language, input.Settings.SegmentMaxCharacters,
+            request.Format, request.Instructions);
         try
         {
             MergeResearchOutput research = await ResearchAsync(run, plan);

@@ -11,7 +11,7 @@ public static class CliOptionNames
     [
         ("targetMinutes", "--minutes"), ("hosts", "--host"), ("sources", "--source"), ("research", "--research"),
         ("priority", "--priority"), ("depth", "--depth"), ("language", "--language"), ("budgetUsd", "--budget"),
-        ("maxRevisions", "--max-revisions"), ("id", "--id"), ("lexicon", "--say"), ("topic", "topic"), ("show", "--show"),
+        ("maxRevisions", "--max-revisions"), ("id", "--id"), ("lexicon", "--say"), ("topic", "topic"), ("show", "--show"), ("format", "--format"), ("instructions", "--instructions"),
         ("defaultFormat", "--format"), ("defaultMinutes", "--minutes"), ("ownerEmail", "--owner-email"), ("artworkUrl", "--artwork-url"),
     ];
 

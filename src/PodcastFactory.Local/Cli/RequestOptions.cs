@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Shows;
 
@@ -32,8 +31,14 @@ public sealed class RequestOptions
     /// <summary>--minutes.</summary>
     public Option<int> Minutes { get; } = new("--minutes", "-m") { Description = "Target length in minutes (1-60).", DefaultValueFactory = _ => 5 };
 
-    /// <summary>--host (twice).</summary>
-    public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, given twice (default Alex:flite:rms and Sam:flite:slt; espeak-ng voices such as en-us+m3 work too)." };
+    /// <summary>--host (1-4 times).</summary>
+    public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice[:persona], given one to four times (default Alex:flite:rms and Sam:flite:slt; one for --format solo, Jordan:flite:awb too for panel; espeak-ng voices such as en-us+m3 work too)." };
+
+    /// <summary>--format.</summary>
+    public Option<string> Format { get; } = new("--format") { Description = $"The episode's format: {EpisodeFormats.Names} (default deep-dive).", DefaultValueFactory = _ => EpisodeFormats.DeepDive };
+
+    /// <summary>--instructions.</summary>
+    public Option<string?> Instructions { get; } = new("--instructions") { Description = "Instructions for the writer and the judge (at most 2,000 characters)." };
 
     /// <summary>--host-style (repeatable): Name=how the host speaks.</summary>
     public Option<string[]> HostStyles { get; } = new("--host-style") { Description = "How a host speaks, as Name=style (e.g. \"Sam=cheerful, a little faster\"; one line, at most 200 characters). Repeatable, once per host." };
@@ -63,7 +68,7 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Show, Sources, Texts, Research, Priority, Depth, Minutes, Hosts, HostStyles, Says, LexiconFile, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Show, Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Format, Instructions, HostStyles, Says, LexiconFile, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
@@ -75,7 +80,9 @@ public sealed class RequestOptions
         ArgumentNullException.ThrowIfNull(result);
         return (Given(result, Hosts) ? RequestOverrides.Hosts : RequestOverrides.None)
             | (Given(result, Language) ? RequestOverrides.Language : RequestOverrides.None)
-            | (Given(result, Minutes) ? RequestOverrides.TargetMinutes : RequestOverrides.None);
+            | (Given(result, Minutes) ? RequestOverrides.TargetMinutes : RequestOverrides.None)
+            | (Given(result, Format) ? RequestOverrides.Format : RequestOverrides.None)
+            | (Given(result, Instructions) ? RequestOverrides.Instructions : RequestOverrides.None);
     }
 
     // An option typed on the command line (not its default value).
@@ -93,21 +100,23 @@ public sealed class RequestOptions
         }
 
         sources.AddRange((result.GetValue(Texts) ?? []).Select(t => new SourceInput(SourceKind.Text, t)));
-        IReadOnlyList<HostVoice> hosts = EpisodeRequest.DefaultHosts;
+        string format = result.GetValue(Format) ?? EpisodeFormats.DeepDive;
+        IReadOnlyList<HostVoice> hosts = EpisodeFormats.DefaultHosts(format);
         string[] hostArgs = result.GetValue(Hosts) ?? [];
         if (hostArgs.Length > 0)
         {
             var parsed = new List<HostVoice>();
             foreach (string host in hostArgs)
             {
-                string[] parts = host.Split(':', 2);
-                if (parts.Length != 2)
+                (HostVoice? parsedHost, ValidationError? error) = HostArgument.Parse(host);
+                if (error is not null)
                 {
-                    errors.Add(new("hosts", string.Create(CultureInfo.InvariantCulture, $"'--host {host}' must be Name:voice, e.g. Alex:en-us+m3.")));
-                    continue;
+                    errors.Add(error);
                 }
-
-                parsed.Add(new HostVoice(parts[0].Trim(), parts[1].Trim()));
+                else
+                {
+                    parsed.Add(parsedHost!);
+                }
             }
 
             hosts = parsed;
@@ -115,6 +124,10 @@ public sealed class RequestOptions
 
         hosts = VoiceDirectionOptions.WithStyles(hosts, result.GetValue(HostStyles) ?? [], errors);
         IReadOnlyList<LexiconEntry> lexicon = VoiceDirectionOptions.Lexicon(result.GetValue(LexiconFile), result.GetValue(Says) ?? [], errors);
+        // Without --minutes the format's own length applies (a brief runs two minutes).
+        int minutes = result.GetResult(Minutes) is { Implicit: false }
+            ? result.GetValue(Minutes)
+            : EpisodeFormats.Find(format)?.DefaultMinutes ?? result.GetValue(Minutes);
 
         var request = new EpisodeRequest
         {
@@ -124,8 +137,10 @@ public sealed class RequestOptions
             Research = result.GetValue(Research),
             Priority = result.GetValue(Priority),
             Depth = result.GetValue(Depth),
-            TargetMinutes = result.GetValue(Minutes),
+            TargetMinutes = minutes,
             Hosts = hosts,
+            Format = format,
+            Instructions = result.GetValue(Instructions),
             Language = result.GetValue(Language) ?? "en",
             Lexicon = lexicon,
             BudgetUsd = result.GetValue(Budget),

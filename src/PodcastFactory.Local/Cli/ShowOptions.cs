@@ -48,7 +48,7 @@ public sealed class ShowOptions
     public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, 1 to 4 times (personas: use --file)." };
 
     /// <summary>--format.</summary>
-    public Option<string?> Format { get; } = new("--format") { Description = $"Default format: {string.Join(", ", EpisodeFormats.All)}." };
+    public Option<string?> Format { get; } = new("--format") { Description = $"Default format: {EpisodeFormats.Names}." };
 
     /// <summary>--minutes.</summary>
     public Option<int?> Minutes { get; } = new("--minutes", "-m") { Description = "Default target minutes (1-60)." };

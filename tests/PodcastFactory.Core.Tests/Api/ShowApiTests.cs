@@ -286,12 +286,26 @@ public sealed class ShowApiTests : IDisposable
     }
 
     [Fact]
-    public async Task StartEpisode_ShowWithOneHost_IsRefusedNamingHostsUntilCastsOfOneAreAllowed()
+    public async Task StartEpisode_SoloShow_GivesItsOneHostFormatAndInstructionsUnlessTheBodyOverrides()
     {
-        // Issue 24 item 2 relaxes the request validator to 1-4 hosts; until then a one-host show starts nothing.
-        await CreateAsync("""{"id":"solo","title":"Solo","hosts":[{"name":"Kim","voice":"flite:slt"}]}""");
+        await CreateAsync("""{"id":"solo","title":"Solo","defaultFormat":"solo","instructions":"Keep it calm.","hosts":[{"name":"Kim","voice":"flite:slt"}]}""");
+        const string Source = ""","sources":[{"kind":"text","value":"Checkpoints make workflows durable."}]}""";
 
-        ApiResponse response = await StartEpisodeAsync("""{"topic":"Durable workflows","show":"solo"}""");
+        ApiResponse defaults = await StartEpisodeAsync("""{"id":"solo-1","topic":"Durable workflows","show":"solo""" + Source);
+        ApiResponse overridden = await StartEpisodeAsync("""{"id":"solo-2","topic":"Durable workflows","show":"solo","format":"deep-dive","instructions":"Be brisk.","hosts":[{"name":"Kim","voice":"flite:slt"},{"name":"Lee","voice":"flite:rms"}]""" + Source);
+
+        Assert.Equal(202, defaults.Status);
+        Assert.Equal(202, overridden.Status);
+        EpisodeRequest first = Assert.IsType<EpisodeInput>(_host.Client.Started[0].Input).Request;
+        EpisodeRequest second = Assert.IsType<EpisodeInput>(_host.Client.Started[1].Input).Request;
+        Assert.Equal(("solo", "Keep it calm.", 1), (first.Format, first.Instructions, first.Hosts.Count));
+        Assert.Equal(("deep-dive", "Be brisk.", 2), (second.Format, second.Instructions, second.Hosts.Count));
+    }
+
+    [Fact]
+    public async Task CreateShow_CastThatItsFormatCannotUse_Returns400NamingHosts()
+    {
+        ApiResponse response = await CreateAsync("""{"id":"big-solo","title":"Solo","defaultFormat":"solo","hosts":[{"name":"Kim","voice":"flite:slt"},{"name":"Lee","voice":"flite:rms"}]}""");
 
         Assert.Equal(400, response.Status);
         Assert.True(response.Json.GetProperty("errors").TryGetProperty("hosts", out _), response.Text);

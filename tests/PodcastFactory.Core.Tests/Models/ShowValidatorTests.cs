@@ -66,6 +66,6 @@ public sealed class ShowValidatorTests
     public void Validate_EveryKnownFormat_IsAccepted()
     {
         Assert.Equal(7, EpisodeFormats.All.Count);
-        Assert.All(EpisodeFormats.All, f => Assert.Empty(ShowValidator.Validate(_valid with { DefaultFormat = f })));
+        Assert.All(EpisodeFormats.All, f => Assert.Empty(ShowValidator.Validate(_valid with { DefaultFormat = f.Name })));
     }
 }

@@ -79,10 +79,11 @@ public sealed class ProviderRegistrationTests
     [Fact]
     public void Render_EveryPrompt_HasNoPlaceholderLeft()
     {
-        var values = new[] { "topic", "angle", "language", "maxNotes", "sourceNames", "hostA", "hostB", "targetWords", "minWords", "maxWords", "maxTurnCharacters", "hosts", "platform", "maxLength", "showBrief", "hostAPersona", "hostBPersona", "targetMinutes" }
+        var values = new[] { "topic", "angle", "language", "maxNotes", "sourceNames", "hostA", "hostB", "targetWords", "minWords", "maxWords", "maxTurnCharacters", "hosts", "platform", "maxLength", "showBrief", "hostAPersona", "hostBPersona", "targetMinutes",
+                "cast", "format", "castList", "formatArc", "speakers", "turnRule", "castTalk", "sides", "guest", "interviewers", "interviewersVerb", "owners" }
             .ToDictionary(k => k, k => "<" + k + ">");
 
-        foreach (string name in new[] { "research", "script-write", "script-revise", "show-brief", "evaluator", "social", "data-rule" })
+        foreach (string name in new[] { "research", "script-write", "script-revise", "script-polish", "show-brief", "formats", "evaluator", "social", "data-rule" })
         {
             string text = PromptLibrary.Render(name, values);
             Assert.DoesNotContain("{{", text, StringComparison.Ordinal);

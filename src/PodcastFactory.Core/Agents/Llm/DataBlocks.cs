@@ -21,6 +21,16 @@ public static class DataBlocks
     /// <summary>A named block of other data (research notes, a script, a review).</summary>
     public static string Block(string kind, string content) => $"<<<{kind}>>>\n{Defuse(content)}\n<<<END {kind}>>>";
 
+    /// <summary>
+    /// The producer's instructions as a data block (none when the brief has none): the writer and the judge read them in
+    /// the message, so they steer emphasis and tone without ever reaching a system prompt.
+    /// </summary>
+    public static IEnumerable<string> Instructions(Agents.ScriptBrief brief)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        return string.IsNullOrWhiteSpace(brief.Instructions) ? [] : [Block("PRODUCER INSTRUCTIONS", brief.Instructions.Trim())];
+    }
+
     /// <summary>Research notes numbered by index, as the script's claims refer to them.</summary>
     public static string Notes(ResearchNotes research)
     {
@@ -138,6 +148,9 @@ public static class DataBlocks
 
     static IEnumerable<BibleEpisode> Newest(IReadOnlyList<BibleEpisode>? earlier) =>
         (earlier ?? []).OrderByDescending(e => e.Number).Take(MaxEarlierEpisodes).OrderBy(e => e.Number);
+
+    /// <summary>The blocks of one message, blank-line separated; a block that does not apply (null) is left out.</summary>
+    public static string Join(IEnumerable<string?> blocks) => string.Join("\n\n", blocks.OfType<string>());
 
     /// <summary>Replaces the delimiter marks inside untrusted text.</summary>
     public static string Defuse(string text) =>

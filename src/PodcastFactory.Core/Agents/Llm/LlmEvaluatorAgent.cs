@@ -23,22 +23,19 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
         ArgumentNullException.ThrowIfNull(research);
         ScriptReview ruled = OnlyFormRules((await rules.EvaluateAsync(brief, script, research, cancellationToken)).Value);
 
-        string system = Prompts.System(Prompts.Evaluator, new Dictionary<string, string>
-        {
-            ["topic"] = brief.Topic,
-            ["hosts"] = string.Join(" and ", brief.Hosts.Select(h => h.Name)),
-            ["targetWords"] = TextStats.TargetWords(brief.TargetMinutes).ToString(CultureInfo.InvariantCulture),
-        });
-        // Turns numbered as the verdicts name them; the passages are what a claim is judged against.
-        string user = string.Join("\n\n", new[]
-        {
+        Dictionary<string, string> values = ShowBrief.CastValues(brief);
+        values["targetWords"] = TextStats.TargetWords(brief.TargetMinutes).ToString(CultureInfo.InvariantCulture);
+        string system = Prompts.System(Prompts.Evaluator, values);
+        // Turns numbered as the verdicts name them; the passages are what a claim is judged against. The producer's
+        // instructions travel as data in the message, never in the system part.
+        string user = DataBlocks.Join(
+            [.. DataBlocks.Instructions(brief),
             DataBlocks.Notes(research),
             DataBlocks.Passages(research),
             // Series memory: a line referring back to an earlier episode is judged against what that episode was.
             DataBlocks.Earlier(research.Earlier),
             DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(
-                new { script.Title, Turns = script.Turns.Select((t, i) => new { Turn = i + 1, t.Speaker, t.Text, t.Claims, t.Chapter }) }, StructuredChat.Json)),
-        }.OfType<string>());
+                new { script.Title, Turns = script.Turns.Select((t, i) => new { Turn = i + 1, t.Speaker, t.Text, t.Claims, t.Chapter }) }, StructuredChat.Json))]);
         AgentResult<JudgeAnswer> judged = await chat.AskAsync<JudgeAnswer>(
             AgentNames.Evaluator, "review", system, user, a => a.Validate(script), OutputTokenCaps.Review, cancellationToken,
             new Dictionary<string, IReadOnlyCollection<string>> { ["claims.verdict"] = ClaimVerdicts.All });

@@ -17,8 +17,8 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(research);
-        return AskAsync(brief, research, Prompts.ScriptWrite, string.Join("\n\n", new[] { DataBlocks.Notes(research), DataBlocks.Passages(research), DataBlocks.Earlier(research.Earlier) }.OfType<string>()),
-            revision: 0, cancellationToken);
+        string user = DataBlocks.Join([.. DataBlocks.Instructions(brief), DataBlocks.Notes(research), DataBlocks.Passages(research), DataBlocks.Earlier(research.Earlier)]);
+        return AskAsync(brief, research, Prompts.ScriptWrite, user, revision: 0, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -28,14 +28,13 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
         ArgumentNullException.ThrowIfNull(research);
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(review);
-        string user = string.Join("\n\n", new[]
-        {
+        string user = DataBlocks.Join(
+            [.. DataBlocks.Instructions(brief),
             DataBlocks.Notes(research),
             DataBlocks.Passages(research),
             DataBlocks.Earlier(research.Earlier),
             DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { previous.Title, previous.Turns }, StructuredChat.Json)),
-            DataBlocks.Block("REVIEW", Findings(review)),
-        }.OfType<string>());
+            DataBlocks.Block("REVIEW", Findings(review))]);
         return AskAsync(brief, research, Prompts.ScriptRevise, user, previous.Revision + 1, cancellationToken);
     }
 
@@ -49,9 +48,10 @@ public sealed class LlmScriptAgent(StructuredChat chat) : IScriptAgent
         ArgumentNullException.ThrowIfNull(research);
         ArgumentNullException.ThrowIfNull(passed);
         string user = string.Join("\n\n",
+            [.. DataBlocks.Instructions(brief),
             DataBlocks.Notes(research),
             DataBlocks.Passages(research),
-            DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { passed.Title, passed.Turns }, StructuredChat.Json)));
+            DataBlocks.Block("SCRIPT", JsonSerializer.Serialize(new { passed.Title, passed.Turns }, StructuredChat.Json))]);
         // A dropped citation is sent back with the other errors, so the model gets its one retry to restore it.
         return AskAsync(brief, research, Prompts.ScriptPolish, user, passed.Revision + 1, cancellationToken,
             a => [.. a.Validate(brief, research), .. ScriptCitations.Missing(passed, a.Turns?.SelectMany(t => t?.Claims ?? []))]);

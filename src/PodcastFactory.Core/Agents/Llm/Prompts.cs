@@ -9,6 +9,7 @@ internal static class Prompts
     public const string ScriptRevise = "script-revise";
     public const string ScriptPolish = "script-polish";
     public const string ShowBrief = "show-brief";
+    public const string Formats = "formats";
     public const string Evaluator = "evaluator";
     public const string Social = "social";
     public const string Queries = "queries";

@@ -9,7 +9,7 @@ public static class CheckNames
     /// <summary>The top key points of the research appear in the script.</summary>
     public const string Coverage = "coverage";
 
-    /// <summary>Each host speaks 35%..65% of the words.</summary>
+    /// <summary>Each host carries a fair share of the words (two hosts 35%..65%, three or four at least 15% each).</summary>
     public const string Balance = "balance";
 
     /// <summary>No turn exceeds the speech provider's input limit.</summary>

@@ -19,6 +19,57 @@ internal static class DialogueTemplates
     public static string Welcome(string host, string cohost, string topic) =>
         $"Welcome to the show. I'm {host}, and with me today is {cohost}. We're talking about {topic}.";
 
+    /// <summary>
+    /// The first host opens a show of any cast and format: two hosts in a deep-dive hear <see cref="Welcome(string, string, string)"/>
+    /// unchanged; a solo narrator speaks alone; an interview introduces its guest (the last host); other formats say
+    /// what kind of episode it is.
+    /// </summary>
+    public static string Welcome(IReadOnlyList<string> cast, string topic, string format)
+    {
+        string host = cast[0];
+        if (cast.Count == 1)
+        {
+            return format == Models.EpisodeFormats.Brief
+                ? $"Welcome to the show. I'm {host}, and today I'm giving you {topic} in brief."
+                : $"Welcome to the show. I'm {host}, and today I'm taking you through {topic}.";
+        }
+
+        if (format == Models.EpisodeFormats.Interview)
+        {
+            string with = cast.Count > 2 ? $", here with {Join(cast.Skip(1).SkipLast(1).ToList())}," : ",";
+            return $"Welcome to the show. I'm {host}{with} and our guest today is {cast[^1]}. We're talking about {topic}.";
+        }
+
+        List<string> others = cast.Skip(1).ToList();
+        string company = others.Count == 1 ? $"with me today is {others[0]}" : $"with me today are {Join(others)}";
+        string what = format switch
+        {
+            Models.EpisodeFormats.Brief => $"Here's {topic} in brief.",
+            Models.EpisodeFormats.Critique => $"We're taking a critical look at {topic}: what holds up, and what doesn't.",
+            Models.EpisodeFormats.Debate => $"We're debating {topic}, and we're taking sides.",
+            Models.EpisodeFormats.Panel => $"We're talking about {topic}, and each of us takes a part of it.",
+            _ => $"We're talking about {topic}.",
+        };
+        return $"Welcome to the show. I'm {host}, and {company}. {what}";
+    }
+
+    /// <summary>The narrator of a solo says what the episode covers.</summary>
+    public static string SoloOverview(IReadOnlyList<string> sections) =>
+        $"In this episode we'll cover {Join(sections.Select(s => s.TrimEnd('?', '.', ':')).ToList())}, then the takeaways, all from the sources.";
+
+    /// <summary>The guest of an interview thanks the host and says what the episode covers.</summary>
+    public static string GuestOverview(string host, IReadOnlyList<string> sections) =>
+        $"Thanks for having me, {host}. We'll cover {Join(sections.Select(s => s.TrimEnd('?', '.', ':')).ToList())}, then the takeaways, all from the sources.";
+
+    /// <summary>The narrator of a solo signs off.</summary>
+    public static string SoloSignOff(string topic) =>
+        $"That's a good place to stop on {topic}. Thanks for listening, and until next time.";
+
+    /// <summary>The narrator of a solo when there is nothing to present, saying why.</summary>
+    public static string SoloNothingToPresent(string topic, bool hasSources) => hasSources
+        ? $"One thing you should know: the sources I was given had no usable key points, so I won't state anything as fact today. When there are, I'll come back to {topic} properly. Thanks for listening."
+        : $"One thing you should know: no sources were supplied for this episode, so I won't state anything as fact today. When there are, I'll come back to {topic} properly. Thanks for listening.";
+
     /// <summary>Host B says what the episode covers, section by section, and where the facts come from.</summary>
     public static string Overview(string host, IReadOnlyList<string> sections) =>
         $"Thanks, {host}. We'll cover {Join(sections.Select(s => s.TrimEnd('?', '.', ':')).ToList())}, then the takeaways, all from the sources.";

@@ -10,7 +10,9 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// in a fixed order, so no line comes back and output stays deterministic; when a pool runs out, the host simply says
 /// nothing extra. No line adds a fact.
 /// </summary>
-internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
+/// <param name="notes">The research notes the questions are about.</param>
+/// <param name="solo">A narrator alone: reactions to one's own words would ring false, so only bridges lead in.</param>
+internal sealed class HostLines(IReadOnlyList<ResearchNote> notes, bool solo = false)
 {
     static readonly string[] _definitionQuestions = ["So what is {0}?", "What exactly is {0}?", "What do we mean by {0}?"];
     static readonly string[] _pluralDefinitionQuestions = ["So what are {0}?", "What exactly are {0}?"];
@@ -76,8 +78,14 @@ internal sealed class HostLines(IReadOnlyList<ResearchNote> notes)
     {
         _ = index;
         _told++;
-        return (_told % 2 == 1 ? Take(_reactions, "") : null) ?? Take(_bridges, "");
+        return (!solo && _told % 2 == 1 ? Take(_reactions, "") : null) ?? Take(_bridges, "");
     }
+
+    /// <summary>A short reaction, or null when none is left (a debate's and a panel's hosts react to each other).</summary>
+    public string? Reaction() => Take(_reactions, "");
+
+    /// <summary>A bridge to the next note, or null when none is left.</summary>
+    public string? Bridge() => Take(_bridges, "");
 
     /// <summary>A short acknowledgement before answering a question, or null when none is left.</summary>
     public string? Answer() => Take(_answers, "");

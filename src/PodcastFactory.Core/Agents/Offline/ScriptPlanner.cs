@@ -54,6 +54,40 @@ internal static class ScriptPlanner
         return order;
     }
 
+    /// <summary>
+    /// The notes a format may add, in the order it adds them: a brief (two minutes at most) takes the best-ranked notes
+    /// until its short target is met, which is the key points and little else; a critique and a debate
+    /// take the source's contrasts (<see cref="NoteStance"/>) in turns with the rest, so both sides are heard at any
+    /// length; every other format takes <see cref="Usable"/> as it is.
+    /// </summary>
+    public static IEnumerable<int> Candidates(ScriptBrief brief, ResearchNotes research)
+    {
+        string format = EpisodeFormats.Of(brief.Format).Name;
+        List<int> usable = Usable(research).ToList();
+        if (format is not (EpisodeFormats.Critique or EpisodeFormats.Debate))
+        {
+            return usable;
+        }
+
+        var against = new Queue<int>(usable.Where(i => NoteStance.Of(research.Notes[i].Text) == Stance.Against));
+        var rest = new Queue<int>(usable.Where(i => NoteStance.Of(research.Notes[i].Text) != Stance.Against));
+        var order = new List<int>(usable.Count);
+        while (against.Count > 0 || rest.Count > 0)
+        {
+            if (rest.Count > 0)
+            {
+                order.Add(rest.Dequeue());
+            }
+
+            if (against.Count > 0)
+            {
+                order.Add(against.Dequeue());
+            }
+        }
+
+        return order;
+    }
+
     /// <summary>Adjusts <paramref name="initial"/> towards the target word count of <paramref name="brief"/>.</summary>
     public static SortedSet<int> Fit(ScriptBrief brief, ResearchNotes research, IEnumerable<int> initial)
     {
@@ -62,7 +96,7 @@ internal static class ScriptPlanner
         var protectedNotes = new HashSet<int>(TopKeyPoints(brief, research));
         int current = Words(brief, research, plan);
 
-        foreach (int candidate in Usable(research).Where(i => !plan.Contains(i)).ToList())
+        foreach (int candidate in Candidates(brief, research).Where(i => !plan.Contains(i)).ToList())
         {
             int with = Words(brief, research, [.. plan, candidate]);
             if (with <= current)

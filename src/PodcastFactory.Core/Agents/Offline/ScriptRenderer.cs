@@ -3,11 +3,13 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Renders a plan (the research note indexes to present) as a two-host dialogue with an arc: an intro that says what
+/// Renders a plan (the research note indexes to present) as a script for the brief's cast (1-4 hosts, turn-taking by
+/// <see cref="Dialogue"/>) in the brief's format. The deep-dive (and brief, critique, solo) has an arc: an intro that says what
 /// the episode covers, one section per research angle (<see cref="AngleSections"/>) opened by a transition that names
 /// it (or one per heading of the sources), a recap that names up to three of the parts in new words, a sign-off. Each
-/// section, the intro and the recap set <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly
-/// alternate; a headed section opens with a question about its heading that the next turn answers; inside a section the
+/// section, the intro and the recap set <see cref="ScriptTurn.Chapter"/> on their first turn. A critique's sections are
+/// <see cref="ContrastSections"/>; a debate, an interview and a panel tell their sections their own way
+/// (<see cref="DebateArc"/>, <see cref="InterviewArc"/>, <see cref="PanelArc"/>) inside the same frame. A headed section opens with a question about its heading that the next turn answers; inside a section the
 /// host who is ahead in words asks what the next note defines, so the other host tells it; otherwise a varied reaction
 /// or bridge leads in (<see cref="HostLines"/>), never an echo. In a show with earlier episodes, the first note that
 /// builds on one is led in by one line that refers back to it (<see cref="BackReferences"/>). Every note is stated verbatim and cited in
@@ -20,28 +22,58 @@ internal static class ScriptRenderer
     /// <summary>The turns for <paramref name="plan"/>, each within <see cref="ScriptBrief.MaxTurnCharacters"/>.</summary>
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
     {
-        (string a, string b) = HostNames(brief);
+        var dialogue = new Dialogue(brief);
+        IReadOnlyList<string> cast = dialogue.Hosts;
+        string format = EpisodeFormats.Of(brief.Format).Name;
         IReadOnlyList<ResearchNote> notes = research.Notes;
         List<int> planned = plan.Where(i => i >= 0 && i < notes.Count).Distinct().Order().ToList();
-        var turns = new List<ScriptTurn> { new(a, DialogueTemplates.Welcome(a, b, brief.Topic), Chapter: DialogueTemplates.IntroChapter) };
+        dialogue.Say(DialogueTemplates.Welcome(cast, brief.Topic, format), chapter: DialogueTemplates.IntroChapter);
         if (planned.Count == 0)
         {
-            turns.Add(new(b, DialogueTemplates.IntroReply(a, research.HasSources)));
-            turns.Add(new(a, DialogueTemplates.NothingToPresent(brief.Topic)));
-            turns.Add(new(b, DialogueTemplates.SignOff(a)));
-            return Finish(turns, notes, brief.MaxTurnCharacters);
+            NothingToPresent(dialogue, brief, research.HasSources);
+            return Finish(dialogue.Turns, notes, brief.MaxTurnCharacters);
         }
 
-        List<ArcSection> sections = AngleSections.Build(notes, planned);
-        // Series memory: the first told note that builds on an earlier episode of the show says so, once.
+        List<ArcSection> sections = format switch
+        {
+            EpisodeFormats.Critique => ContrastSections.Build(notes, planned),
+            EpisodeFormats.Debate => DebateArc.Sections(notes, planned),
+            _ => AngleSections.Build(notes, planned),
+        };
+        // Series memory: the first told note that builds on an earlier episode of the show says so, once (deep-dive telling).
         BackReference? back = BackReferences.Find(research, sections.SelectMany(s => s.Notes));
-        turns.Add(new(b, DialogueTemplates.Overview(a, sections.Select(s => s.Overview).ToList())));
-        var lines = new HostLines(notes);
-        int? previous = null;
-        string Speaker() => turns.Count % 2 == 0 ? a : b;
-        string Other() => turns.Count % 2 == 0 ? b : a;
-        bool Ahead() => Words(turns, Speaker()) > Words(turns, Other());
 
+        List<string> overview = sections.Select(s => s.Overview).ToList();
+        dialogue.Say(dialogue.Solo ? DialogueTemplates.SoloOverview(overview)
+            : format == EpisodeFormats.Interview ? DialogueTemplates.GuestOverview(cast[0], overview)
+            : DialogueTemplates.Overview(cast[0], overview));
+        var lines = new HostLines(notes, dialogue.Solo);
+        switch (format)
+        {
+            case EpisodeFormats.Debate:
+                DebateArc.Tell(dialogue, sections, notes);
+                break;
+            case EpisodeFormats.Interview:
+                InterviewArc.Tell(dialogue, sections, notes, lines);
+                break;
+            case EpisodeFormats.Panel:
+                PanelArc.Tell(dialogue, sections, notes, lines);
+                break;
+            default:
+                TellSections(dialogue, sections, notes, lines, back);
+                break;
+        }
+
+        Close(dialogue, brief, sections);
+        return Finish(dialogue.Turns, notes, brief.MaxTurnCharacters);
+    }
+
+    // The deep-dive's telling (also brief, critique and solo): a headed section opens with a question the next turn
+    // answers; inside a section the host who is ahead asks what the next note defines; otherwise a reaction or a bridge.
+    // A solo narrator asks nothing (a question must be answered by another voice) and only bridges.
+    static void TellSections(Dialogue dialogue, List<ArcSection> sections, IReadOnlyList<ResearchNote> notes, HostLines lines, BackReference? back)
+    {
+        int? previous = null;
         foreach (ArcSection section in sections)
         {
             for (int j = 0; j < section.Notes.Count; j++)
@@ -49,58 +81,72 @@ internal static class ScriptRenderer
                 int note = section.Notes[j];
                 string? chapter = j == 0 ? section.Chapter : null;
                 // A headed section opens with its heading and a question about it; the other host answers with the note.
-                string? opening = j == 0 && section.Heading is string heading && lines.HeadingQuestion(heading) is string asked
+                string? opening = !dialogue.Solo && j == 0 && section.Heading is string heading && lines.HeadingQuestion(heading) is string asked
                     ? (section.Transition + " " + asked).TrimEnd()
                     : null;
                 // Inside a section, the host who is ahead in words asks what the next note defines, so the other tells it.
-                string? question = opening ?? (j > 0 && Ahead() ? lines.Question(note) : null);
-                string pickUp = question is null && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
+                string? question = opening ?? (j > 0 && dialogue.NextIsAhead ? lines.Question(note) : null);
+                // A narrator's own section transition is the bridge: a second one before it would be filler.
+                bool bridge = question is null && !(dialogue.Solo && j == 0);
+                string pickUp = bridge && previous is int p && lines.FollowUp(p) is string followUp ? followUp + " " : "";
                 string backLine = back?.Note == note ? back.Line + " " : "";
                 if (question is not null)
                 {
-                    turns.Add(new(Speaker(), question, Chapter: chapter));
+                    dialogue.Say(question, chapter: chapter);
                     string answer = opening is null && lines.Answer() is string ack ? ack + " " : "";
-                    turns.Add(new(Speaker(), answer + backLine + notes[note].Text, [note]));
+                    dialogue.Say(answer + backLine + notes[note].Text, [note]);
                 }
                 else
                 {
                     string lead = j == 0 ? section.Transition + " " : "";
-                    turns.Add(new(Speaker(), pickUp + lead + backLine + notes[note].Text, [note], chapter));
+                    dialogue.Say(pickUp + lead + backLine + notes[note].Text, [note], chapter);
                 }
 
                 previous = note;
             }
         }
+    }
 
-        // The recap names what each part was about, in the sections' own words: it never reads a note out again.
+    // The recap names what each part was about, in the sections' own words: it never reads a note out again.
+    static void Close(Dialogue dialogue, ScriptBrief brief, List<ArcSection> sections)
+    {
         List<string> takeaways = Takeaways(sections);
         string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
             + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
-        if (Ahead())
+        if (dialogue.NextIsAhead)
         {
-            turns.Add(new(Speaker(), DialogueTemplates.HandOverRecap));
+            dialogue.Say(DialogueTemplates.HandOverRecap);
         }
 
-        string closer = Speaker(), last = closer == a ? b : a;
-        turns.Add(new(closer, recap, Chapter: DialogueTemplates.RecapChapter));
-        turns.Add(new(last, DialogueTemplates.WrapUp(brief.Topic, closer)));
-        turns.Add(new(closer, DialogueTemplates.SignOff(last)));
-        return Finish(turns, notes, brief.MaxTurnCharacters);
+        string closer = dialogue.Next;
+        dialogue.Say(recap, chapter: DialogueTemplates.RecapChapter);
+        if (dialogue.Solo)
+        {
+            dialogue.Say(DialogueTemplates.SoloSignOff(brief.Topic));
+            return;
+        }
+
+        string last = dialogue.Next;
+        dialogue.Say(DialogueTemplates.WrapUp(brief.Topic, closer));
+        dialogue.Add(closer, DialogueTemplates.SignOff(last));
     }
 
-    /// <summary>The two speaker labels.</summary>
-    public static (string A, string B) HostNames(ScriptBrief brief)
+    static void NothingToPresent(Dialogue dialogue, ScriptBrief brief, bool hasSources)
     {
-        if (brief.Hosts is not { Count: >= 2 })
+        if (dialogue.Solo)
         {
-            throw new ArgumentException("A script needs two hosts.", nameof(brief));
+            dialogue.Say(DialogueTemplates.SoloNothingToPresent(brief.Topic, hasSources));
+            return;
         }
 
-        return (brief.Hosts[0].Name, brief.Hosts[1].Name);
+        string host = dialogue.Hosts[0];
+        dialogue.Say(DialogueTemplates.IntroReply(host, hasSources));
+        dialogue.Add(host, DialogueTemplates.NothingToPresent(brief.Topic));
+        dialogue.Say(DialogueTemplates.SignOff(host));
     }
 
-    static int Words(IEnumerable<ScriptTurn> turns, string speaker) =>
-        turns.Where(t => t.Speaker == speaker).Sum(t => TextStats.CountWords(t.Text));
+    /// <summary>The speaker labels in cast order (see <see cref="Dialogue.Cast"/>).</summary>
+    public static IReadOnlyList<string> HostNames(ScriptBrief brief) => Dialogue.Cast(brief);
 
     // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was.
     static List<string> Takeaways(List<ArcSection> sections) =>

@@ -11,7 +11,7 @@ namespace PodcastFactory.Core.Workflow.Revoicing;
 /// <param name="Title">Episode title.</param>
 /// <param name="Turns">The dialogue.</param>
 /// <param name="Revision">Edit revision: 0 as produced by the pipeline, 1.. after each edit.</param>
-/// <param name="Hosts">The two hosts with the voices of this revision.</param>
+/// <param name="Hosts">The cast (1-4 hosts) with the voices of this revision.</param>
 /// <param name="SavedAt">When the revision was saved.</param>
 /// <param name="Lexicon">The pronunciations this revision is voiced with (the episode's at revision 0); null in revisions from before it existed.</param>
 public sealed record ScriptEdit(string Title, IReadOnlyList<ScriptTurn> Turns, int Revision, IReadOnlyList<HostVoice> Hosts, DateTimeOffset SavedAt,

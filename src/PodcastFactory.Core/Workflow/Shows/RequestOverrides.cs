@@ -21,6 +21,12 @@ public enum RequestOverrides
 
     /// <summary>The target length.</summary>
     TargetMinutes = 4,
+
+    /// <summary>The format.</summary>
+    Format = 8,
+
+    /// <summary>The producer's instructions.</summary>
+    Instructions = 16,
 }
 
 /// <summary>Helpers for <see cref="RequestOverrides"/>.</summary>
@@ -33,6 +39,8 @@ public static class RequestOverridesExtensions
         var defaults = new EpisodeRequest();
         return (request.Hosts.SequenceEqual(defaults.Hosts) ? RequestOverrides.None : RequestOverrides.Hosts)
             | (request.Language == defaults.Language ? RequestOverrides.None : RequestOverrides.Language)
-            | (request.TargetMinutes == defaults.TargetMinutes ? RequestOverrides.None : RequestOverrides.TargetMinutes);
+            | (request.TargetMinutes == defaults.TargetMinutes ? RequestOverrides.None : RequestOverrides.TargetMinutes)
+            | (request.Format == defaults.Format ? RequestOverrides.None : RequestOverrides.Format)
+            | (request.Instructions == defaults.Instructions ? RequestOverrides.None : RequestOverrides.Instructions);
     }
 }

@@ -4,11 +4,12 @@ namespace PodcastFactory.Core.Workflow.Shows;
 
 /// <summary>
 /// A show's settings as the defaults of an episode that names it: what the request did not set comes from the show.
-/// The episode's format and instructions join here once requests carry them (issue 24 item 3).
+/// A show's standing instructions are the episode's unless the request brings its own (which replace them, as every
+/// other field does).
 /// </summary>
 public static class ShowDefaults
 {
-    /// <summary><paramref name="request"/> with the show's cast, language and length where <paramref name="given"/> does not list them.</summary>
+    /// <summary><paramref name="request"/> with the show's cast, language, length, format and instructions where <paramref name="given"/> does not list them.</summary>
     public static EpisodeRequest Apply(EpisodeRequest request, Show show, RequestOverrides given)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -19,6 +20,8 @@ public static class ShowDefaults
             Hosts = given.HasFlag(RequestOverrides.Hosts) ? request.Hosts : show.Hosts,
             Language = given.HasFlag(RequestOverrides.Language) ? request.Language : show.Language,
             TargetMinutes = given.HasFlag(RequestOverrides.TargetMinutes) ? request.TargetMinutes : show.DefaultMinutes,
+            Format = given.HasFlag(RequestOverrides.Format) ? request.Format : show.DefaultFormat,
+            Instructions = given.HasFlag(RequestOverrides.Instructions) ? request.Instructions : show.Instructions,
         };
     }
 }
