@@ -5,7 +5,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// <summary>
 /// Renders a plan (the research note indexes to present) as a two-host dialogue with an arc: an intro that says what
 /// the episode covers, one section per research angle (<see cref="AngleSections"/>) opened by a transition that names
-/// it (or one per heading of the sources), a recap that names up to three of the parts in new words, a sign-off. Each
+/// it (or one per heading of the sources), a recap that names up to three of the parts and their key phrases in new
+/// words (<see cref="TakeawayPhrases"/>), a sign-off. Each
 /// section, the intro and the recap set <see cref="ScriptTurn.Chapter"/> on their first turn. Speakers strictly
 /// alternate; a headed section opens with a question about its heading that the next turn answers; inside a section the
 /// host who is ahead in words asks what the next note defines, so the other host tells it; otherwise a varied reaction
@@ -68,8 +69,8 @@ internal static class ScriptRenderer
             }
         }
 
-        // The recap names what each part was about, in the sections' own words: it never reads a note out again.
-        List<string> takeaways = Takeaways(sections);
+        // The recap names what each part was about and restates its notes in new words: it never reads a note out again.
+        List<string> takeaways = Takeaways(sections, notes);
         string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
             + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
         if (Ahead())
@@ -98,14 +99,15 @@ internal static class ScriptRenderer
     static int Words(IEnumerable<ScriptTurn> turns, string speaker) =>
         turns.Where(t => t.Speaker == speaker).Sum(t => TextStats.CountWords(t.Text));
 
-    // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was.
-    static List<string> Takeaways(List<ArcSection> sections) =>
+    // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was, then
+    // what its notes said compressed to their key phrases (TakeawayPhrases), never a note read out again.
+    static List<string> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes) =>
         sections
             .Select((section, k) => (section, k))
             .OrderByDescending(s => s.section.Notes.Count).ThenBy(s => s.k)
             .Take(MaxTakeaways)
             .OrderBy(s => s.k)
-            .Select(s => s.section.Overview.TrimEnd('?', '.', ':'))
+            .Select((s, n) => TakeawayPhrases.Restate(n, s.section.Overview.TrimEnd('?', '.', ':'), s.section.Notes.Select(i => notes[i].Text)))
             .ToList();
 
     // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
