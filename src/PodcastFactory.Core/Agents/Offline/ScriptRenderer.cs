@@ -70,7 +70,8 @@ internal static class ScriptRenderer
         }
 
         // The recap names what each part was about and restates its notes in new words: it never reads a note out again.
-        List<string> takeaways = Takeaways(sections, notes);
+        List<string> takeaways = Takeaways(sections, notes,
+            sentence => GroundingRules.LooksLikeUncitedFact(new ScriptTurn(a, sentence), notes, brief.Topic, [a, b]));
         string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
             + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
         if (Ahead())
@@ -101,14 +102,23 @@ internal static class ScriptRenderer
 
     // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was, then
     // what its notes said compressed to their key phrases (TakeawayPhrases), never a note read out again.
-    static List<string> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes) =>
-        sections
+    // Key phrases so close to one note that the grounding rule would hear an uncited fact give way to the name alone.
+    static List<string> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes, Func<string, bool> statesAFact)
+    {
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        return sections
             .Select((section, k) => (section, k))
             .OrderByDescending(s => s.section.Notes.Count).ThenBy(s => s.k)
             .Take(MaxTakeaways)
             .OrderBy(s => s.k)
-            .Select((s, n) => TakeawayPhrases.Restate(n, s.section.Overview.TrimEnd('?', '.', ':'), s.section.Notes.Select(i => notes[i].Text)))
+            .Select((s, n) =>
+            {
+                string name = s.section.Overview.TrimEnd('?', '.', ':');
+                string restated = TakeawayPhrases.Restate(n, name, s.section.Notes.Select(i => notes[i].Text), said);
+                return statesAFact($"{DialogueTemplates.TakeawayLead(n)} {restated}.") ? name : restated;
+            })
             .ToList();
+    }
 
     // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
     static List<ScriptTurn> Finish(List<ScriptTurn> turns, IReadOnlyList<ResearchNote> notes, int maxCharacters) =>

@@ -6,9 +6,10 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// What a takeaway says about its section in new words (issue 23: "takeaways restate in new words, never repeat a note
 /// verbatim"). Each note the section told is compressed to its key phrase: what it says a thing "is called" or is "known
 /// as" ("The core idea is called durable execution" -> "durable execution"), else the short subject it says something
-/// about ("Versioning is one of the hardest problems" -> "versioning", "A checkpoint is..." -> "the checkpoint"). At most
-/// two per section, none that the section's own name already says; they go in a frame of their own ("..., which comes
-/// down to durable execution and the checkpoint"). The phrases are words of the notes themselves, so a takeaway adds no
+/// about ("Versioning is one of the hardest problems" -> "versioning", "A checkpoint is..." -> "the checkpoint"); an
+/// alias ("sometimes called an orchestration") is not a key phrase. At most two per section, none that the section's own
+/// name or an earlier takeaway already says; they go in a frame of their own ("..., which comes down to durable execution
+/// and the checkpoint"). The phrases are words of the notes themselves, so a takeaway adds no
 /// fact; a note without such a phrase gives none, and a section without any is named alone.
 /// </summary>
 internal static partial class TakeawayPhrases
@@ -22,9 +23,10 @@ internal static partial class TakeawayPhrases
     /// <param name="index">The takeaway's position in the recap.</param>
     /// <param name="name">How the section was named ("background and definitions").</param>
     /// <param name="notes">The texts of the notes the section told, in order.</param>
-    public static string Restate(int index, string name, IEnumerable<string> notes)
+    /// <param name="said">The key phrases earlier takeaways used (their content words), so none comes back; this one's are added.</param>
+    public static string Restate(int index, string name, IEnumerable<string> notes, ISet<string> said)
     {
-        IReadOnlyList<string> phrases = KeyPhrases(name, notes);
+        IReadOnlyList<string> phrases = KeyPhrases(name, notes, said);
         if (phrases.Count == 0)
         {
             return name;
@@ -34,12 +36,14 @@ internal static partial class TakeawayPhrases
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, _frames[Math.Min(index, _frames.Length - 1)], name, joined);
     }
 
-    /// <summary>Up to two key phrases of <paramref name="notes"/>, in order, distinct, none made only of words of <paramref name="name"/>.</summary>
-    public static IReadOnlyList<string> KeyPhrases(string name, IEnumerable<string> notes)
+    /// <summary>
+    /// Up to two key phrases of <paramref name="notes"/>, in order, none made only of words of <paramref name="name"/>
+    /// and none in <paramref name="said"/> (to which they are added).
+    /// </summary>
+    public static IReadOnlyList<string> KeyPhrases(string name, IEnumerable<string> notes, ISet<string> said)
     {
         HashSet<string> named = TextTokenizer.TokenSet(name);
         var phrases = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string note in notes)
         {
             if (KeyPhrase(note) is not string phrase)
@@ -48,7 +52,7 @@ internal static partial class TakeawayPhrases
             }
 
             HashSet<string> words = TextTokenizer.TokenSet(phrase);
-            if (words.Count > 0 && !words.IsSubsetOf(named) && seen.Add(string.Join(' ', words.Order(StringComparer.Ordinal))))
+            if (words.Count > 0 && !words.IsSubsetOf(named) && said.Add(string.Join(' ', words.Order(StringComparer.Ordinal))))
             {
                 phrases.Add(phrase);
                 if (phrases.Count == MaxPhrases)
@@ -91,7 +95,7 @@ internal static partial class TakeawayPhrases
         return (article ? "the " : "") + (capitalOnlyForTheSentence ? char.ToLowerInvariant(body[0]) + body[1..] : body);
     }
 
-    [GeneratedRegex(@"\b(?:called|known as)\s(?<phrase>(?:(?:a|an|the)\s)?[\w-]+(?:\s[\w-]+){0,2}?)(?=\s*(?:[.,;:!?]|$))")]
+    [GeneratedRegex(@"(?<!\b(?:sometimes|also|often)\s)\b(?:called|known as)\s(?<phrase>(?:(?:a|an|the)\s)?[\w-]+(?:\s[\w-]+){0,2}?)(?=\s*(?:[.,;:!?]|$))")]
     private static partial Regex NamedRegex();
 
     [GeneratedRegex(@"^(?<phrase>(?:(?:A|An|The)\s)?[\w-]+(?:\s[\w-]+){0,2}?)\s(?:is|are|means|was|were)\b")]

@@ -33,7 +33,7 @@ public sealed class TakeawayPhrasesTests
             "Versioning is one of the hardest problems.",
             "A checkpoint is a durable record of progress.",
             "Message size is another limit.",
-        ]);
+        ], Said());
 
         Assert.Equal("how event sourcing and replay work, which comes down to versioning and the checkpoint", takeaway);
     }
@@ -43,7 +43,7 @@ public sealed class TakeawayPhrasesTests
     {
         string[] notes = ["Versioning is one of the hardest problems."];
 
-        List<string> takeaways = [.. Enumerable.Range(0, 3).Select(k => TakeawayPhrases.Restate(k, "trade-offs", notes))];
+        List<string> takeaways = [.. Enumerable.Range(0, 3).Select(k => TakeawayPhrases.Restate(k, "trade-offs", notes, Said()))];
 
         Assert.Equal(3, takeaways.Distinct().Count());
         Assert.All(takeaways, t => Assert.Contains("versioning", t, StringComparison.Ordinal));
@@ -51,14 +51,32 @@ public sealed class TakeawayPhrasesTests
     }
 
     [Fact]
+    public void Restate_PhraseAnEarlierTakeawaySaid_IsNotSaidAgain()
+    {
+        HashSet<string> said = Said();
+        string first = TakeawayPhrases.Restate(0, "background", ["The core idea is called durable execution."], said);
+
+        string third = TakeawayPhrases.Restate(2, "trade-offs", ["Durable execution is not free.", "Versioning is one of the hardest problems."], said);
+
+        Assert.Equal("background, which comes down to durable execution", first);
+        Assert.Equal("trade-offs, so keep versioning in mind", third);
+    }
+
+    [Fact]
+    public void KeyPhrase_AliasSometimesCalled_IsSkippedForTheNamedThing() =>
+        Assert.Equal("activities", TakeawayPhrases.KeyPhrase("A workflow, sometimes called an orchestration, coordinates units of work known as activities."));
+
+    [Fact]
     public void Restate_NoKeyPhrase_NamesTheSectionAlone() =>
-        Assert.Equal("real-world examples", TakeawayPhrases.Restate(1, "real-world examples", ["If the payment service times out, the workflow retries with backoff."]));
+        Assert.Equal("real-world examples", TakeawayPhrases.Restate(1, "real-world examples", ["If the payment service times out, the workflow retries with backoff."], Said()));
 
     [Fact]
     public void Restate_SamePhraseInTwoNotes_SaysItOnce()
     {
-        string takeaway = TakeawayPhrases.Restate(2, "the basics", ["A checkpoint is a durable record.", "The checkpoint is written after every step."]);
+        string takeaway = TakeawayPhrases.Restate(2, "the basics", ["A checkpoint is a durable record.", "The checkpoint is written after every step."], Said());
 
         Assert.Equal("the basics, so keep the checkpoint in mind", takeaway);
     }
+
+    static HashSet<string> Said() => new(StringComparer.Ordinal);
 }
