@@ -10,8 +10,11 @@ namespace PodcastFactory.Core.Artifacts;
 public static class SpeechContent
 {
     /// <summary>Version of the key; bump it when something else starts to change the sound.</summary>
-    /// <remarks>v2: flite voices speak at a per-voice rate (issue 23), so v1 audio of the same text sounds different.</remarks>
-    public const string KeyVersion = "speech-v2";
+    /// <remarks>
+    /// v2: flite voices speak at a per-voice rate (issue 23), so v1 audio of the same text sounds different. v3: slt is
+    /// back at its own pace (v2 slowed it by 15 %), so v2 audio of slt differs.
+    /// </remarks>
+    public const string KeyVersion = "speech-v3";
 
     /// <summary>SHA-256 (hex) of the speech's content key.</summary>
     /// <param name="text">What is spoken.</param>

@@ -1,4 +1,5 @@
 using PodcastFactory.Core.Agents;
+using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow.Activities;
 using static PodcastFactory.Core.Workflow.RetryPolicies;
 
@@ -6,8 +7,8 @@ namespace PodcastFactory.Core.Workflow;
 
 /// <summary>
 /// The polish stage after a passed quality gate: one <see cref="PolishScriptActivity"/> (rewrite, then fact-check again).
-/// It fails soft in every way: not requested, over budget, failed, or a rewrite that does not pass all leave the passed
-/// draft as the episode's script, the last three with a warning.
+/// It fails soft in every way: not requested, over budget (beside the speech the audio will need), failed, or a rewrite
+/// that does not pass all leave the passed draft as the episode's script, the last three with a warning.
 /// </summary>
 internal static class PolishStage
 {
@@ -20,7 +21,11 @@ internal static class PolishStage
             return passed;
         }
 
-        if (await StageGuards.SkipOverBudgetAsync(run, Stages.Polish, run.Input.Settings.Estimates.ScriptCallUsd + run.Input.Settings.Estimates.ReviewCallUsd))
+        // The polish is a nicety and the audio is what was asked for: the passed draft's speech is reserved first, so a
+        // rewrite never spends what the segments will need (their plan, with the real characters, comes after the polish).
+        CostEstimates estimates = run.Input.Settings.Estimates;
+        decimal speechReserved = plan.RunAudio ? estimates.SpeechOfWords(passed.WordCount) : 0m;
+        if (await StageGuards.SkipOverBudgetAsync(run, Stages.Polish, estimates.ScriptCallUsd + estimates.ReviewCallUsd, speechReserved))
         {
             return passed;
         }

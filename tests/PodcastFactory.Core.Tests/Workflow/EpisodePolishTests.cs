@@ -1,3 +1,4 @@
+using Moq;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Workflow;
 using PodcastFactory.Core.Workflow.Activities;
@@ -117,5 +118,50 @@ public sealed class EpisodePolishTests
 
         Assert.Equal(0, harness.Count(nameof(PolishScriptActivity)));
         Assert.Contains(result.Warnings, w => w.StartsWith("polish: budget", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_PolishFitsOnlyWithoutTheSpeech_SkipsThePolishAndVoicesThePassedDraft()
+    {
+        // The draft's 700 words are 4,200 characters of speech: $2.10 at $500 a million. The polish (writer + review, $2)
+        // fits the $3 budget alone, but not beside the speech, which does fit alone: the audio keeps its money.
+        var harness = new OrchestrationHarness { Polish = PolishOutcome.Polished, PlannedCharacters = 4_200 };
+        var estimates = new CostEstimates(0m, 1m, 1m, 0m, SpeechUsdPerMillionCharacters: 500m);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", Priority = OutputPriority.Audio }, budget: 3m, estimates: estimates));
+
+        Assert.Equal(0, harness.Count(nameof(PolishScriptActivity)));
+        string warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("polish: budget", warning, StringComparison.Ordinal);
+        Assert.Contains("the audio's speech ($2.1) comes first", warning, StringComparison.Ordinal);
+        harness.Context.Verify(c => c.CallSubOrchestratorAsync<AudioOutput>(It.IsAny<Microsoft.DurableTask.TaskName>(), It.IsAny<object?>(), It.IsAny<Microsoft.DurableTask.TaskOptions?>()), Times.Once);
+        var plan = (PlanSegmentsInput)harness.Calls.Single(c => c.Name == nameof(PlanSegmentsActivity)).Input!;
+        Assert.Equal("ep-test/script.json", plan.ScriptArtifact);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoAudioRequested_ReservesNoSpeechForThePolish()
+    {
+        // The same budget and prices as above, but a social-only episode has no speech to keep money for.
+        var harness = new OrchestrationHarness { Polish = PolishOutcome.Polished, PlannedCharacters = 4_200 };
+        var estimates = new CostEstimates(0m, 1m, 1m, 0m, SpeechUsdPerMillionCharacters: 500m);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", Priority = OutputPriority.Social }, budget: 3m, estimates: estimates));
+
+        Assert.Equal(1, harness.Count(nameof(PolishScriptActivity)));
+        Assert.DoesNotContain(result.Warnings, w => w.StartsWith("polish:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_SpeechCannotFitTheBudgetAnyway_StillPolishes()
+    {
+        // $4.20 of speech never fits $3, so the audio stops at its own check whatever the polish does; the polish runs.
+        var harness = new OrchestrationHarness { Polish = PolishOutcome.Polished, PlannedCharacters = 4_200 };
+        var estimates = new CostEstimates(0m, 1m, 1m, 0m, SpeechUsdPerMillionCharacters: 1_000m);
+
+        EpisodeResult result = await harness.RunAsync(OrchestrationHarness.Input(new EpisodeRequest { Topic = "Durable workflows", Priority = OutputPriority.Audio }, budget: 3m, estimates: estimates));
+
+        Assert.Equal(1, harness.Count(nameof(PolishScriptActivity)));
+        Assert.Contains(result.Warnings, w => w.StartsWith("audio:", StringComparison.Ordinal) && w.Contains("budget", StringComparison.Ordinal));
     }
 }

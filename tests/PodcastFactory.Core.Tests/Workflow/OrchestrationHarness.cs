@@ -32,6 +32,9 @@ internal sealed class OrchestrationHarness
     public Dictionary<string, string> FailureMessages { get; } = [];
     public decimal CostPerCall { get; set; }
 
+    /// <summary>The characters the segment plan reports (the speech estimate's basis).</summary>
+    public long PlannedCharacters { get; set; } = 1_000_000;
+
     /// <summary>What the cost journal holds beyond the calls this harness answered (attempts that failed or crashed).</summary>
     public decimal JournalOnlyUsd { get; set; }
 
@@ -79,7 +82,7 @@ internal sealed class OrchestrationHarness
             };
         });
         Setup<WriteSocialPostOutput>(nameof(WriteSocialPostActivity), _ => new(ArtifactPath("social.md"), "x", 200, 280, Usage(AgentNames.SocialWriter)));
-        Setup<PlanSegmentsOutput>(nameof(PlanSegmentsActivity), _ => new(ArtifactPath("audio/segments.json"), 3, 1_000_000, "wav"));
+        Setup<PlanSegmentsOutput>(nameof(PlanSegmentsActivity), _ => new(ArtifactPath("audio/segments.json"), 3, PlannedCharacters, "wav"));
         Setup<FinalEvaluationOutput>(nameof(FinalEvaluationActivity), _ => new(ArtifactPath("quality.json"), true, []));
         Setup<PublishEpisodeOutput>(nameof(PublishEpisodeActivity), _ => new(false, [ArtifactPath("episode.mp3"), ArtifactPath("transcript.vtt"), ArtifactPath("chapters.json")], -16, -1.2, 60, 480_000, 4, 1, "feed.xml", PublishWarning));
         Setup<WriteManifestOutput>(nameof(WriteManifestActivity), _ => new(ArtifactPath("manifest.json"), 10, 0));

@@ -27,7 +27,7 @@ public static class CheckNames
     /// <summary>No stated note is an instruction lifted out of its list.</summary>
     public const string ListItems = "list-items";
 
-    /// <summary>No connecting line is said twice and no note is told twice outside the recap.</summary>
+    /// <summary>No connecting line is said twice, no note is told twice outside the recap, and the recap restates instead of reading a note out.</summary>
     public const string Repetition = "repetition";
 
     /// <summary>An intro that says what the episode covers, sections opened by transitions, a recap before the sign-off.</summary>

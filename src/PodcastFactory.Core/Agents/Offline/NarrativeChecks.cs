@@ -4,7 +4,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
 /// Checks of how the script tells its story: "fragments" and "list-items" (a stated note cannot stand alone, see
-/// <see cref="ClaimShape"/>), "repetition" (a connecting line said twice, or a note told twice outside the recap) and
+/// <see cref="ClaimShape"/>), "repetition" (a connecting line said twice, a note told twice outside the recap, or read
+/// out again in it: <see cref="RecapRestatement"/>) and
 /// "arc" (an intro that says what the episode covers, sections opened by a transition, a recap before the sign-off).
 /// Every failure names the turns (1-based) so a writer can fix them.
 /// </summary>
@@ -24,7 +25,7 @@ internal static class NarrativeChecks
         ShapeCheck(CheckNames.ListItems, script, research, problem => problem == ClaimShape.InstructionProblem,
             "is a list item out of context", "Drop the list items in turns {0} or join them to the sentence that introduces their list.");
 
-    /// <summary>No connecting line is said twice, and no note is told twice outside the recap.</summary>
+    /// <summary>No connecting line is said twice, no note is told twice outside the recap, and the recap reads no note out again.</summary>
     public static CheckOutcome Repetition(Script script, ResearchNotes research)
     {
         IReadOnlyList<ScriptTurn> turns = script.Turns;
@@ -55,6 +56,8 @@ internal static class NarrativeChecks
             }
         }
 
+        // The recap may cite notes again, but it restates them: a note read out there is a repeat too.
+        problems.AddRange(RecapRestatement.Findings(turns, recapStart, research.Notes, research.Topic));
         string detail = problems.Count == 0 ? "no connecting line or note repeated" : $"{problems.Count} repeats: {string.Join("; ", problems.Take(5))}";
         return problems.Count == 0
             ? CheckOutcome.Pass(CheckNames.Repetition, detail)

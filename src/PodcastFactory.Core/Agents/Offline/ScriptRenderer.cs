@@ -6,7 +6,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// Renders a plan (the research note indexes to present) as a script for the brief's cast (1-4 hosts, turn-taking by
 /// <see cref="Dialogue"/>) in the brief's format. The deep-dive (and brief, critique, solo) has an arc: an intro that says what
 /// the episode covers, one section per research angle (<see cref="AngleSections"/>) opened by a transition that names
-/// it (or one per heading of the sources), a recap that names up to three of the parts in new words, a sign-off. Each
+/// it (or one per heading of the sources), a recap that names up to three of the parts and their key phrases in new
+/// words (<see cref="TakeawayPhrases"/>), a sign-off. Each
 /// section, the intro and the recap set <see cref="ScriptTurn.Chapter"/> on their first turn. A critique's sections are
 /// <see cref="ContrastSections"/>; a debate, an interview and a panel tell their sections their own way
 /// (<see cref="DebateArc"/>, <see cref="InterviewArc"/>, <see cref="PanelArc"/>) inside the same frame. A headed section opens with a question about its heading that the next turn answers; inside a section the
@@ -64,7 +65,7 @@ internal static class ScriptRenderer
                 break;
         }
 
-        Close(dialogue, brief, sections);
+        Close(dialogue, brief, sections, notes);
         return Finish(dialogue.Turns, notes, brief.MaxTurnCharacters);
     }
 
@@ -107,10 +108,12 @@ internal static class ScriptRenderer
         }
     }
 
-    // The recap names what each part was about, in the sections' own words: it never reads a note out again.
-    static void Close(Dialogue dialogue, ScriptBrief brief, List<ArcSection> sections)
+    // The recap names what each part was about and restates its notes in new words: it never reads a note out again.
+    static void Close(Dialogue dialogue, ScriptBrief brief, List<ArcSection> sections, IReadOnlyList<ResearchNote> notes)
     {
-        List<string> takeaways = Takeaways(sections);
+        IReadOnlyList<string> cast = dialogue.Hosts;
+        List<string> takeaways = Takeaways(sections, notes,
+            sentence => GroundingRules.LooksLikeUncitedFact(new ScriptTurn(cast[0], sentence), notes, brief.Topic, cast));
         string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
             + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
         if (dialogue.NextIsAhead)
@@ -148,15 +151,25 @@ internal static class ScriptRenderer
     /// <summary>The speaker labels in cast order (see <see cref="Dialogue.Cast"/>).</summary>
     public static IReadOnlyList<string> HostNames(ScriptBrief brief) => Dialogue.Cast(brief);
 
-    // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was.
-    static List<string> Takeaways(List<ArcSection> sections) =>
-        sections
+    // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was, then
+    // what its notes said compressed to their key phrases (TakeawayPhrases), never a note read out again.
+    // Key phrases so close to one note that the grounding rule would hear an uncited fact give way to the name alone.
+    static List<string> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes, Func<string, bool> statesAFact)
+    {
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        return sections
             .Select((section, k) => (section, k))
             .OrderByDescending(s => s.section.Notes.Count).ThenBy(s => s.k)
             .Take(MaxTakeaways)
             .OrderBy(s => s.k)
-            .Select(s => s.section.Overview.TrimEnd('?', '.', ':'))
+            .Select((s, n) =>
+            {
+                string name = s.section.Overview.TrimEnd('?', '.', ':');
+                string restated = TakeawayPhrases.Restate(n, name, s.section.Notes.Select(i => notes[i].Text), said);
+                return statesAFact($"{DialogueTemplates.TakeawayLead(n)} {restated}.") ? name : restated;
+            })
             .ToList();
+    }
 
     // Splits long turns; a part keeps the claims it states (all of them, or those it matches one by one), else none.
     static List<ScriptTurn> Finish(List<ScriptTurn> turns, IReadOnlyList<ResearchNote> notes, int maxCharacters) =>

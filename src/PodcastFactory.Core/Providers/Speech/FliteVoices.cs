@@ -25,12 +25,14 @@ public static partial class FliteVoices
         ["rms"] = 3.2, ["slt"] = -2.6, ["awb"] = 1.5, ["kal16"] = 4.5,
     };
 
-    // Speaking rate per voice, as flite's duration stretch (1 = the voice's own pace, 1.15 = 15 % slower): slt spoke
-    // faster and was understood worse (word error rate 0.40 against rms's 0.28 on the issue 23 episodes), so it is
-    // slowed until the two are within 0.05 of each other (docs/benchmarks.md, offline word error rate per voice).
+    // Speaking rate per voice, as flite's duration stretch (1 = the voice's own pace, 1.15 = 15 % slower). Slowing slt by
+    // 15 % helped on one 172-word passage but hurt on whole episodes: the README example's 39 turns, all spoken by each
+    // voice, gave slt a word error rate of 0.360 at 1.15 against 0.335 at its own pace (rms 0.292; docs/benchmarks.md),
+    // and pitch settings (int_f0_target_mean 120-200) were worse still. So both speak at their own pace; the table stays
+    // the one place a measured rate goes.
     static readonly Dictionary<string, double> _stretch = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["rms"] = 1.0, ["slt"] = 1.15,
+        ["rms"] = 1.0, ["slt"] = 1.0,
     };
 
     /// <summary>flite's <c>duration_stretch</c> for voice <paramref name="name"/>: its speaking rate (1 for unmeasured voices).</summary>
