@@ -66,6 +66,28 @@ public sealed class ShowValidatorTests
     public void Validate_EveryKnownFormat_IsAccepted()
     {
         Assert.Equal(7, EpisodeFormats.All.Count);
-        Assert.All(EpisodeFormats.All, f => Assert.Empty(ShowValidator.Validate(_valid with { DefaultFormat = f.Name })));
+        // Each with a cast and a length its format can use (a solo show has one host, a panel three, a brief two minutes).
+        Assert.All(EpisodeFormats.All, f => Assert.Empty(ShowValidator.Validate(_valid with
+        {
+            DefaultFormat = f.Name,
+            Hosts = EpisodeFormats.DefaultHosts(f.Name),
+            DefaultMinutes = f.DefaultMinutes,
+        })));
+    }
+
+    [Theory]
+    [InlineData("solo", 2, 5, "hosts")]
+    [InlineData("panel", 2, 5, "hosts")]
+    [InlineData("brief", 2, 10, "defaultMinutes")]
+    public void Validate_CastOrLengthItsFormatCannotUse_NamesTheField(string format, int hosts, int minutes, string field)
+    {
+        Show show = _valid with
+        {
+            DefaultFormat = format,
+            Hosts = Enumerable.Range(0, hosts).Select(i => new HostVoice($"Host {i}", "flite:rms")).ToList(),
+            DefaultMinutes = minutes,
+        };
+
+        Assert.Contains(ShowValidator.Validate(show), e => e.Field == field);
     }
 }
