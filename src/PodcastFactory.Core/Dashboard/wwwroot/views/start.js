@@ -3,6 +3,10 @@ import { call, get, ApiError } from '../api.js';
 import { h, replace, notice } from '../dom.js';
 import { voicePreviewButton } from './voicepreview.js';
 
+const Formats = ['deep-dive', 'brief', 'critique', 'debate', 'interview', 'panel', 'solo'];
+// Four host rows (a cast of 1-4): the first two filled as the API's defaults; a row without a name is not sent.
+const Cast = [['Alex', 'flite:rms'], ['Sam', 'flite:slt'], ['', 'flite:awb'], ['', 'flite:kal']];
+const HostFields = Cast.flatMap((_, i) => [`host${i}`, `voice${i}`, `style${i}`]);
 const Voices = ['flite:rms', 'flite:slt', 'flite:awb', 'flite:kal', 'flite:kal16', 'en-us+m3', 'en-us+f3', 'alloy', 'echo', 'nova', 'shimmer'];
 
 export function startView(main) {
@@ -25,13 +29,17 @@ export function startView(main) {
       field('Depth', select('depth', ['standard', 'quick', 'deep']), 'depth'),
       field('Minutes', h('input', { name: 'targetMinutes', type: 'number', min: 1, max: 60, value: '5' }), 'targetMinutes'),
       field('Language', h('input', { name: 'language', value: 'en', maxlength: 16 }), 'language'),
-      field('Budget (USD, optional)', h('input', { name: 'budgetUsd', type: 'number', min: 0, step: '0.01' }), 'budgetUsd')),
-    h('fieldset', {}, h('legend', {}, 'Hosts and voices'),
+      field('Budget (USD, optional)', h('input', { name: 'budgetUsd', type: 'number', min: 0, step: '0.01' }), 'budgetUsd'),
+      field('Format', h('select', { name: 'format' }, h('option', { value: '' }, 'default (the show\'s, or deep-dive)'), Formats.map((f) => h('option', { value: f }, f))), 'format')),
+    field('Instructions for the writer and judge (optional)', h('textarea', { name: 'instructions', rows: 3, maxlength: 2000, placeholder: 'Keep it beginner-friendly; end with one practical tip.' }), 'instructions'),
+    h('fieldset', {}, h('legend', {}, 'Hosts and voices (1-4; leave a name empty to leave the host out)'),
       h('datalist', { id: 'voices' }, Voices.map((v) => h('option', { value: v }))),
-      [['Alex', 'flite:rms'], ['Sam', 'flite:slt']].map(([name, voice], i) => h('div', { class: 'grid' },
-        field(`Host ${i + 1}`, h('input', { name: `host${i}`, value: name }), `hosts[${i}].name`),
+      h('div', { dataset: { field: 'hosts' } }, h('span', { class: 'field-error' })),
+      Cast.map(([name, voice], i) => h('div', { class: 'grid' },
+        field(`Host ${i + 1}`, h('input', { name: `host${i}`, value: name, maxlength: 40 }), `hosts[${i}].name`),
         field('Voice', h('input', { name: `voice${i}`, value: voice, list: 'voices' }), `hosts[${i}].voice`),
-        voicePreviewButton({ voice: () => form.elements[`voice${i}`].value, language: () => form.elements.language.value })))),
+        field('Style (optional)', h('input', { name: `style${i}`, maxlength: 200, placeholder: 'calm, a little slower' }), `hosts[${i}].style`),
+        voicePreviewButton({ voice: () => form.elements[`voice${i}`].value, style: () => form.elements[`style${i}`].value, language: () => form.elements.language.value })))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'requireApproval' }), ' Wait for my approval after the review'),
     errors,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Start episode')),
@@ -53,7 +61,7 @@ export function startView(main) {
   replace(main, h('section', {}, h('h1', {}, 'New episode'), form));
   loadShows(form.elements.show);
   // With a show, the cast, language and length it does not touch come from the show: only edited fields are sent.
-  for (const name of ['targetMinutes', 'language', 'host0', 'voice0', 'host1', 'voice1']) {
+  for (const name of ['targetMinutes', 'language', ...HostFields]) {
     form.elements[name].addEventListener('input', () => { form.elements[name].dataset.touched = 'true'; });
   }
 }
@@ -96,7 +104,7 @@ function requestOf(form, sources) {
     priority: v('priority'),
     depth: v('depth'),
     language: v('language') || undefined,
-    hosts: [0, 1].map((i) => ({ name: v(`host${i}`), voice: v(`voice${i}`) })),
+    hosts: Cast.map((_, i) => ({ name: v(`host${i}`), voice: v(`voice${i}`), style: v(`style${i}`) || undefined })).filter((host) => host.name !== ''),
     requireApproval: form.elements.requireApproval.checked,
     sources: [...sources.querySelectorAll('.source')].map((row) => ({
       kind: row.dataset.kind,
@@ -108,13 +116,15 @@ function requestOf(form, sources) {
   if (v('show')) {
     body.show = v('show');
     const touched = (name) => form.elements[name].dataset.touched === 'true';
-    if (!['host0', 'voice0', 'host1', 'voice1'].some(touched)) delete body.hosts;
+    if (!HostFields.some(touched)) delete body.hosts;
     if (!touched('language')) delete body.language;
     if (!touched('targetMinutes')) form.elements.targetMinutes.dataset.skip = 'true';
   }
   if (v('targetMinutes') && form.elements.targetMinutes.dataset.skip !== 'true') body.targetMinutes = Number(v('targetMinutes'));
   delete form.elements.targetMinutes.dataset.skip;
   if (v('budgetUsd')) body.budgetUsd = Number(v('budgetUsd'));
+  if (v('format')) body.format = v('format');
+  if (v('instructions')) body.instructions = v('instructions');
   if (body.sources.length === 0) delete body.sources;
   return body;
 }
