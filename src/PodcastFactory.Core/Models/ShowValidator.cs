@@ -115,6 +115,7 @@ public static partial class ShowValidator
             Line(errors, $"hosts[{i}].name", host.Name, MaxHostName, required: true);
             Line(errors, $"hosts[{i}].voice", host.Voice, MaxVoice, required: true);
             Line(errors, $"hosts[{i}].persona", host.Persona, EpisodeRequestValidator.MaxPersonaCharacters, required: false);
+            Line(errors, $"hosts[{i}].style", host.Style, VoiceDirectionValidator.MaxStyleCharacters, required: false);
             if (!string.IsNullOrWhiteSpace(host.Name) && !names.Add(host.Name.Trim()))
             {
                 errors.Add(new($"hosts[{i}].name", "Every host of a show needs a different name."));

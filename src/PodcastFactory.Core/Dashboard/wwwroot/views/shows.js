@@ -4,6 +4,7 @@
 import { apiBase, call, get } from '../api.js';
 import { h, replace, notice, shownStatus } from '../dom.js';
 import { clearErrors, showErrors } from './start.js';
+import { voicePreviewButton } from './voicepreview.js';
 
 const Formats = ['deep-dive', 'brief', 'critique', 'debate', 'interview', 'panel', 'solo'];
 const Categories = ['Technology', 'Arts', 'Business', 'Comedy', 'Education', 'Fiction', 'Government', 'Health & Fitness', 'History',
@@ -90,6 +91,8 @@ function showForm(show, etag, message) {
       field(`Host ${i + 1}`, h('input', { class: 'host-name', value: host?.name ?? '', maxlength: 40 }), `hosts[${i}].name`),
       field('Voice', h('input', { class: 'host-voice', value: host?.voice ?? 'flite:rms', list: 'voices', maxlength: 64 }), `hosts[${i}].voice`),
       field('Persona (optional)', h('input', { class: 'host-persona', value: host?.persona ?? '', maxlength: 300 }), `hosts[${i}].persona`),
+      field('Style (optional)', h('input', { class: 'host-style', value: host?.style ?? '', maxlength: 200 }), `hosts[${i}].style`),
+      voicePreviewButton({ voice: () => row.querySelector('.host-voice').value, style: () => row.querySelector('.host-style').value, language: () => form.elements.language.value }),
       h('button', { type: 'button', class: 'link', onclick: () => { if (cast.children.length > 1) row.remove(); } }, 'Remove'));
     cast.append(row);
   };
@@ -158,6 +161,7 @@ function bodyOf(form, cast) {
       name: row.querySelector('.host-name').value.trim(),
       voice: row.querySelector('.host-voice').value.trim(),
       persona: row.querySelector('.host-persona').value.trim() || undefined,
+      style: row.querySelector('.host-style').value.trim() || undefined,
     })),
   };
 }
