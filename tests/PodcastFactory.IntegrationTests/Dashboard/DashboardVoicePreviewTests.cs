@@ -14,7 +14,7 @@ public sealed class DashboardVoicePreviewTests(DashboardFixture fixture)
         IPage page = dashboard.Page;
         await dashboard.OpenAsync("#/new");
         ILocator previews = page.Locator("#start-form .voice-preview");
-        await Expect(previews).ToHaveCountAsync(2);
+        await Expect(previews).ToHaveCountAsync(4); // one per host row (a cast of 1-4)
 
         IResponse answer = await page.RunAndWaitForResponseAsync(
             () => previews.Nth(1).Locator("button.preview").ClickAsync(), r => r.Url.EndsWith("/api/voices/preview", StringComparison.Ordinal));
