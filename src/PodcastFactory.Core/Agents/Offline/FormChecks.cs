@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -7,8 +8,8 @@ internal static class FormChecks
 {
     const double MinShare = 0.35, MaxShare = 0.65;
     const int MaxTurnsPerChange = 4;
-    static readonly string[] _introCues = ["welcome", "hello", "hi ", "today"];
-    static readonly string[] _outroCues = ["thank", "until next time", "goodbye", "bye", "see you", "that's all"];
+    static readonly string[] _introCues = LanguagePacks.AllCues(c => c.Intro);
+    static readonly string[] _outroCues = LanguagePacks.AllCues(c => c.Outro);
 
     /// <summary>Each host speaks between 35% and 65% of the words.</summary>
     public static CheckOutcome Balance(ScriptBrief brief, Script script)

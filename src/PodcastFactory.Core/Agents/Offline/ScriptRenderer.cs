@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -11,6 +12,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// host who is ahead in words asks what the next note defines, so the other host tells it; otherwise a varied reaction
 /// or bridge leads in (<see cref="HostLines"/>), never an echo. Every note is stated verbatim and cited in
 /// <see cref="ScriptTurn.Claims"/>. Turns longer than the limit are split; parts that do not state a note lose the claim.
+/// Every line it adds, and every chapter title, is in the brief's language (<see cref="LanguagePacks.For"/>).
 /// </summary>
 internal static class ScriptRenderer
 {
@@ -20,20 +22,21 @@ internal static class ScriptRenderer
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
     {
         (string a, string b) = HostNames(brief);
+        LanguagePack pack = LanguagePacks.For(brief.Language);
         IReadOnlyList<ResearchNote> notes = research.Notes;
         List<int> planned = plan.Where(i => i >= 0 && i < notes.Count).Distinct().Order().ToList();
-        var turns = new List<ScriptTurn> { new(a, DialogueTemplates.Welcome(a, b, brief.Topic), Chapter: DialogueTemplates.IntroChapter) };
+        var turns = new List<ScriptTurn> { new(a, DialogueTemplates.Welcome(pack, a, b, brief.Topic), Chapter: pack.Arc.IntroChapter) };
         if (planned.Count == 0)
         {
-            turns.Add(new(b, DialogueTemplates.IntroReply(a, research.HasSources)));
-            turns.Add(new(a, DialogueTemplates.NothingToPresent(brief.Topic)));
-            turns.Add(new(b, DialogueTemplates.SignOff(a)));
+            turns.Add(new(b, DialogueTemplates.IntroReply(pack, a, research.HasSources)));
+            turns.Add(new(a, DialogueTemplates.NothingToPresent(pack, brief.Topic)));
+            turns.Add(new(b, DialogueTemplates.SignOff(pack, a)));
             return Finish(turns, notes, brief.MaxTurnCharacters);
         }
 
-        List<ArcSection> sections = AngleSections.Build(notes, planned);
-        turns.Add(new(b, DialogueTemplates.Overview(a, sections.Select(s => s.Overview).ToList())));
-        var lines = new HostLines(notes);
+        List<ArcSection> sections = AngleSections.Build(notes, planned, pack);
+        turns.Add(new(b, DialogueTemplates.Overview(pack, a, sections.Select(s => s.Overview).ToList())));
+        var lines = new HostLines(notes, pack);
         int? previous = null;
         string Speaker() => turns.Count % 2 == 0 ? a : b;
         string Other() => turns.Count % 2 == 0 ? b : a;
@@ -70,17 +73,17 @@ internal static class ScriptRenderer
 
         // The recap names what each part was about, in the sections' own words: it never reads a note out again.
         List<string> takeaways = Takeaways(sections);
-        string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
-            + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
+        string recap = DialogueTemplates.RecapLead(pack, takeaways.Count) + " "
+            + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(pack, k)} {name}."));
         if (Ahead())
         {
-            turns.Add(new(Speaker(), DialogueTemplates.HandOverRecap));
+            turns.Add(new(Speaker(), DialogueTemplates.HandOverRecap(pack)));
         }
 
         string closer = Speaker(), last = closer == a ? b : a;
-        turns.Add(new(closer, recap, Chapter: DialogueTemplates.RecapChapter));
-        turns.Add(new(last, DialogueTemplates.WrapUp(brief.Topic, closer)));
-        turns.Add(new(closer, DialogueTemplates.SignOff(last)));
+        turns.Add(new(closer, recap, Chapter: pack.Arc.RecapChapter));
+        turns.Add(new(last, DialogueTemplates.WrapUp(pack, brief.Topic, closer)));
+        turns.Add(new(closer, DialogueTemplates.SignOff(pack, last)));
         return Finish(turns, notes, brief.MaxTurnCharacters);
     }
 
