@@ -34,6 +34,9 @@ public sealed record LanguagePack
     /// <summary>Headings of the show notes.</summary>
     public required NotesHeadings Notes { get; init; }
 
+    /// <summary>The offline social post's fixed words.</summary>
+    public required SocialLines Social { get; init; }
+
     /// <summary>Words the review looks for (lower-case): a welcome, a sign-off, an overview, a recap.</summary>
     public required ReviewCues ReviewCues { get; init; }
 
@@ -156,6 +159,17 @@ public sealed record NotesHeadings
     public required string Published { get; init; }
     /// <summary>The plain statement that the episode was produced with AI.</summary>
     public required string AiStatement { get; init; }
+}
+
+/// <summary>The offline social post's fixed words: {title}, {topic}.</summary>
+public sealed record SocialLines
+{
+    /// <summary>"New episode: {title}."</summary>
+    public required string NewEpisode { get; init; }
+    /// <summary>"Two hosts talk through {topic}."</summary>
+    public required string TalkThrough { get; init; }
+    /// <summary>"Listen now!"</summary>
+    public required string Listen { get; init; }
 }
 
 /// <summary>What the review's structure and arc checks look for in a language (matched case-insensitively, as substrings).</summary>

@@ -37,6 +37,29 @@ public static class LanguagePacks
     /// <summary>One kind of review cue in every embedded language: a check that sees no language finds an English or a Spanish welcome alike.</summary>
     public static string[] AllCues(Func<ReviewCues, IReadOnlyList<string>> kind) => [.. All.SelectMany(p => kind(p.ReviewCues)).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// How prompts name <paramref name="language"/>: "Spanish (es)"; a language without a pack by its English culture
+    /// name where .NET knows it ("Japanese (ja)"), else by its code.
+    /// </summary>
+    public static string Describe(string language)
+    {
+        string code = string.IsNullOrWhiteSpace(language) ? "en" : language.Trim();
+        if (Find(code) is { } pack)
+        {
+            return $"{pack.Name} ({code})";
+        }
+
+        try
+        {
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(code, predefinedOnly: true);
+            return $"{culture.EnglishName} ({code})";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return $"the language '{code}'";
+        }
+    }
+
     /// <summary>The primary subtag of <paramref name="language"/>, lower-case ("es-MX" -> "es").</summary>
     public static string Primary(string? language) =>
         string.IsNullOrWhiteSpace(language) ? "en" : language.Trim().Split('-', '_')[0].ToLowerInvariant();

@@ -6,6 +6,7 @@ using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Audio.Tagging;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Diagnostics;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing.Feed;
 
@@ -76,7 +77,7 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             string.Join(" & ", input.Hosts.Select(h => h.Name)),
             number,
             DateOnly.FromDateTime(input.PublishedAt),
-            ShowNotes.AiStatement,
+            LanguagePacks.For(input.Language).Notes.AiStatement,
             chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList()));
         ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, hash, cancellationToken);
 
@@ -87,7 +88,9 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             chapters,
             input.SourceNames.Select(n => new ShowNotesSource(n, Uri.TryCreate(n, UriKind.Absolute, out Uri? link) ? link : null)).ToList(),
             input.Hosts.Select(h => (h.Name, h.Voice)).ToList(),
-            input.Models);
+            input.Models,
+            input.Language,
+            input.PublishedAt);
         string html = ShowNotes.Html(notes);
         List<string> written = [mp3.Name];
         written.Add(await WriteAsync(ArtifactNames.Timeline(id), System.Text.Json.JsonSerializer.Serialize(master.Timeline, PodcastJson.Options), cancellationToken));

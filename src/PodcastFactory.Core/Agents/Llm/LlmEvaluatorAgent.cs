@@ -2,6 +2,7 @@ using PodcastFactory.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Agents.Offline;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
@@ -26,6 +27,7 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
         string system = Prompts.System(Prompts.Evaluator, new Dictionary<string, string>
         {
             ["topic"] = brief.Topic,
+            ["language"] = LanguagePacks.Describe(brief.Language),
             ["hosts"] = string.Join(" and ", brief.Hosts.Select(h => h.Name)),
             ["targetWords"] = TextStats.TargetWords(brief.TargetMinutes).ToString(CultureInfo.InvariantCulture),
         });

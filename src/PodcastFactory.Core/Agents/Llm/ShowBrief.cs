@@ -1,4 +1,5 @@
 using System.Globalization;
+using PodcastFactory.Core.Languages;
 
 namespace PodcastFactory.Core.Agents.Llm;
 
@@ -28,7 +29,7 @@ internal static class ShowBrief
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["topic"] = brief.Topic,
-            ["language"] = brief.Language,
+            ["language"] = LanguagePacks.Describe(brief.Language),
             ["hostA"] = brief.Hosts[0].Name,
             ["hostB"] = brief.Hosts[1].Name,
             ["hostAPersona"] = Persona(brief.Hosts[0].Persona, DefaultHostPersona),
