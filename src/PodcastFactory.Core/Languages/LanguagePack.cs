@@ -16,8 +16,11 @@ public sealed record LanguagePack
     /// <summary>The language's English name, as prompts name it ("Spanish").</summary>
     public required string Name { get; init; }
 
-    /// <summary>The culture dates are formatted in (e.g. <c>es-ES</c>).</summary>
-    public required string Culture { get; init; }
+    /// <summary>
+    /// How the language writes a date. The pack carries the names itself: the app runs with invariant globalization
+    /// (no ICU culture data), so <c>CultureInfo</c> would write every date in English.
+    /// </summary>
+    public required DateWords Dates { get; init; }
 
     /// <summary>espeak-ng's voice for the language (e.g. <c>es</c>): what flite's English-only voices become.</summary>
     public required string EspeakVoice { get; init; }
@@ -49,8 +52,12 @@ public sealed record LanguagePack
     /// <summary>Sentence openers that point back ("Esto", "Aber"): such a sentence is joined to the one before it.</summary>
     public IReadOnlyList<string> ContextOpeners { get; init; } = [];
 
-    /// <summary>The culture of <see cref="Culture"/>.</summary>
-    public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
+    /// <summary>A day as the language writes it in prose ("martes, 8 de diciembre de 2026", "Dienstag, 8. Dezember 2026").</summary>
+    public string FormatDate(DateTime date) => Fill(Dates.Format,
+        ("weekday", Dates.Weekdays[(int)date.DayOfWeek]),
+        ("day", date.Day.ToString(CultureInfo.InvariantCulture)),
+        ("month", Dates.Months[date.Month - 1]),
+        ("year", date.Year.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Fills a template's named placeholders.</summary>
     public static string Fill(string template, params (string Name, string Value)[] values)
@@ -65,6 +72,9 @@ public sealed record LanguagePack
         return text;
     }
 }
+
+/// <summary>A language's date words: a pattern with {weekday}, {day}, {month}, {year}; weekdays from Sunday; months from January.</summary>
+public sealed record DateWords(string Format, IReadOnlyList<string> Weekdays, IReadOnlyList<string> Months);
 
 /// <summary>The frame of an offline script (see <c>DialogueTemplates</c>).</summary>
 public sealed record FrameLines

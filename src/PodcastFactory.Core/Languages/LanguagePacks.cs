@@ -38,8 +38,7 @@ public static class LanguagePacks
     public static string[] AllCues(Func<ReviewCues, IReadOnlyList<string>> kind) => [.. All.SelectMany(p => kind(p.ReviewCues)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// How prompts name <paramref name="language"/>: "Spanish (es)"; a language without a pack by its English culture
-    /// name where .NET knows it ("Japanese (ja)"), else by its code.
+    /// How prompts name <paramref name="language"/>: "Spanish (es)"; a language without a pack by its code.
     /// </summary>
     public static string Describe(string language)
     {
@@ -49,15 +48,8 @@ public static class LanguagePacks
             return $"{pack.Name} ({code})";
         }
 
-        try
-        {
-            var culture = System.Globalization.CultureInfo.GetCultureInfo(code, predefinedOnly: true);
-            return $"{culture.EnglishName} ({code})";
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return $"the language '{code}'";
-        }
+        // Invariant globalization: .NET knows no language names here, so an unpacked language is named by its code.
+        return $"the language with BCP 47 code '{code}'";
     }
 
     /// <summary>The primary subtag of <paramref name="language"/>, lower-case ("es-MX" -> "es").</summary>

@@ -40,7 +40,7 @@ public static class ShowNotes
 
     /// <summary>The publication date as the language writes it ("8 de diciembre de 2026", "December 8, 2026").</summary>
     public static string Date(DateTime published, string language) =>
-        published.ToString("D", LanguagePacks.For(language).CultureInfo);
+        LanguagePacks.For(language).FormatDate(published);
 
     /// <summary>Markdown show notes.</summary>
     public static string Markdown(ShowNotesContent notes)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using PodcastFactory.Core.Agents;
 using PodcastFactory.Core.Agents.Offline;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Providers;

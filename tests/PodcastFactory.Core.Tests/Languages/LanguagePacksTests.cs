@@ -27,6 +27,7 @@ public sealed partial class LanguagePacksTests
         Assert.True(pack.Arc.Openers.Count >= 3);
         Assert.Equal(en.Arc.Angles.Keys.Order(), pack.Arc.Angles.Keys.Order());
         Assert.True(pack.StopWords.Count >= 100, $"{code} has {pack.StopWords.Count} stop words");
+        Assert.Equal((7, 12), (pack.Dates.Weekdays.Count, pack.Dates.Months.Count));
     }
 
     [Theory]
@@ -60,7 +61,7 @@ public sealed partial class LanguagePacksTests
     [Theory]
     [InlineData("es", "Spanish (es)")]
     [InlineData("de-AT", "German (de-AT)")]
-    [InlineData("ja", "Japanese (ja)")]
+    [InlineData("ja", "the language with BCP 47 code 'ja'")]
     public void Describe_Language_NamesItForPrompts(string language, string expected) =>
         Assert.Equal(expected, LanguagePacks.Describe(language));
 
