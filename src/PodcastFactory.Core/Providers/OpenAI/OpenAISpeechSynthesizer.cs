@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Providers.Speech;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
@@ -71,7 +72,7 @@ public sealed partial class OpenAISpeechSynthesizer(
             new PaidCallInfo(AgentNames.AudioSynthesizer, Name, Model, "characters", price),
             async () =>
             {
-                using HttpRequestMessage request = await CreateRequestAsync(text, resolved, cancellationToken);
+                using HttpRequestMessage request = await CreateRequestAsync(text, resolved, LanguageInstruction(language), cancellationToken);
                 HttpClient http = httpClients.CreateClient(ProviderHttpClients.Speech);
                 using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
                 await SpeechResponse.CopyAsync(Name, response, audio, cancellationToken);
@@ -82,7 +83,14 @@ public sealed partial class OpenAISpeechSynthesizer(
             new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", 0, price), resolved, started, logger, cancellationToken);
     }
 
-    async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, CancellationToken cancellationToken)
+    // OpenAI voices are multilingual and follow the text, but gpt-4o-mini-tts takes instructions: naming the language
+    // there keeps a short or mixed segment ("Gracias, Sam.") from being read with English sounds. tts-1 takes none.
+    string? LanguageInstruction(string language) =>
+        LanguagePacks.Primary(language) != "en" && Model.StartsWith("gpt-4o", StringComparison.OrdinalIgnoreCase)
+            ? $"Speak in {LanguagePacks.Describe(language)}."
+            : null;
+
+    async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, string? instructions, CancellationToken cancellationToken)
     {
         Uri endpoint = _options.Endpoint!;
         string baseUrl = endpoint.AbsoluteUri.TrimEnd('/');
@@ -92,7 +100,7 @@ public sealed partial class OpenAISpeechSynthesizer(
             : new Uri($"{baseUrl}/audio/speech");
         var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = JsonContent.Create(new SpeechRequest(Model, text, voice, "mp3")),
+            Content = JsonContent.Create(new SpeechRequest(Model, text, voice, "mp3", instructions)),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("audio/mpeg"));
         if (!string.IsNullOrWhiteSpace(_options.ApiKey))
@@ -119,5 +127,6 @@ public sealed partial class OpenAISpeechSynthesizer(
         [property: JsonPropertyName("model")] string Model,
         [property: JsonPropertyName("input")] string Input,
         [property: JsonPropertyName("voice")] string Voice,
-        [property: JsonPropertyName("response_format")] string ResponseFormat);
+        [property: JsonPropertyName("response_format")] string ResponseFormat,
+        [property: JsonPropertyName("instructions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instructions = null);
 }
