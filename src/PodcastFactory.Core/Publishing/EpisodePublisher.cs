@@ -84,7 +84,7 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
         IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, master.Timeline);
         var notes = new ShowNotesContent(
             script.Title,
-            await SummaryAsync(input.ResearchArtifact, script, cancellationToken),
+            await SummaryAsync(input.ResearchArtifact, script, input.Language, cancellationToken),
             chapters,
             input.SourceNames.Select(n => new ShowNotesSource(n, Uri.TryCreate(n, UriKind.Absolute, out Uri? link) ? link : null)).ToList(),
             input.Hosts.Select(h => (h.Name, h.Voice)).ToList(),
@@ -155,13 +155,16 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
     async Task<string> WriteAsync(string name, string text, CancellationToken cancellationToken) =>
         (await store.WriteTextAsync(name, text, null, cancellationToken)).Name;
 
-    // The research summary when sources were supplied; otherwise the opening of the script.
-    async Task<string> SummaryAsync(string researchArtifact, Script script, CancellationToken cancellationToken)
+    // The research summary when sources were supplied and it is in the episode's language; otherwise the opening of
+    // the script. (The offline merge summarises in English bookkeeping, "13 distinct notes from 3 research angles",
+    // which a Spanish episode's notes must not open with; a model's summary is written in the language.)
+    async Task<string> SummaryAsync(string researchArtifact, Script script, string language, CancellationToken cancellationToken)
     {
         ResearchNotes? research = await store.GetInfoAsync(researchArtifact, cancellationToken) is null
             ? null
             : await store.ReadJsonAsync<ResearchNotes>(researchArtifact, cancellationToken);
-        if (research is { HasSources: true, Summary.Length: > 0 })
+        if (research is { HasSources: true, Summary.Length: > 0 }
+            && (LanguagePacks.Primary(language) == "en" || LanguageShare.Measure(research.Summary)[0].Code == LanguagePacks.Primary(language)))
         {
             return research.Summary;
         }
