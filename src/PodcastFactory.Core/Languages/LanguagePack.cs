@@ -139,6 +139,12 @@ public sealed record ArcWords
     public required string Background { get; init; }
     /// <summary>Chapter title when a heading is empty ("The key points").</summary>
     public required string KeyPointsChapter { get; init; }
+    /// <summary>
+    /// True where nouns are written with a capital (German): a heading said inside a sentence then loses its capital
+    /// only on a function word ("Die Schwammstadt" -> "die Schwammstadt", never "beispiele aus der Praxis").
+    /// </summary>
+    public bool CapitalizedNouns { get; init; }
+
     /// <summary>Question words a heading may start with (kept lower-case when said inside a sentence).</summary>
     public IReadOnlyList<string> QuestionWords { get; init; } = [];
     /// <summary>The known research angles by trigger word (background, works, challenges, examples, future).</summary>

@@ -82,7 +82,8 @@ internal static class AngleSections
         string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool sentenceCase = words.Skip(1).Count(w => char.IsLower(w[0])) * 2 >= words.Length - 1;
         bool common = pack.StopWords.Contains(words[0].ToLowerInvariant()) || pack.Arc.QuestionWords.Contains(words[0], StringComparer.Ordinal);
-        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).Where(char.IsLetter).All(char.IsLower) && (sentenceCase || common)
+        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).Where(char.IsLetter).All(char.IsLower)
+            && (common || (sentenceCase && !pack.Arc.CapitalizedNouns))
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;
     }
