@@ -29,9 +29,9 @@ public sealed class OfflineLanguageScriptTests
         Assert.StartsWith("Willkommen zur Sendung.", script.Turns[0].Text, StringComparison.Ordinal);
         Assert.Equal("Einleitung", script.Turns[0].Chapter);
         Assert.Contains(script.Turns, t => t.Chapter == "Zum Mitnehmen");
-        // Headings said inside a sentence keep their nouns' capitals; only a leading article is lowered.
-        Assert.Contains(script.Turns, t => t.Text.StartsWith("Zuerst: die Schwammstadt.", StringComparison.Ordinal));
-        Assert.DoesNotContain(script.Turns, t => t.Text.Contains("beispiele aus der Praxis", StringComparison.Ordinal));
+        // The workflow's English angle names never leak into a German script.
+        Assert.Contains(script.Turns, t => t.Text.StartsWith("Zuerst: die Kernpunkte.", StringComparison.Ordinal) && t.Chapter == "Die Kernpunkte");
+        Assert.DoesNotContain(script.Turns, t => t.Text.Contains("key points", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("de", LanguageShare.Measure(LanguageEpisodeScripts.Text(script))[0].Code);
         Assert.True(review.Passed, string.Join(" | ", review.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
     }

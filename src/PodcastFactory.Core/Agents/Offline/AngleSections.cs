@@ -121,7 +121,8 @@ internal static class AngleSections
             return (words.Chapter, words.Overview, words.Transition);
         }
 
-        string text = string.IsNullOrWhiteSpace(angle) || angle == "merged" ? pack.Frame.KeyPoints : angle.Trim();
+        // An angle the pack does not name is the workflow's own English text: another language says "the key points".
+        string text = string.IsNullOrWhiteSpace(angle) || angle == "merged" || pack.Code != "en" ? pack.Frame.KeyPoints : angle.Trim();
         return (char.ToUpperInvariant(text[0]) + text[1..], text, text);
     }
 
