@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using PodcastFactory.Core.Languages;
 
@@ -124,7 +123,34 @@ public static class ShowNotes
             : time.ToString(@"m\:ss", CultureInfo.InvariantCulture);
     }
 
-    static string E(string text) => WebUtility.HtmlEncode(text);
+    // Only the characters with meaning in HTML are escaped: WebUtility.HtmlEncode also turns every Latin-1 letter into a
+    // numeric entity ("Cap&#237;tulos"), which the UTF-8 notes of a Spanish or German episode do not need.
+    static string E(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            string? entity = c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            };
+            if (entity is null)
+            {
+                escaped.Append(c);
+            }
+            else
+            {
+                escaped.Append(entity);
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     static string? SafeLink(Uri? link) =>
         link is { IsAbsoluteUri: true } && link.Scheme is "http" or "https" ? link.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal) : null;

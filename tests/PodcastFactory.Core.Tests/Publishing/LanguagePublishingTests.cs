@@ -26,6 +26,16 @@ public sealed class LanguagePublishingTests
     }
 
     [Fact]
+    public void Html_Spanish_LettersStayLettersNotEntities()
+    {
+        string html = ShowNotes.Html(Notes("es"));
+
+        Assert.Contains("<h2>Capítulos</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>0:00 Introducción</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_German_SaysItsLanguageAndDatesInGerman()
     {
         string html = ShowNotes.Html(Notes("de"));
