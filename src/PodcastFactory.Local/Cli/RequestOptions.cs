@@ -32,7 +32,7 @@ public sealed class RequestOptions
     public Option<string[]> Hosts { get; } = new("--host") { Description = "A host as Name:voice, given twice (default Alex:flite:rms and Sam:flite:slt; espeak-ng voices such as en-us+m3 work too)." };
 
     /// <summary>--language.</summary>
-    public Option<string> Language { get; } = new("--language") { Description = "Language code.", DefaultValueFactory = _ => "en" };
+    public Option<string> Language { get; } = new("--language") { Description = "Language (BCP 47, e.g. es or de-AT); offline: en, es, fr, de.", DefaultValueFactory = _ => "en" };
 
     /// <summary>--budget.</summary>
     public Option<decimal?> Budget { get; } = new("--budget") { Description = "Budget in USD; optional work stops when it would be exceeded." };
