@@ -16,6 +16,9 @@ public sealed record LanguagePack
     /// <summary>The language's English name, as prompts name it ("Spanish").</summary>
     public required string Name { get; init; }
 
+    /// <summary>The ISO 639-2 code (<c>spa</c>): what ID3 tags name a language by.</summary>
+    public required string Iso6392 { get; init; }
+
     /// <summary>
     /// How the language writes a date. The pack carries the names itself: the app runs with invariant globalization
     /// (no ICU culture data), so <c>CultureInfo</c> would write every date in English.

@@ -78,7 +78,8 @@ public sealed class EpisodePublisher(IArtifactStore store, IFeedStore feedStore,
             number,
             DateOnly.FromDateTime(input.PublishedAt),
             LanguagePacks.For(input.Language).Notes.AiStatement,
-            chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList()));
+            chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList(),
+            LanguagePacks.Find(input.Language)?.Iso6392));
         ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, hash, cancellationToken);
 
         IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, master.Timeline);

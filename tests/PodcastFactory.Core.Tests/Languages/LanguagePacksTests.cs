@@ -28,6 +28,7 @@ public sealed partial class LanguagePacksTests
         Assert.Equal(en.Arc.Angles.Keys.Order(), pack.Arc.Angles.Keys.Order());
         Assert.True(pack.StopWords.Count >= 100, $"{code} has {pack.StopWords.Count} stop words");
         Assert.Equal((7, 12), (pack.Dates.Weekdays.Count, pack.Dates.Months.Count));
+        Assert.Matches("^[a-z]{3}$", pack.Iso6392);
     }
 
     [Theory]
