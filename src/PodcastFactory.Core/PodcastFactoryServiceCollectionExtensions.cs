@@ -55,6 +55,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<WebResearcher>();
         services.TryAddSingleton<SourceLoader>();
         services.TryAddTransient<EpisodeStarter>();
+        services.TryAddTransient<LanguageGate>();
         services.TryAddSingleton<QuoteStore>();
         services.TryAddSingleton<QuoteCalculator>();
         services.TryAddTransient<Quoter>();

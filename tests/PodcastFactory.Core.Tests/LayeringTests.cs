@@ -13,7 +13,7 @@ public sealed partial class LayeringTests
     // Lower number = lower layer. A new top-level folder must be placed here before it builds green.
     static readonly Dictionary<string, int> _layers = new(StringComparer.Ordinal)
     {
-        ["Models"] = 0, ["Diagnostics"] = 0,
+        ["Models"] = 0, ["Diagnostics"] = 0, ["Languages"] = 0,
         ["Configuration"] = 1,
         ["Artifacts"] = 2, ["Costs"] = 2, ["Audio"] = 2,
         ["Providers"] = 3, ["Publishing"] = 3,

@@ -29,6 +29,12 @@ public interface IScriptAgent
     string? NoPolishReason { get; }
 
     /// <summary>
+    /// The languages (primary subtags) this writer can write, or null for any (a model writes what it is told): read at
+    /// start, so a language the writer has no lines for is refused before anything is paid. Defaults to any.
+    /// </summary>
+    IReadOnlyList<string>? Languages => null;
+
+    /// <summary>
     /// Rewrites a script that passed review for natural conversation (varied reactions, follow-up questions answered by
     /// the next turn, transitions between sections), keeping every citation; the result is reviewed again before use.
     /// </summary>

@@ -214,6 +214,12 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Speech: {Provider} offers {VoiceCount} voice(s)")]
     public static partial void SpeechVoicesListed(ILogger logger, string provider, int voiceCount);
 
+    [LoggerMessage(EventId = 7200, Level = LogLevel.Warning, Message = "Speech: flite speaks English only; voice {Voice} speaks {Language} as espeak-ng voice {EspeakVoice}")]
+    public static partial void FliteLanguageSubstituted(ILogger logger, string voice, string language, string espeakVoice);
+
+    [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Start refused: language {Language} cannot be served ({Reason})")]
+    public static partial void LanguageRefused(ILogger logger, string language, string reason);
+
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Speech: offline voice {Voice} speaks as {Provider} voice {ProviderVoice} ({Language})")]
     public static partial void OfflineVoiceMapped(ILogger logger, string voice, string provider, string providerVoice, string language);
 

@@ -26,6 +26,18 @@ public interface ISpeechSynthesizer
     /// </summary>
     Task<string?> CheckVoiceAsync(string voice, string language, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+    /// <summary>
+    /// Why this provider cannot speak <paramref name="language"/> at all (no voice for it), or null: asked at start, so a
+    /// language it cannot serve is refused before research is paid. Defaults to none (multilingual providers).
+    /// </summary>
+    Task<string?> CheckLanguageAsync(string language, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// A warning when <paramref name="voice"/> will be spoken by another voice in <paramref name="language"/> (flite's
+    /// English-only voices become espeak-ng's voice for the language), or null. Defaults to none.
+    /// </summary>
+    string? VoiceSubstitution(string voice, string language) => null;
+
     /// <summary>Speaks <paramref name="text"/> with <paramref name="voice"/>, writing encoded audio to <paramref name="output"/>.</summary>
     Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken);
 

@@ -6,6 +6,7 @@ using PodcastFactory.Core.Audio.Mastering;
 using PodcastFactory.Core.Audio.Tagging;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Diagnostics;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Models.Speech;
 using PodcastFactory.Core.Publishing.Feed;
@@ -83,21 +84,25 @@ public sealed class EpisodePublisher(
             string.Join(" & ", input.Hosts.Select(h => h.Name)),
             number,
             DateOnly.FromDateTime(input.PublishedAt),
-            ShowNotes.AiStatement,
-            chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList()));
+            LanguagePacks.For(input.Language).Notes.AiStatement,
+            chapters.Select(c => new Id3Chapter(c.Title, (long)Math.Round(c.Start * 1000), (long)Math.Round(c.End * 1000))).ToList(),
+            LanguagePacks.Find(input.Language)?.Iso6392));
         ArtifactInfo mp3 = await writer.WriteAsync(ArtifactNames.Master(id), tag, hash, cancellationToken);
 
         IReadOnlyList<TranscriptCue> cues = TranscriptBuilder.Build(plan, master.Timeline);
         ResearchNotes? research = await store.ReadJsonIfExistsAsync<ResearchNotes>(input.ResearchArtifact, cancellationToken);
         var notes = new ShowNotesContent(
             script.Title,
-            Summary(research, script),
+            Summary(research, script, input.Language),
             chapters,
             input.SourceNames.Select(n => new ShowNotesSource(n, Uri.TryCreate(n, UriKind.Absolute, out Uri? link) ? link : null)).ToList(),
             input.Hosts.Select(h => (h.Name, h.Voice)).ToList(),
             input.Models,
+            input.Language,
+            input.PublishedAt,
             // Series memory: the earlier episodes the script refers back to ("episode 2"), linked to their pages.
-            [.. SeriesReferences.In(script, research?.Earlier).Select(e => new ShowNotesEpisode(e.Number, e.Title, e.Page))]);
+            Earlier: [.. SeriesReferences.In(script, research?.Earlier).Select(e => new ShowNotesEpisode(e.Number, e.Title, e.Page))]);
+
         string html = ShowNotes.Html(notes);
         List<string> written = [mp3.Name];
         written.Add(await WriteAsync(ArtifactNames.Timeline(id), System.Text.Json.JsonSerializer.Serialize(master.Timeline, PodcastJson.Options), cancellationToken));
@@ -168,10 +173,13 @@ public sealed class EpisodePublisher(
     async Task<string> WriteAsync(string name, string text, CancellationToken cancellationToken) =>
         (await store.WriteTextAsync(name, text, null, cancellationToken)).Name;
 
-    // The research summary when sources were supplied; otherwise the opening of the script.
-    static string Summary(ResearchNotes? research, Script script)
+    // The research summary when sources were supplied and it is in the episode's language; otherwise the opening of
+    // the script. (The offline merge summarises in English bookkeeping, "13 distinct notes from 3 research angles",
+    // which a Spanish episode's notes must not open with; a model's summary is written in the language.)
+    static string Summary(ResearchNotes? research, Script script, string language)
     {
-        if (research is { HasSources: true, Summary.Length: > 0 })
+        if (research is { HasSources: true, Summary.Length: > 0 }
+            && (LanguagePacks.Primary(language) == "en" || LanguageShare.Measure(research.Summary)[0].Code == LanguagePacks.Primary(language)))
         {
             return research.Summary;
         }

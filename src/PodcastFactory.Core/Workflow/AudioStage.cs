@@ -22,6 +22,11 @@ internal static class AudioStage
             PlanSegmentsOutput segments = await run.Context.CallActivityAsync<PlanSegmentsOutput>(
                 nameof(PlanSegmentsActivity), new PlanSegmentsInput(run.Id, voicing.ScriptArtifact, run.Input.Request.Hosts, settings.SegmentMaxCharacters, run.Input.Request.Language, run.Input.Request.Lexicon), StorageOptions);
             run.Produced(segments.PlanArtifact);
+            foreach (string warning in segments.Warnings ?? [])
+            {
+                run.Warn($"audio: {warning}");
+            }
+
             // Only speech not stored yet is paid for (content-addressed): all of it in a first production, the changed
             // segments in a re-voice. Plans from before the count existed say -1: then all of it.
             long unpaid = segments.UnvoicedCharacters >= 0 ? segments.UnvoicedCharacters : segments.TotalCharacters;

@@ -150,7 +150,7 @@ public sealed class EpisodeOrchestrator : TaskOrchestrator<EpisodeInput, Episode
 
         StageClock stage = run.Begin(Stages.Social);
         WriteSocialPostOutput? post = await StageGuards.Optional(run, stage, () => run.Context.CallActivityAsync<WriteSocialPostOutput>(
-            nameof(WriteSocialPostActivity), new WriteSocialPostInput(run.Id, run.Input.Request.Topic, script.Artifact, research.JsonArtifact), LlmOptions));
+            nameof(WriteSocialPostActivity), new WriteSocialPostInput(run.Id, run.Input.Request.Topic, script.Artifact, research.JsonArtifact, run.Input.Request.Language), LlmOptions));
         if (post is not null)
         {
             run.Spent(stage.Name, post.Usage);

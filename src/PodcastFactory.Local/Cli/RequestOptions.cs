@@ -50,7 +50,7 @@ public sealed class RequestOptions
     public Option<FileInfo?> LexiconFile { get; } = new("--lexicon") { Description = "A JSON file of pronunciations: [{\"text\": \"SQL\", \"say\": \"sequel\"}, {\"text\": \"Saoirse\", \"ipa\": \"ˈsɪərʃə\"}] (--say entries are added)." };
 
     /// <summary>--language.</summary>
-    public Option<string> Language { get; } = new("--language") { Description = "Language code.", DefaultValueFactory = _ => "en" };
+    public Option<string> Language { get; } = new("--language") { Description = "Language (BCP 47, e.g. es or de-AT); offline: en, es, fr, de.", DefaultValueFactory = _ => "en" };
 
     /// <summary>--budget.</summary>
     public Option<decimal?> Budget { get; } = new("--budget") { Description = "Budget in USD; optional work stops when it would be exceeded." };

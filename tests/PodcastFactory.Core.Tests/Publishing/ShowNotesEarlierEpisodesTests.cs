@@ -6,7 +6,7 @@ namespace PodcastFactory.Core.Tests.Publishing;
 public sealed class ShowNotesEarlierEpisodesTests
 {
     static ShowNotesContent Notes(params ShowNotesEpisode[] earlier) =>
-        new("Title", "Summary", [], [], [("Alex", "flite:rms")], ["offline"], earlier);
+        new("Title", "Summary", [], [], [("Alex", "flite:rms")], ["offline"], Earlier: earlier);
 
     [Fact]
     public void Html_HostileTitleAndScriptLink_IsEscapedAndNotLinked()

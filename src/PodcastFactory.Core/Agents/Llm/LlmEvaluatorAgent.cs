@@ -2,6 +2,7 @@ using PodcastFactory.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Agents.Offline;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
@@ -24,6 +25,7 @@ public sealed class LlmEvaluatorAgent(StructuredChat chat, OfflineEvaluatorAgent
         ScriptReview ruled = OnlyFormRules((await rules.EvaluateAsync(brief, script, research, cancellationToken)).Value);
 
         Dictionary<string, string> values = ShowBrief.CastValues(brief);
+        values["language"] = LanguagePacks.Describe(brief.Language);
         values["targetWords"] = TextStats.TargetWords(brief.TargetMinutes).ToString(CultureInfo.InvariantCulture);
         string system = Prompts.System(Prompts.Evaluator, values);
         // Turns numbered as the verdicts name them; the passages are what a claim is judged against. The producer's

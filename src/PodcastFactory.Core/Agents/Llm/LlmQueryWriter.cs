@@ -1,5 +1,6 @@
 using PodcastFactory.Core.Costs;
 using System.Globalization;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
@@ -14,7 +15,7 @@ public sealed class LlmQueryWriter(StructuredChat chat) : IQueryWriter
         {
             ["topic"] = topic,
             ["angle"] = angle,
-            ["language"] = language,
+            ["language"] = LanguagePacks.Describe(language),
             ["count"] = count.ToString(CultureInfo.InvariantCulture),
         });
         string user = DataBlocks.Block("TOPIC", topic) + "\n\n" + DataBlocks.Block("ANGLE", angle);

@@ -1,5 +1,6 @@
 using PodcastFactory.Core.Costs;
 using System.Globalization;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
@@ -30,7 +31,7 @@ public sealed class LlmResearchAgent(StructuredChat chat) : IResearchAgent
         {
             ["topic"] = brief.Topic,
             ["angle"] = brief.Angle,
-            ["language"] = brief.Language,
+            ["language"] = LanguagePacks.Describe(brief.Language),
             ["maxNotes"] = brief.MaxNotes.ToString(CultureInfo.InvariantCulture),
             ["sourceNames"] = string.Join(", ", names.Select(n => $"\"{n}\"")),
         });

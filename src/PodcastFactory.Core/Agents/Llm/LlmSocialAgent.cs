@@ -2,6 +2,7 @@ using PodcastFactory.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using PodcastFactory.Core.Agents.Offline;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Llm;
@@ -10,7 +11,11 @@ namespace PodcastFactory.Core.Agents.Llm;
 public sealed class LlmSocialAgent(StructuredChat chat) : ISocialAgent
 {
     /// <inheritdoc />
-    public async Task<AgentResult<SocialPost>> WriteAsync(string topic, Script script, ResearchNotes research, CancellationToken cancellationToken)
+    public Task<AgentResult<SocialPost>> WriteAsync(string topic, Script script, ResearchNotes research, CancellationToken cancellationToken) =>
+        WriteAsync(topic, "en", script, research, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<AgentResult<SocialPost>> WriteAsync(string topic, string language, Script script, ResearchNotes research, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(script);
@@ -19,6 +24,7 @@ public sealed class LlmSocialAgent(StructuredChat chat) : ISocialAgent
         string system = Prompts.System(Prompts.Social, new Dictionary<string, string>
         {
             ["topic"] = topic,
+            ["language"] = LanguagePacks.Describe(language),
             ["platform"] = OfflineSocialAgent.Platform,
             ["maxLength"] = max.ToString(CultureInfo.InvariantCulture),
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PodcastFactory.Core.Models;
+using PodcastFactory.Core.Languages;
 
 namespace PodcastFactory.Core.Agents.Llm;
 
@@ -41,7 +42,7 @@ internal static class ShowBrief
         ArgumentNullException.ThrowIfNull(brief);
         int target = TextStats.TargetWords(brief.TargetMinutes);
         Dictionary<string, string> values = CastValues(brief);
-        values["language"] = brief.Language;
+        values["language"] = LanguagePacks.Describe(brief.Language);
         values["targetMinutes"] = brief.TargetMinutes.ToString(CultureInfo.InvariantCulture);
         values["targetWords"] = target.ToString(CultureInfo.InvariantCulture);
         values["minWords"] = ((int)(target * (1 - Tolerance))).ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -20,25 +21,17 @@ internal sealed record ArcSection(string? Angle, string Chapter, string Overview
 /// </summary>
 internal static class AngleSections
 {
-    // Recognised angles (by a word of the angle) with chapter, overview and transition; the order is the arc's order.
-    static readonly (string Trigger, string Chapter, string Overview, string Transition)[] _known =
-    [
-        ("background", "What it is", "what it is", "the background and the key definitions"),
-        ("works", "How it works", "how it works", "how it works in practice"),
-        ("challenges", "What goes wrong", "what can go wrong", "the challenges: what can go wrong, and the trade-offs"),
-        ("examples", "Real-world examples", "some real-world examples", "real-world examples and what they teach"),
-        ("future", "What comes next", "where it is heading", "the outlook: where this is heading and what is still open"),
-    ];
-
-    static readonly string[] _openers = ["Let's start with", "Next up:", "Now to", "Then there's", "And finally,"];
+    // Recognised angles by a word of the angle, in the arc's order; each language pack names them (chapter, overview,
+    // transition) under the same trigger.
+    static readonly string[] _known = ["background", "works", "challenges", "examples", "future"];
 
     /// <summary>The sections for <paramref name="plan"/>, in arc order; notes without an angle form one section.</summary>
-    public static List<ArcSection> Build(IReadOnlyList<ResearchNote> notes, IEnumerable<int> plan)
+    public static List<ArcSection> Build(IReadOnlyList<ResearchNote> notes, IEnumerable<int> plan, LanguagePack pack)
     {
         List<int> planned = plan.ToList();
         if (planned.Select(i => notes[i].Section).Where(h => !string.IsNullOrWhiteSpace(h)).Distinct(StringComparer.Ordinal).Count() >= 2)
         {
-            return BySourceSection(notes, planned);
+            return BySourceSection(notes, planned, pack);
         }
 
         List<IGrouping<int, int>> groups = planned
@@ -50,10 +43,9 @@ internal static class AngleSections
         {
             string? angle = notes[group.First()].Angle;
             List<int> ordered = group.OrderBy(i => SourceOrder(notes[i])).ThenBy(i => i).ToList();
-            (string chapter, string overview, string subject) = Describe(angle);
-            string opener = sections.Count == 0 ? _openers[0]
-                : sections.Count == groups.Count - 1 ? _openers[^1]
-                : _openers[1 + ((sections.Count - 1) % (_openers.Length - 2))];
+            (string chapter, string overview, string subject) = Describe(angle, pack);
+            IReadOnlyList<string> openers = pack.Arc.Openers;
+            string opener = Opener(openers, sections.Count, groups.Count);
             sections.Add(new ArcSection(angle, chapter, overview, $"{opener} {subject}.", ordered));
         }
 
@@ -61,7 +53,7 @@ internal static class AngleSections
     }
 
     // One section per source heading (notes before the first heading with the first section), in source order.
-    static List<ArcSection> BySourceSection(IReadOnlyList<ResearchNote> notes, List<int> planned)
+    static List<ArcSection> BySourceSection(IReadOnlyList<ResearchNote> notes, List<int> planned, LanguagePack pack)
     {
         List<List<int>> groups = planned
             .OrderBy(i => SourceOrder(notes[i])).ThenBy(i => i)
@@ -72,13 +64,11 @@ internal static class AngleSections
         foreach (List<int> group in groups)
         {
             string? heading = notes[group[0]].Section is { Length: > 0 } h ? h : null;
-            string name = heading is null ? "the background" : Spoken(heading);
-            string opener = sections.Count == 0 ? _openers[0]
-                : sections.Count == groups.Count - 1 ? _openers[^1]
-                : _openers[1 + ((sections.Count - 1) % (_openers.Length - 2))];
+            string name = heading is null ? pack.Arc.Background : Spoken(heading, pack);
+            string opener = Opener(pack.Arc.Openers, sections.Count, groups.Count);
             // A heading that is a question is asked as it stands; any other is named, and the host asks about it.
             string transition = name.EndsWith('?') ? $"{opener} {name}" : $"{opener} {name.TrimEnd('.', ':')}.";
-            sections.Add(new ArcSection(notes[group[0]].Angle, Chapter(heading ?? name), name, transition, group, heading));
+            sections.Add(new ArcSection(notes[group[0]].Angle, Chapter(heading ?? name, pack), name, transition, group, heading));
         }
 
         return sections;
@@ -86,23 +76,24 @@ internal static class AngleSections
 
     // A heading said inside a sentence: "How Handoffs Work" stays a title, but a sentence-case heading or one that starts
     // with a common word loses its capital ("we'll cover background and definitions"); names keep theirs.
-    static string Spoken(string heading)
+    static string Spoken(string heading, LanguagePack pack)
     {
         string text = heading.Trim().TrimEnd('.', ':');
         string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool sentenceCase = words.Skip(1).Count(w => char.IsLower(w[0])) * 2 >= words.Length - 1;
-        bool common = StopWords.Contains(words[0].ToLowerInvariant()) || words[0] is "Why" or "How" or "What" or "When" or "Where";
-        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).Where(char.IsLetter).All(char.IsLower) && (sentenceCase || common)
+        bool common = pack.StopWords.Contains(words[0].ToLowerInvariant()) || pack.Arc.QuestionWords.Contains(words[0], StringComparer.Ordinal);
+        return words.Length > 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0].Skip(1).Where(char.IsLetter).All(char.IsLower)
+            && (common || (sentenceCase && !pack.Arc.CapitalizedNouns))
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;
     }
 
     // A chapter title from a heading: at most eight words, no trailing punctuation but a question mark.
-    static string Chapter(string heading)
+    static string Chapter(string heading, LanguagePack pack)
     {
         string[] words = heading.Trim().TrimEnd('.', ':').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string text = string.Join(' ', words.Take(8));
-        return text.Length == 0 ? "The key points" : char.ToUpperInvariant(text[0]) + text[1..];
+        return text.Length == 0 ? pack.Arc.KeyPointsChapter : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     static int Order(string? angle)
@@ -112,19 +103,26 @@ internal static class AngleSections
             return _known.Length;
         }
 
-        int known = Array.FindIndex(_known, k => angle.Contains(k.Trigger, StringComparison.OrdinalIgnoreCase));
+        int known = Array.FindIndex(_known, k => angle.Contains(k, StringComparison.OrdinalIgnoreCase));
         return known >= 0 ? known : _known.Length;
     }
 
-    static (string Chapter, string Overview, string Subject) Describe(string? angle)
+    // The first opener starts, the last ends, the middle ones take turns.
+    static string Opener(IReadOnlyList<string> openers, int index, int count) =>
+        index == 0 ? openers[0]
+        : index == count - 1 ? openers[^1]
+        : openers[1 + ((index - 1) % (openers.Count - 2))];
+
+    static (string Chapter, string Overview, string Subject) Describe(string? angle, LanguagePack pack)
     {
-        int known = angle is null ? -1 : Array.FindIndex(_known, k => angle.Contains(k.Trigger, StringComparison.OrdinalIgnoreCase));
-        if (known >= 0)
+        int known = angle is null ? -1 : Array.FindIndex(_known, k => angle.Contains(k, StringComparison.OrdinalIgnoreCase));
+        if (known >= 0 && pack.Arc.Angles.TryGetValue(_known[known], out AngleWords? words))
         {
-            return (_known[known].Chapter, _known[known].Overview, _known[known].Transition);
+            return (words.Chapter, words.Overview, words.Transition);
         }
 
-        string text = string.IsNullOrWhiteSpace(angle) || angle == "merged" ? "the key points" : angle.Trim();
+        // An angle the pack does not name is the workflow's own English text: another language says "the key points".
+        string text = string.IsNullOrWhiteSpace(angle) || angle == "merged" || pack.Code != "en" ? pack.Frame.KeyPoints : angle.Trim();
         return (char.ToUpperInvariant(text[0]) + text[1..], text, text);
     }
 

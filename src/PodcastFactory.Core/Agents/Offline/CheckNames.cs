@@ -35,4 +35,7 @@ public static class CheckNames
 
     /// <summary>The spoken text has no glued heading, folded list, thin echo or fragment question (<see cref="SpokenTextChecks"/>).</summary>
     public const string SpokenText = "spoken-text";
+
+    /// <summary>The script is in the episode's language, by its share of function words (<see cref="LanguageCheck"/>).</summary>
+    public const string Language = "language";
 }

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -11,12 +12,12 @@ namespace PodcastFactory.Core.Agents.Offline;
 internal static class ContrastSections
 {
     /// <summary>The sections for <paramref name="planned"/>.</summary>
-    public static List<ArcSection> Build(IReadOnlyList<ResearchNote> notes, IReadOnlyList<int> planned)
+    public static List<ArcSection> Build(IReadOnlyList<ResearchNote> notes, IReadOnlyList<int> planned, LanguagePack pack)
     {
         List<int> neutral = Of(notes, planned, Stance.Neutral), strengths = Of(notes, planned, Stance.For), weaknesses = Of(notes, planned, Stance.Against);
         if (strengths.Count == 0 || weaknesses.Count == 0)
         {
-            return AngleSections.Build(notes, planned);
+            return AngleSections.Build(notes, planned, pack);
         }
 
         var sections = new List<ArcSection>(3);

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -6,8 +7,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 internal static class FormChecks
 {
     const int MaxTurnsPerChange = 4;
-    static readonly string[] _introCues = ["welcome", "hello", "hi ", "today"];
-    static readonly string[] _outroCues = ["thank", "until next time", "goodbye", "bye", "see you", "that's all"];
+    static readonly string[] _introCues = LanguagePacks.AllCues(c => c.Intro);
+    static readonly string[] _outroCues = LanguagePacks.AllCues(c => c.Outro);
 
     /// <summary>
     /// Every host carries a fair share of the words (<see cref="CastRules.Shares"/>): two hosts 35 % to 65 % each, three or

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -12,8 +13,8 @@ namespace PodcastFactory.Core.Agents.Offline;
 internal static class NarrativeChecks
 {
     const int IntroTurns = 3, RecapTurns = 4, QuoteCharacters = 60, MinRepeatWords = 3;
-    static readonly string[] _overviewCues = ["we'll cover", "we will cover", "we'll look at", "walk through", "in this episode", "we'll talk about", "we'll go through"];
-    static readonly string[] _recapCues = ["take away", "takeaway", "to sum up", "recap", "wrap up", "in short", "to summarise", "to summarize"];
+    static readonly string[] _overviewCues = LanguagePacks.AllCues(c => c.Overview);
+    static readonly string[] _recapCues = LanguagePacks.AllCues(c => c.Recap);
 
     /// <summary>No stated note is a heading, navigation text, a question or a fragment.</summary>
     public static CheckOutcome Fragments(Script script, ResearchNotes research) =>

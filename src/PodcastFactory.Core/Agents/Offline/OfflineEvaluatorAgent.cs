@@ -4,7 +4,7 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Agents.Offline;
 
 /// <summary>
-/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "structure", "fact-check"
+/// Rule-based script review: "length", "coverage", "balance", "segment-limit", "grounding", "structure", "language", "fact-check"
 /// (see <see cref="FactCheck"/>; its report is kept in the review), and how the story is told: "fragments", "list-items", "repetition", "arc" and "spoken-text"
 /// (see <see cref="CheckNames"/>). The script passes when every check passes; the score is the fraction of checks
 /// passed; each failed check adds one concrete suggestion with the measured numbers.
@@ -28,6 +28,7 @@ public sealed class OfflineEvaluatorAgent : IEvaluatorAgent
             FormChecks.SegmentLimit(brief, script),
             ContentChecks.Grounding(brief, script, research),
             FormChecks.Structure(brief, script),
+            LanguageCheck.Check(brief, script),
             // The fact-check and the story checks come last: the model path replaces them with its judge's and drops
             // their suggestions from the end.
             FactCheck.Outcome(script, research),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -19,7 +20,7 @@ public sealed class OfflineScriptAgent : IScriptAgent
         long start = Stopwatch.GetTimestamp();
 
         SortedSet<int> plan = ScriptPlanner.Fit(brief, research, []);
-        var script = new Script(Title(brief.Topic), ScriptRenderer.Render(brief, research, plan), Revision: 0);
+        var script = new Script(Title(brief), ScriptRenderer.Render(brief, research, plan), Revision: 0);
         return Task.FromResult(Result(research, script, start));
     }
 
@@ -81,6 +82,10 @@ public sealed class OfflineScriptAgent : IScriptAgent
     /// <inheritdoc />
     public string? NoPolishReason => PassThroughReason;
 
+    /// <inheritdoc />
+    /// <remarks>The languages with a pack: every line the offline writer adds comes from one.</remarks>
+    public IReadOnlyList<string>? Languages => LanguagePacks.Codes;
+
     /// <summary>Returns the passed script unchanged (see <see cref="PassThroughReason"/>); the workflow never pays for it.</summary>
     public Task<AgentResult<Script>> PolishAsync(ScriptBrief brief, ResearchNotes research, Script passed, CancellationToken cancellationToken)
     {
@@ -90,10 +95,10 @@ public sealed class OfflineScriptAgent : IScriptAgent
         return Task.FromResult(Result(research, passed, Stopwatch.GetTimestamp()));
     }
 
-    static string Title(string topic)
+    static string Title(ScriptBrief brief)
     {
-        string trimmed = topic.Trim();
-        return trimmed.Length == 0 ? "Untitled episode" : char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
+        string trimmed = brief.Topic.Trim();
+        return trimmed.Length == 0 ? LanguagePacks.For(brief.Language).Frame.Untitled : char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
     }
 
     static AgentResult<Script> Result(ResearchNotes research, Script script, long start) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -18,7 +19,11 @@ public sealed class OfflineSocialAgent : ISocialAgent
     const string Ellipsis = "\u2026";
 
     /// <inheritdoc />
-    public Task<AgentResult<SocialPost>> WriteAsync(string topic, Script script, ResearchNotes research, CancellationToken cancellationToken)
+    public Task<AgentResult<SocialPost>> WriteAsync(string topic, Script script, ResearchNotes research, CancellationToken cancellationToken) =>
+        WriteAsync(topic, "en", script, research, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AgentResult<SocialPost>> WriteAsync(string topic, string language, Script script, ResearchNotes research, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(script);
@@ -27,10 +32,12 @@ public sealed class OfflineSocialAgent : ISocialAgent
         long start = Stopwatch.GetTimestamp();
 
         string title = string.IsNullOrWhiteSpace(script.Title) ? topic.Trim() : script.Title.Trim();
+        SocialLines lines = LanguagePacks.For(language).Social;
+        string opening = LanguagePack.Fill(lines.NewEpisode, ("title", title));
         string body = research.HasSources && research.Notes.Count > 0
-            ? $"New episode: {title}. {research.Notes[0].Text}"
-            : $"New episode: {title}. Two hosts talk through {topic.Trim()}.";
-        string tail = "\n\nListen now! " + string.Join(" ", HashtagBuilder.Build(topic));
+            ? $"{opening} {research.Notes[0].Text}"
+            : $"{opening} {LanguagePack.Fill(lines.TalkThrough, ("topic", topic.Trim()))}";
+        string tail = "\n\n" + lines.Listen + " " + string.Join(" ", HashtagBuilder.Build(topic));
         string text = Truncate(body, MaxLength - tail.Length) + tail;
         if (text.Length > MaxLength)
         {

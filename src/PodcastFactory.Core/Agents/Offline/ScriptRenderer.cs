@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -15,6 +16,7 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// or bridge leads in (<see cref="HostLines"/>), never an echo. In a show with earlier episodes, the first note that
 /// builds on one is led in by one line that refers back to it (<see cref="BackReferences"/>). Every note is stated verbatim and cited in
 /// <see cref="ScriptTurn.Claims"/>. Turns longer than the limit are split; parts that do not state a note lose the claim.
+/// Every line it adds, and every chapter title, is in the brief's language (<see cref="LanguagePacks.For"/>).
 /// </summary>
 internal static class ScriptRenderer
 {
@@ -24,22 +26,23 @@ internal static class ScriptRenderer
     public static List<ScriptTurn> Render(ScriptBrief brief, ResearchNotes research, IEnumerable<int> plan)
     {
         var dialogue = new Dialogue(brief);
+        LanguagePack pack = LanguagePacks.For(brief.Language);
         IReadOnlyList<string> cast = dialogue.Hosts;
         string format = EpisodeFormats.Of(brief.Format).Name;
         IReadOnlyList<ResearchNote> notes = research.Notes;
         List<int> planned = plan.Where(i => i >= 0 && i < notes.Count).Distinct().Order().ToList();
-        dialogue.Say(DialogueTemplates.Welcome(cast, brief.Topic, format), chapter: DialogueTemplates.IntroChapter);
+        dialogue.Say(Welcome(pack, cast, brief.Topic, format), chapter: pack.Arc.IntroChapter);
         if (planned.Count == 0)
         {
-            NothingToPresent(dialogue, brief, research.HasSources);
+            NothingToPresent(dialogue, brief, research.HasSources, pack);
             return Finish(dialogue.Turns, notes, brief.MaxTurnCharacters);
         }
 
         List<ArcSection> sections = format switch
         {
-            EpisodeFormats.Critique => ContrastSections.Build(notes, planned),
+            EpisodeFormats.Critique => ContrastSections.Build(notes, planned, pack),
             EpisodeFormats.Debate => DebateArc.Sections(notes, planned),
-            _ => AngleSections.Build(notes, planned),
+            _ => AngleSections.Build(notes, planned, pack),
         };
         // Series memory: the first told note that builds on an earlier episode of the show says so, once (deep-dive telling).
         BackReference? back = BackReferences.Find(research, sections.SelectMany(s => s.Notes));
@@ -47,8 +50,8 @@ internal static class ScriptRenderer
         List<string> overview = sections.Select(s => s.Overview).ToList();
         dialogue.Say(dialogue.Solo ? DialogueTemplates.SoloOverview(overview)
             : format == EpisodeFormats.Interview ? DialogueTemplates.GuestOverview(cast[0], overview)
-            : DialogueTemplates.Overview(cast[0], overview));
-        var lines = new HostLines(notes, dialogue.Solo);
+            : DialogueTemplates.Overview(pack, cast[0], overview));
+        var lines = new HostLines(notes, pack, dialogue.Solo);
         switch (format)
         {
             case EpisodeFormats.Debate:
@@ -65,7 +68,7 @@ internal static class ScriptRenderer
                 break;
         }
 
-        Close(dialogue, brief, sections, notes);
+        Close(dialogue, brief, sections, notes, pack);
         return Finish(dialogue.Turns, notes, brief.MaxTurnCharacters);
     }
 
@@ -109,20 +112,20 @@ internal static class ScriptRenderer
     }
 
     // The recap names what each part was about and restates its notes in new words: it never reads a note out again.
-    static void Close(Dialogue dialogue, ScriptBrief brief, List<ArcSection> sections, IReadOnlyList<ResearchNote> notes)
+    static void Close(Dialogue dialogue, ScriptBrief brief, List<ArcSection> sections, IReadOnlyList<ResearchNote> notes, LanguagePack pack)
     {
         IReadOnlyList<string> cast = dialogue.Hosts;
-        List<string> takeaways = Takeaways(sections, notes,
+        List<string> takeaways = Takeaways(sections, notes, pack,
             sentence => GroundingRules.LooksLikeUncitedFact(new ScriptTurn(cast[0], sentence), notes, brief.Topic, cast));
-        string recap = DialogueTemplates.RecapLead(takeaways.Count) + " "
-            + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(k)} {name}."));
+        string recap = DialogueTemplates.RecapLead(pack, takeaways.Count) + " "
+            + string.Join(" ", takeaways.Select((name, k) => $"{DialogueTemplates.TakeawayLead(pack, k)} {name}."));
         if (dialogue.NextIsAhead)
         {
-            dialogue.Say(DialogueTemplates.HandOverRecap);
+            dialogue.Say(DialogueTemplates.HandOverRecap(pack));
         }
 
         string closer = dialogue.Next;
-        dialogue.Say(recap, chapter: DialogueTemplates.RecapChapter);
+        dialogue.Say(recap, chapter: pack.Arc.RecapChapter);
         if (dialogue.Solo)
         {
             dialogue.Say(DialogueTemplates.SoloSignOff(brief.Topic));
@@ -130,11 +133,18 @@ internal static class ScriptRenderer
         }
 
         string last = dialogue.Next;
-        dialogue.Say(DialogueTemplates.WrapUp(brief.Topic, closer));
-        dialogue.Add(closer, DialogueTemplates.SignOff(last));
+        dialogue.Say(DialogueTemplates.WrapUp(pack, brief.Topic, closer));
+        dialogue.Add(closer, DialogueTemplates.SignOff(pack, last));
     }
 
-    static void NothingToPresent(Dialogue dialogue, ScriptBrief brief, bool hasSources)
+    // The two-host deep-dive opens with the language pack's welcome; the other formats and casts with their own lines
+    // (English only: LanguageGate serves other languages offline in the two-host deep-dive only).
+    static string Welcome(LanguagePack pack, IReadOnlyList<string> cast, string topic, string format) =>
+        format == EpisodeFormats.DeepDive && cast.Count == 2
+            ? DialogueTemplates.Welcome(pack, cast[0], cast[1], topic)
+            : DialogueTemplates.Welcome(cast, topic, format);
+
+    static void NothingToPresent(Dialogue dialogue, ScriptBrief brief, bool hasSources, LanguagePack pack)
     {
         if (dialogue.Solo)
         {
@@ -143,9 +153,9 @@ internal static class ScriptRenderer
         }
 
         string host = dialogue.Hosts[0];
-        dialogue.Say(DialogueTemplates.IntroReply(host, hasSources));
-        dialogue.Add(host, DialogueTemplates.NothingToPresent(brief.Topic));
-        dialogue.Say(DialogueTemplates.SignOff(host));
+        dialogue.Say(DialogueTemplates.IntroReply(pack, host, hasSources));
+        dialogue.Add(host, DialogueTemplates.NothingToPresent(pack, brief.Topic));
+        dialogue.Say(DialogueTemplates.SignOff(pack, host));
     }
 
     /// <summary>The speaker labels in cast order (see <see cref="Dialogue.Cast"/>).</summary>
@@ -154,7 +164,8 @@ internal static class ScriptRenderer
     // One takeaway per section, at most three (the longest sections, told in arc order): named as the section was, then
     // what its notes said compressed to their key phrases (TakeawayPhrases), never a note read out again.
     // Key phrases so close to one note that the grounding rule would hear an uncited fact give way to the name alone.
-    static List<string> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes, Func<string, bool> statesAFact)
+    // TakeawayPhrases reads English phrasing only: in another language a takeaway is the section's name.
+    static List<string> Takeaways(List<ArcSection> sections, IReadOnlyList<ResearchNote> notes, LanguagePack pack, Func<string, bool> statesAFact)
     {
         var said = new HashSet<string>(StringComparer.Ordinal);
         return sections
@@ -165,8 +176,13 @@ internal static class ScriptRenderer
             .Select((s, n) =>
             {
                 string name = s.section.Overview.TrimEnd('?', '.', ':');
+                if (pack.Code != "en")
+                {
+                    return name;
+                }
+
                 string restated = TakeawayPhrases.Restate(n, name, s.section.Notes.Select(i => notes[i].Text), said);
-                return statesAFact($"{DialogueTemplates.TakeawayLead(n)} {restated}.") ? name : restated;
+                return statesAFact($"{DialogueTemplates.TakeawayLead(pack, n)} {restated}.") ? name : restated;
             })
             .ToList();
     }

@@ -1,3 +1,4 @@
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Models;
 
 namespace PodcastFactory.Core.Agents.Offline;
@@ -9,19 +10,14 @@ namespace PodcastFactory.Core.Agents.Offline;
 /// </summary>
 internal static class SentenceSplitter
 {
-    static readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "fig", "no", "approx", "cf", "st",
-    };
+    // Every embedded language's abbreviations and back-pointing openers: a German "z.B." never ends a sentence and a
+    // Spanish "Esto..." leans on the one before, whatever language the episode is in (none of them starts an English sentence).
+    static readonly HashSet<string> _abbreviations = LanguagePacks.All.SelectMany(p => p.Abbreviations).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A sentence that depends on the previous one is joined to it only while the two stay within this many words.</summary>
     public const int MaxJoinedWords = 60;
 
-    static readonly HashSet<string> _contextOpeners = new(StringComparer.Ordinal)
-    {
-        "It", "This", "That", "These", "Those", "They", "Its", "Their", "Such", "Others", "Both", "He", "She", "But",
-        "And", "Also", "Otherwise", "Instead", "Therefore", "Thus", "Hence", "Then",
-    };
+    static readonly HashSet<string> _contextOpeners = LanguagePacks.All.SelectMany(p => p.ContextOpeners).ToHashSet(StringComparer.Ordinal);
 
     static readonly string[] _contextPhrases =
     [
@@ -55,7 +51,7 @@ internal static class SentenceSplitter
         return result;
     }
 
-    /// <summary>Splits plain text into sentences at '.', '!' or '?' followed by a capital, digit or quote.</summary>
+    /// <summary>Splits plain text into sentences at '.', '!' or '?' followed by a capital, digit, quote or opening mark (Spanish '¿', '¡'; '«', '„').</summary>
     public static List<string> SplitSentences(string text)
     {
         var sentences = new List<string>();
@@ -68,7 +64,7 @@ internal static class SentenceSplitter
             }
 
             int end = i + 1;
-            while (end < text.Length && text[end] is '.' or '!' or '?' or '"' or '\'' or ')' or ']' or '\u201d' or '\u2019')
+            while (end < text.Length && text[end] is '.' or '!' or '?' or '"' or '\'' or ')' or ']' or '\u201d' or '\u2019' or '\u00bb')
             {
                 end++;
             }
@@ -85,7 +81,7 @@ internal static class SentenceSplitter
             }
 
             bool atEnd = next >= text.Length;
-            bool startsSentence = atEnd || char.IsUpper(text[next]) || char.IsDigit(text[next]) || text[next] is '"' or '\u201c' or '(';
+            bool startsSentence = atEnd || char.IsUpper(text[next]) || char.IsDigit(text[next]) || text[next] is '"' or '\u201c' or '(' or '\u00bf' or '\u00a1' or '\u00ab' or '\u201e';
             if (!startsSentence || (text[i] == '.' && IsAbbreviation(text, i)))
             {
                 i = end - 1;

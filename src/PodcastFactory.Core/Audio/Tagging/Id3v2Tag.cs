@@ -15,7 +15,9 @@ public sealed record Id3Chapter(string Title, long StartMs, long EndMs);
 /// <param name="Date">Release date (TDRC, yyyy-MM-dd).</param>
 /// <param name="Comment">Comment (COMM), e.g. the statement that the episode was produced with AI.</param>
 /// <param name="Chapters">Chapters (CHAP frames under one ordered top-level CTOC), at most 255.</param>
-public sealed record Id3Metadata(string Title, string Show, string Artist, int? EpisodeNumber, DateOnly Date, string? Comment, IReadOnlyList<Id3Chapter> Chapters);
+/// <param name="Language">The spoken language as ISO 639-2 (TLAN, and the comment's language), e.g. <c>spa</c>; null: English.</param>
+public sealed record Id3Metadata(string Title, string Show, string Artist, int? EpisodeNumber, DateOnly Date, string? Comment, IReadOnlyList<Id3Chapter> Chapters,
+    string? Language = null);
 
 /// <summary>
 /// Writes an ID3v2.4 tag (UTF-8 text frames, syncsafe sizes, no unsynchronisation) with chapters per the ID3v2
@@ -43,6 +45,11 @@ public static class Id3v2Tag
         WriteFrame(frames, "TALB", Text(metadata.Show));
         WriteFrame(frames, "TPE1", Text(metadata.Artist));
         WriteFrame(frames, "TCON", Text("Podcast"));
+        if (metadata.Language is { } language && Iso6392(language) == language)
+        {
+            WriteFrame(frames, "TLAN", Text(Iso6392(metadata.Language)));
+        }
+
         WriteFrame(frames, "TDRC", Text(metadata.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (metadata.EpisodeNumber is { } number)
         {
@@ -52,7 +59,7 @@ public static class Id3v2Tag
         if (!string.IsNullOrWhiteSpace(metadata.Comment))
         {
             // COMM: encoding, language, empty short description (terminated), text.
-            WriteFrame(frames, "COMM", [Utf8, .. "eng"u8, 0, .. Encoding.UTF8.GetBytes(metadata.Comment)]);
+            WriteFrame(frames, "COMM", [Utf8, .. Encoding.ASCII.GetBytes(Iso6392(metadata.Language)), 0, .. Encoding.UTF8.GetBytes(metadata.Comment)]);
         }
 
         if (metadata.Chapters.Count > 0)
@@ -70,6 +77,10 @@ public static class Id3v2Tag
         WriteSyncsafe(header.AsSpan(6), checked((int)frames.Length));
         return [.. header, .. frames.ToArray()];
     }
+
+    // A frame's language is three lower-case ASCII letters; anything else is written as English.
+    static string Iso6392(string? language) =>
+        language is { Length: 3 } code && code.All(char.IsAsciiLetterLower) ? code : "eng";
 
     static byte[] TableOfContents(int count)
     {

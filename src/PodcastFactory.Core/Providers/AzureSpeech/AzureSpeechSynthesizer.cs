@@ -72,6 +72,10 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IVoiceCatalog
         _voices.ProblemAsync(voice, language, cancellationToken);
 
     /// <inheritdoc />
+    public Task<string?> CheckLanguageAsync(string language, CancellationToken cancellationToken) =>
+        _voices.LanguageProblemAsync(language, cancellationToken);
+
+    /// <inheritdoc />
     public Task<AgentUsage> SynthesizeAsync(string text, string voice, string language, Stream output, CancellationToken cancellationToken) =>
         SynthesizeAsync(new SpeechInput(text, voice, language), output, cancellationToken);
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Costs;
 using PodcastFactory.Core.Costs.Journal;
+using PodcastFactory.Core.Languages;
 using PodcastFactory.Core.Providers.Speech;
 
 namespace PodcastFactory.Core.Providers.OpenAI;
@@ -74,7 +75,9 @@ public sealed partial class OpenAISpeechSynthesizer(
         }
 
         string text = input.PlainText("…");
-        string? instructions = AcceptsInstructions(Model) && !string.IsNullOrWhiteSpace(input.Style) ? input.Style.Trim() : null;
+        // The host's style and, outside English, the language the text is in: both direction for models that take it.
+        string? style = AcceptsInstructions(Model) && !string.IsNullOrWhiteSpace(input.Style) ? input.Style.Trim() : null;
+        string? instructions = string.Join(" ", new[] { LanguageInstruction(input.Language), style }.OfType<string>()) is { Length: > 0 } joined ? joined : null;
         string resolved = OpenAIVoices.Resolve(input.Voice);
         long started = Stopwatch.GetTimestamp();
         using var audio = new MemoryStream();
@@ -94,6 +97,13 @@ public sealed partial class OpenAISpeechSynthesizer(
         return await SpeechResponse.DeliverMp3Async(audio, output,
             new AgentUsage(AgentNames.AudioSynthesizer, Name, Model, text.Length, 0, "characters", 0, price), resolved, started, logger, cancellationToken);
     }
+
+    // OpenAI voices are multilingual and follow the text, but gpt-4o-mini-tts takes instructions: naming the language
+    // there keeps a short or mixed segment ("Gracias, Sam.") from being read with English sounds. tts-1 takes none.
+    string? LanguageInstruction(string language) =>
+        LanguagePacks.Primary(language) != "en" && AcceptsInstructions(Model)
+            ? $"Speak in {LanguagePacks.Describe(language)}."
+            : null;
 
     async Task<HttpRequestMessage> CreateRequestAsync(string text, string voice, string? instructions, CancellationToken cancellationToken)
     {

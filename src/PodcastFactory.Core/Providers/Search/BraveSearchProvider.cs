@@ -15,7 +15,7 @@ public sealed class BraveSearchProvider(HttpClient http, SearchOptions options) 
     protected override HttpRequestMessage BuildRequest(Uri baseUrl, string query, int count, string language)
     {
         string url = string.Create(CultureInfo.InvariantCulture,
-            $"web/search?q={Uri.EscapeDataString(query)}&count={Math.Clamp(count, 1, 20)}&search_lang={Uri.EscapeDataString(language)}");
+            $"web/search?q={Uri.EscapeDataString(query)}&count={Math.Clamp(count, 1, 20)}&search_lang={Uri.EscapeDataString(SearchLanguages.Brave(language))}");
         var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, url));
         request.Headers.Add("X-Subscription-Token", Options.ApiKey);
         request.Headers.Accept.ParseAdd("application/json");

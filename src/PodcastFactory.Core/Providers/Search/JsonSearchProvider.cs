@@ -70,7 +70,7 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
             try
             {
                 using JsonDocument document = await ReadJsonAsync(response, cancellationToken);
-                List<SearchHit> hits = ParseHits(document.RootElement)
+                List<SearchHit> hits = ParseHits(document.RootElement, request.RequestUri!)
                     .Where(h => Uri.TryCreate(h.Url, UriKind.Absolute, out Uri? u) && u.Scheme is "http" or "https")
                     .Select(h => h with { Title = h.Title.Trim(), Snippet = h.Snippet.Trim() })
                     .Take(count)
@@ -93,6 +93,9 @@ public abstract class JsonSearchProvider(HttpClient http, SearchOptions options)
 
     /// <summary>Reads the results from the provider's JSON; throws <see cref="InvalidOperationException"/> on a wrong shape.</summary>
     protected abstract IEnumerable<SearchHit> ParseHits(JsonElement root);
+
+    /// <summary>The hits of an answer to the request sent to <paramref name="requestUri"/> (a provider whose links depend on where it asked overrides this).</summary>
+    protected virtual IEnumerable<SearchHit> ParseHits(JsonElement root, Uri requestUri) => ParseHits(root);
 
     /// <summary>A string property, or "" when absent or not a string.</summary>
     protected static string Text(JsonElement element, string name) =>

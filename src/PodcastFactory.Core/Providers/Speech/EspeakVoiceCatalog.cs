@@ -42,13 +42,35 @@ public sealed class EspeakVoiceCatalog(IOptions<EspeakOptions> options)
             return await UnknownAsync(voice, $"espeak-ng has no variant '{parts[1]}'");
         }
 
-        if (!_languages.TryGetValue(parts[0], out bool known))
+        if (!await KnowsAsync(parts[0], cancellationToken))
         {
-            known = await SpeaksAsync(parts[0], cancellationToken);
-            _languages[parts[0]] = known;
+            return await UnknownAsync(voice, $"espeak-ng has no language or voice '{parts[0]}'");
         }
 
-        return known ? null : await UnknownAsync(voice, $"espeak-ng has no language or voice '{parts[0]}'");
+        return EspeakVoices.LanguageMismatch(voice, resolved, language);
+    }
+
+    /// <summary>Why espeak-ng cannot speak <paramref name="language"/> (its voice for it is not installed), or null; null without espeak-ng.</summary>
+    public async Task<string?> LanguageProblemAsync(string language, CancellationToken cancellationToken)
+    {
+        if (await _variants.Value is null)
+        {
+            return null;
+        }
+
+        string voice = EspeakVoices.LanguageVoice(language);
+        return await KnowsAsync(voice, cancellationToken) ? null : $"espeak-ng has no voice for '{language}' (tried '{voice}'; see espeak-ng --voices)";
+    }
+
+    async Task<bool> KnowsAsync(string language, CancellationToken cancellationToken)
+    {
+        if (!_languages.TryGetValue(language, out bool known))
+        {
+            known = await SpeaksAsync(language, cancellationToken);
+            _languages[language] = known;
+        }
+
+        return known;
     }
 
     /// <summary>The variants (<c>m1</c>..<c>m8</c>, <c>f1</c>..<c>f5</c> first), or null without espeak-ng.</summary>

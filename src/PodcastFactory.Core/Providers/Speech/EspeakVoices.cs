@@ -36,7 +36,11 @@ public static partial class EspeakVoices
         return trimmed;
     }
 
-    static string LanguageVoice(string language)
+    /// <summary>
+    /// espeak-ng's voice for <paramref name="language"/>: en-us for "en" (other English regions as given), the language
+    /// pack's voice for a packed language in any region (espeak-ng has "es" but no "es-es"), else the code itself.
+    /// </summary>
+    public static string LanguageVoice(string language)
     {
         string code = string.IsNullOrWhiteSpace(language) ? "en" : language.Trim().ToLowerInvariant();
         if (code == "en")
@@ -44,7 +48,30 @@ public static partial class EspeakVoices
             return "en-us";
         }
 
+        if (Languages.LanguagePacks.Find(code) is { } pack && pack.Code != "en")
+        {
+            return pack.EspeakVoice;
+        }
+
         return EspeakVoicePattern().IsMatch(code) ? code : "en-us";
+    }
+
+    /// <summary>
+    /// Why espeak-ng voice <paramref name="resolved"/> (<c>LANGUAGE+VARIANT</c>) cannot speak <paramref name="language"/>,
+    /// or null: an English voice in a Spanish episode reads Spanish with English rules. Only languages with a pack are
+    /// compared (other voice names, such as mbrola's, are not language codes).
+    /// </summary>
+    public static string? LanguageMismatch(string voice, string resolved, string language)
+    {
+        string voiceLanguage = Languages.LanguagePacks.Primary(resolved.Split('+', 2)[0]);
+        string wanted = Languages.LanguagePacks.Primary(language);
+        if (voiceLanguage == wanted || Languages.LanguagePacks.Find(voiceLanguage) is null || Languages.LanguagePacks.Find(wanted) is null)
+        {
+            return null;
+        }
+
+        string variant = resolved.Contains('+', StringComparison.Ordinal) ? "+" + resolved.Split('+', 2)[1] : "";
+        return $"Voice '{voice}' speaks '{voiceLanguage}', not the episode's language '{language}': use an espeak-ng voice of that language such as {LanguageVoice(language)}{variant}, a flite voice (spoken as {LanguageVoice(language)}) or an OpenAI voice name.";
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_./-]{0,47}(\+[A-Za-z0-9_-]{1,15})?$")]

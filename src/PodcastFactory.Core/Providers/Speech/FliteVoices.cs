@@ -67,8 +67,17 @@ public static partial class FliteVoices
     public static double GainDecibels(string name) => _gains.GetValueOrDefault(name);
 
     /// <summary>The espeak-ng voice used instead of a flite voice when flite is not installed.</summary>
-    public static string EspeakFallback(string voice) =>
-        _female.Contains(Resolve(voice)) ? "en-us+f3" : "en-us+m3";
+    public static string EspeakFallback(string voice) => EspeakFallback(voice, "en");
+
+    /// <summary>
+    /// The espeak-ng voice that speaks flite voice <paramref name="voice"/> in <paramref name="language"/>: flite's voices
+    /// are English only, so another language gets espeak-ng's voice for it, of the same kind (<c>es+f3</c>, <c>de+m3</c>).
+    /// </summary>
+    public static string EspeakFallback(string voice, string language) =>
+        EspeakVoices.LanguageVoice(language) + (_female.Contains(Resolve(voice)) ? "+f3" : "+m3");
+
+    /// <summary>True when flite itself can speak <paramref name="language"/> (English only).</summary>
+    public static bool Speaks(string language) => Languages.LanguagePacks.Primary(language) == "en";
 
     [GeneratedRegex(@"^[A-Za-z0-9_]{1,32}$")]
     private static partial Regex NameRegex();

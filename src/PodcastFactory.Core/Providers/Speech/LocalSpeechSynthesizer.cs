@@ -10,7 +10,8 @@ namespace PodcastFactory.Core.Providers.Speech;
 /// The offline speech provider: voices named <c>flite:NAME</c> are spoken by flite (the better-measured engine, see
 /// docs/voices.md), every other voice by espeak-ng. When flite is not installed, flite voices fall back to an
 /// espeak-ng voice of the same kind and a warning says how to install flite; availability is checked once. Both
-/// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts.
+/// engines write WAV; flite at 16 kHz, espeak-ng at 22.05 kHz, so an episode keeps one engine for both hosts. flite speaks
+/// English only: in another language its voices are spoken by espeak-ng's voice for that language (a warning says so).
 /// Direction: a <c>[pause]</c> is <see cref="SpeechMarks.PauseMs"/> of silence between the pieces spoken around it (the
 /// engines have no pause markup of their own), emphasis is the plain words, lexicon entries are said as their <c>say</c>.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
 
     readonly Lazy<bool> _fliteAvailable = new(flite.IsAvailable);
     int _warned;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _substituted = new(StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public string Name => ProviderName;
@@ -53,6 +55,16 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
             ? null
             : $"Unknown voice '{voice}': flite has no voice '{name}'. Valid flite voices: {string.Join(", ", FliteVoices.Known.Select(v => FliteVoices.Prefix + v))}; espeak-ng voices such as en-us+m3 or en-gb+f2 work too.");
     }
+
+    /// <inheritdoc />
+    /// <remarks>English is flite's; every language is spoken by espeak-ng, which must have a voice for it.</remarks>
+    public Task<string?> CheckLanguageAsync(string language, CancellationToken cancellationToken) => voices.LanguageProblemAsync(language, cancellationToken);
+
+    /// <inheritdoc />
+    public string? VoiceSubstitution(string voice, string language) =>
+        FliteVoices.IsFlite(voice) && !FliteVoices.Speaks(language)
+            ? $"flite speaks English only: voice '{voice}' speaks '{language}' as espeak-ng voice '{FliteVoices.EspeakFallback(voice, language)}'"
+            : null;
 
     /// <inheritdoc />
     /// <remarks>
@@ -169,6 +181,18 @@ public sealed class LocalSpeechSynthesizer(EspeakSpeechSynthesizer espeak, Flite
         if (!FliteVoices.IsFlite(voice))
         {
             return espeak.SynthesizeAsync(text, voice, language, output, cancellationToken);
+        }
+
+        if (!FliteVoices.Speaks(language))
+        {
+            // flite's voices are English only: another language is spoken by espeak-ng's voice for it, of the same kind.
+            string speaker = FliteVoices.EspeakFallback(voice, language);
+            if (_substituted.TryAdd(voice + "|" + language, 0))
+            {
+                Logs.FliteLanguageSubstituted(logger, voice, language, speaker);
+            }
+
+            return espeak.SynthesizeAsync(text, speaker, language, output, cancellationToken);
         }
 
         if (_fliteAvailable.Value)

@@ -69,6 +69,19 @@ public sealed class ProviderVoiceCatalog(string provider, Func<CancellationToken
             + (suggested.Count() > NamedInProblem ? $" (and {suggested.Count() - NamedInProblem} more)" : "") + ".";
     }
 
+    /// <summary>Why no listed voice speaks <paramref name="language"/> (so no host voice could), or null.</summary>
+    public async Task<string?> LanguageProblemAsync(string language, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ProviderVoice> voices = await GetAsync(cancellationToken);
+        if (voices.Count == 0 || voices.Any(v => Speaks(v, language)))
+        {
+            return null;
+        }
+
+        List<string> locales = voices.Select(v => v.Locale).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return $"no {provider} voice speaks '{language}' (locales: {string.Join(", ", locales.Take(NamedInProblem))}{(locales.Count > NamedInProblem ? ", ..." : "")})";
+    }
+
     /// <summary>The provider's id for <paramref name="voice"/>; throws <see cref="ArgumentException"/> for a voice <see cref="ProblemAsync"/> refuses.</summary>
     public async Task<string> ResolveAsync(string voice, string language, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using PodcastFactory.Core.Configuration;
+using PodcastFactory.Core.Languages;
 
 namespace PodcastFactory.Core.Publishing.Feed;
 
@@ -123,7 +124,11 @@ public static class PodcastFeed
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(options);
+        // RSS has no item-level language element; xml:lang (which XML allows on any element) marks an episode whose
+        // language differs from the feed's, so a reader can tell a Spanish episode in an English feed.
+        bool otherLanguage = !string.Equals(LanguagePacks.Primary(item.Language), LanguagePacks.Primary(options.Language), StringComparison.Ordinal);
         return new XElement("item",
+            otherLanguage ? new XAttribute(XNamespace.Xml + "lang", item.Language) : null,
             new XElement("title", item.Title),
             new XElement("description", item.DescriptionHtml),
             new XElement("guid", new XAttribute("isPermaLink", "false"), item.Guid),

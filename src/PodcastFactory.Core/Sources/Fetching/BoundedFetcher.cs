@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.Options;
 using PodcastFactory.Core.Configuration;
 
@@ -94,7 +93,7 @@ public sealed class BoundedFetcher(IHttpClientFactory httpClientFactory, IOption
             }
 
             byte[] body = await ReadCappedAsync(response.Content, bounds.MaxBytes, url, cancellationToken);
-            string text = Decode(body, response.Content.Headers.ContentType?.CharSet);
+            string text = TextDecoding.Decode(body, response.Content.Headers.ContentType?.CharSet, mediaType);
             if (text.Contains('\0', StringComparison.Ordinal))
             {
                 throw new FetchRefusedException($"{url} holds NUL characters, so it is not text.");
@@ -151,25 +150,6 @@ public sealed class BoundedFetcher(IHttpClientFactory httpClientFactory, IOption
         {
             throw new FetchRefusedException(SourceAddressPolicy.Refusal(target.Host, refused));
         }
-    }
-
-    static string Decode(byte[] body, string? charset)
-    {
-        Encoding encoding = Encoding.UTF8;
-        if (!string.IsNullOrWhiteSpace(charset))
-        {
-            try
-            {
-                encoding = Encoding.GetEncoding(charset.Trim('"', ' '));
-            }
-            catch (ArgumentException)
-            {
-                encoding = Encoding.UTF8;
-            }
-        }
-
-        string text = encoding.GetString(body);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
     static FetchRefusedException TooLarge(Uri url, int maxBytes) =>

@@ -6,7 +6,7 @@ namespace PodcastFactory.Core.Sources.Fetching;
 /// <param name="RequestedUrl">The URL asked for.</param>
 /// <param name="FinalUrl">Where the last redirect led.</param>
 /// <param name="MediaType">The answer's media type (e.g. text/html).</param>
-/// <param name="Body">The body decoded as text (charset from the answer, else UTF-8).</param>
+/// <param name="Body">The body decoded as text (byte order mark, charset from the answer, HTML meta charset, else UTF-8: <see cref="TextDecoding"/>).</param>
 /// <param name="RetrievedAt">When the body was read completely.</param>
 public sealed record FetchedPage(Uri RequestedUrl, Uri FinalUrl, string MediaType, string Body, DateTimeOffset RetrievedAt)
 {

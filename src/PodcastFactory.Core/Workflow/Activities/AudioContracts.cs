@@ -6,7 +6,7 @@ namespace PodcastFactory.Core.Workflow.Activities;
 public sealed record PlanSegmentsInput(string EpisodeId, string ScriptArtifact, IReadOnlyList<HostVoice> Hosts, int MaxCharacters, string? Language = null, IReadOnlyList<LexiconEntry>? Lexicon = null);
 
 /// <summary>Output of <see cref="PlanSegmentsActivity"/>: the plan is an artifact; only counts travel.</summary>
-public sealed record PlanSegmentsOutput(string PlanArtifact, int SegmentCount, long TotalCharacters, string Extension, int WordCount = 0, long UnvoicedCharacters = -1);
+public sealed record PlanSegmentsOutput(string PlanArtifact, int SegmentCount, long TotalCharacters, string Extension, int WordCount = 0, long UnvoicedCharacters = -1, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>Input of <see cref="SynthesizeSegmentActivity"/>.</summary>
 public sealed record SynthesizeSegmentInput(string EpisodeId, string PlanArtifact, int Index, string Language);

@@ -44,6 +44,11 @@ public sealed class PlanSegmentsActivity(IArtifactStore store, ISpeechSynthesize
 
         string name = ArtifactNames.SegmentPlan(input.EpisodeId);
         await store.WriteJsonAsync(name, plan, InputHash.Of(script, input.Hosts, limit, speech.CacheKey, input.Language, input.Lexicon ?? []), CancellationToken.None);
-        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount, unvoiced);
+        // A host voice the provider speaks through another voice in this language (flite is English only) is said once.
+        List<string> warnings = input.Language is { } spoken
+            ? input.Hosts.Select(h => speech.VoiceSubstitution(h.Voice, spoken)).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        return new PlanSegmentsOutput(name, plan.Segments.Count, plan.Segments.Sum(s => (long)s.Text.Length), AudioStitcherFactory.FileExtension(plan.Format), script.WordCount, unvoiced,
+            warnings.Count > 0 ? warnings : null);
     }
 }

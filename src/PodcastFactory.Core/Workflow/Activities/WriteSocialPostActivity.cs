@@ -7,7 +7,7 @@ using PodcastFactory.Core.Models;
 namespace PodcastFactory.Core.Workflow.Activities;
 
 /// <summary>Input of <see cref="WriteSocialPostActivity"/>.</summary>
-public sealed record WriteSocialPostInput(string EpisodeId, string Topic, string ScriptArtifact, string ResearchJson);
+public sealed record WriteSocialPostInput(string EpisodeId, string Topic, string ScriptArtifact, string ResearchJson, string Language = "en");
 
 /// <summary>Output of <see cref="WriteSocialPostActivity"/>.</summary>
 public sealed record WriteSocialPostOutput(string Artifact, string Platform, int Length, int MaxLength, AgentUsage Usage);
@@ -26,7 +26,7 @@ public sealed class WriteSocialPostActivity(IArtifactStore store, ISocialAgent a
         PaidStepResult<SocialPost> result = await paidStep.RunAsync(
             new PaidStepKey(input.EpisodeId, context.InstanceId, AgentNames.SocialWriter, "words", name, hash),
             reuse: async () => SocialMarkdown.Parse(await store.ReadTextAsync(name, CancellationToken.None)),
-            pay: () => agent.WriteAsync(input.Topic, script, research, CancellationToken.None),
+            pay: () => agent.WriteAsync(input.Topic, input.Language, script, research, CancellationToken.None),
             save: post =>
             {
                 if (post.Text.Length > post.MaxLength)

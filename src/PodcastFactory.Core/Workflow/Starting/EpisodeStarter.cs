@@ -47,7 +47,8 @@ public sealed class EpisodeStarter(
     WebhookSubscriptions webhooks,
     IOptions<WebhookOptions> webhookOptions,
     QuoteStore quotes,
-    ShowStore shows)
+    ShowStore shows,
+    LanguageGate languages)
 {
     /// <summary>Characters per speech segment: the configured size, within what the speech provider accepts.</summary>
     public int SegmentMaxCharacters => Math.Min(workflow.Value.SegmentMaxCharacters, speech.MaxInputCharacters);
@@ -94,6 +95,12 @@ public sealed class EpisodeStarter(
         if (researchError is not null)
         {
             errors.Add(researchError);
+        }
+
+        if (errors.Count == 0 && await languages.CheckAsync(request, cancellationToken) is { } refused)
+        {
+            // A language nobody here can write or speak: the hosts' voices cannot be judged in it either.
+            errors.Add(refused);
         }
 
         if (errors.Count == 0)

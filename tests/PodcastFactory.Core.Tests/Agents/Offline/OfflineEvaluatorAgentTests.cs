@@ -27,14 +27,14 @@ public sealed class OfflineEvaluatorAgentTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_AnyScript_ReportsTheTwelveNamedChecks()
+    public async Task EvaluateAsync_AnyScript_ReportsTheThirteenNamedChecks()
     {
         ResearchNotes research = AgentTestData.SmallResearch(3);
         Script script = (await _writer.WriteAsync(AgentTestData.Brief(), research, CancellationToken.None)).Value;
 
         ScriptReview review = await EvaluateAsync(script, research);
 
-        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure", "fact-check", "fragments", "list-items", "repetition", "arc", "spoken-text"], review.Checks.Select(c => c.Name));
+        Assert.Equal(["length", "coverage", "balance", "segment-limit", "grounding", "structure", "language", "fact-check", "fragments", "list-items", "repetition", "arc", "spoken-text"], review.Checks.Select(c => c.Name));
     }
 
     [Fact]

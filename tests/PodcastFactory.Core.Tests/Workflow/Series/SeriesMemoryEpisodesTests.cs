@@ -66,7 +66,7 @@ public sealed class SeriesMemoryEpisodesTests(ITestOutputHelper output)
 
         BibleEpisode earlier = Assert.Single(SeriesReferences.In(second.Script, second.Research.Earlier));
         var notes = new ShowNotesContent(second.Script.Title, "summary", [], [], [("Alex", "flite:rms")], ["offline"],
-            [new ShowNotesEpisode(earlier.Number, earlier.Title, earlier.Page)]);
+            Earlier: [new ShowNotesEpisode(earlier.Number, earlier.Title, earlier.Page)]);
 
         const string page = "https://pods.example/api/episodes/ep-1/artifacts/show-notes.html";
         Assert.Equal(new Uri(page), earlier.Page);
