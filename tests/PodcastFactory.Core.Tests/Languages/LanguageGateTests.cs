@@ -52,6 +52,23 @@ public sealed class LanguageGateTests
         Assert.Null(await gate.CheckAsync(new EpisodeRequest { Topic = "Huertos", Language = language }, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("debate", 2)]
+    [InlineData("deep-dive", 3)]
+    [InlineData("solo", 1)]
+    public async Task CheckAsync_OfflineOtherFormatOrCastInAnotherLanguage_RefusesNamingFormat(string format, int hosts)
+    {
+        var gate = new LanguageGate(new OfflineScriptAgent(), new SpeakingSpeech("en", "es"), NullLogger<LanguageGate>.Instance);
+        IReadOnlyList<HostVoice> cast = [.. Enumerable.Range(0, hosts).Select(i => new HostVoice($"Host {i}", "flite:rms"))];
+
+        ValidationError? spanish = await gate.CheckAsync(new EpisodeRequest { Topic = "Huertos", Language = "es", Format = format, Hosts = cast }, CancellationToken.None);
+        ValidationError? english = await gate.CheckAsync(new EpisodeRequest { Topic = "Gardens", Language = "en", Format = format, Hosts = cast }, CancellationToken.None);
+
+        Assert.Equal("format", spanish?.Field);
+        Assert.Contains("two-host deep-dive only", spanish!.Message, StringComparison.Ordinal);
+        Assert.Null(english);
+    }
+
     /// <summary>A speech provider that speaks the given languages (by primary subtag) and refuses the rest.</summary>
     sealed class SpeakingSpeech(params string[] languages) : ISpeechSynthesizer
     {

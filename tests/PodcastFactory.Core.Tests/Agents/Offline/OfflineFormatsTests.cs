@@ -106,8 +106,9 @@ public sealed class OfflineFormatsTests
         Assert.True(review.Passed, FormatEpisode.Failures(review));
         Assert.InRange(script.WordCount, 1, TextStats.TargetWords(2) * 5 / 4);
         List<int> told = script.Turns.SelectMany(t => t.Claims ?? []).Distinct().ToList();
-        int usable = ScriptPlanner.Usable(await FormatEpisode.ResearchAsync()).TakeWhile(i => told.Contains(i)).Count();
-        Assert.Equal(told.Count, usable);
+        // The best-ranked notes, in rank order; fitting the short target may pass over one note too long for the words left.
+        List<int> best = ScriptPlanner.Usable(await FormatEpisode.ResearchAsync()).Take(told.Count + 1).ToList();
+        Assert.All(told, i => Assert.Contains(i, best));
         Assert.Contains("in brief", script.Turns[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("in brief", deepDive.Turns[0].Text, StringComparison.Ordinal);
     }
