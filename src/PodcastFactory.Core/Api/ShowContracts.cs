@@ -49,6 +49,9 @@ public sealed record ShowBody
     /// <summary>Standing instructions for the writer.</summary>
     public string? Instructions { get; init; }
 
+    /// <summary>The show's pronunciation lexicon (at most 200 entries of text with say or ipa).</summary>
+    public IReadOnlyList<LexiconEntry>? Lexicon { get; init; }
+
     /// <summary>The show this body describes, with <paramref name="id"/> and the given times, defaults for what it leaves out.</summary>
     public Show ToShow(string id, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
@@ -68,6 +71,7 @@ public sealed record ShowBody
             DefaultFormat = DefaultFormat ?? d.DefaultFormat,
             DefaultMinutes = DefaultMinutes ?? d.DefaultMinutes,
             Instructions = Instructions,
+            Lexicon = Lexicon ?? [],
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
         };

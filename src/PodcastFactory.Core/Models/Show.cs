@@ -45,6 +45,12 @@ public sealed record Show
     /// <summary>Standing instructions for the writer of every episode (bounded free text), or null.</summary>
     public string? Instructions { get; init; }
 
+    /// <summary>
+    /// The show's pronunciation lexicon (names, acronyms): every episode speaks with it; an episode's own entries are added
+    /// and win over the show's for the same written form.
+    /// </summary>
+    public IReadOnlyList<LexiconEntry> Lexicon { get; init; } = [];
+
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -64,6 +64,7 @@ public static partial class ShowValidator
         }
 
         ValidateHosts(show.Hosts, errors);
+        VoiceDirectionValidator.ValidateLexicon(show.Lexicon, "lexicon", errors);
         if (EpisodeFormats.Find(show.DefaultFormat) is not { } format || format.Name != show.DefaultFormat)
         {
             errors.Add(new("defaultFormat", $"Default format must be one of {EpisodeFormats.Names}."));

@@ -13,6 +13,8 @@ public sealed class ShowValidatorTests
     public static TheoryData<Show, string> Invalid => new()
     {
         { _valid with { Id = "" }, "id" },
+        { _valid with { Lexicon = [new LexiconEntry("SQL")] }, "lexicon[0].say" },
+        { _valid with { Lexicon = [.. Enumerable.Range(0, LexiconEntry.MaxEntries + 1).Select(i => new LexiconEntry($"w{i}", "x"))] }, "lexicon" },
         { _valid with { Id = "Tech" }, "id" },
         { _valid with { Id = "-tech" }, "id" },
         { _valid with { Id = "../etc" }, "id" },

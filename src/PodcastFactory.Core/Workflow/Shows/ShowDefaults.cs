@@ -22,6 +22,15 @@ public static class ShowDefaults
             TargetMinutes = given.HasFlag(RequestOverrides.TargetMinutes) ? request.TargetMinutes : show.DefaultMinutes,
             Format = given.HasFlag(RequestOverrides.Format) ? request.Format : show.DefaultFormat,
             Instructions = given.HasFlag(RequestOverrides.Instructions) ? request.Instructions : show.Instructions,
+            Lexicon = Lexicon(show.Lexicon, request.Lexicon),
         };
+    }
+
+    // The show's pronunciations plus the request's; the request's entry wins for the same written form.
+    static IReadOnlyList<LexiconEntry> Lexicon(IReadOnlyList<LexiconEntry>? show, IReadOnlyList<LexiconEntry>? request)
+    {
+        List<LexiconEntry> own = [.. request ?? []];
+        var written = new HashSet<string>(own.Select(e => e.Text.Trim()), StringComparer.Ordinal);
+        return [.. (show ?? []).Where(e => !written.Contains(e.Text.Trim())), .. own];
     }
 }

@@ -24,6 +24,18 @@ public sealed class ShowDefaultsTests
     }
 
     [Fact]
+    public void Apply_ShowAndRequestLexicons_AreJoinedAndTheRequestWinsForTheSameWrittenForm()
+    {
+        Show show = _show with { Lexicon = [new("SQL", "sequel"), new("Saoirse", Ipa: "ˈsɪərʃə")] };
+        var request = new EpisodeRequest { Topic = "t", Show = "solo-show", Lexicon = [new("SQL", "S Q L"), new("Kubernetes", "koo-ber-net-eez")] };
+
+        EpisodeRequest resolved = ShowDefaults.Apply(request, show, RequestOverrides.None);
+
+        Assert.Equal(["Saoirse", "SQL", "Kubernetes"], resolved.Lexicon.Select(e => e.Text));
+        Assert.Equal("S Q L", resolved.Lexicon.Single(e => e.Text == "SQL").Say);
+    }
+
+    [Fact]
     public void Apply_GivenFields_KeepTheRequestsValuesEvenWhenTheyAreTheBuiltInDefaults()
     {
         var request = new EpisodeRequest { Topic = "t", Show = "solo-show", TargetMinutes = 5, Language = "en" };
