@@ -47,7 +47,9 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output) : IDisposable
         // Only the completed event is failed twice; started is answered at once.
         receiver.Status = _ => 200;
         await using LocalRuntime runtime = await LocalRuntime.StartAsync(BackendSettings.InMemory, Settings());
-        receiver.Status = n => receiver.Received.Last().Body.Contains("\"episode.completed\"", StringComparison.Ordinal) && ++completedSeen <= 2 ? 500 : 200;
+        // Deliveries of different events can arrive at once: judge request n by its own body, count atomically.
+        receiver.Status = n => receiver.Received.First(r => r.Number == n).Body.Contains("\"episode.completed\"", StringComparison.Ordinal)
+            && Interlocked.Increment(ref completedSeen) <= 2 ? 500 : 200;
 
         StartedEpisode started = await runtime.Services.GetRequiredService<EpisodeStarter>()
             .StartAsync(Request(), "hooks-retry", CancellationToken.None, new StartOptions(receiver.Url.ToString()));
