@@ -79,4 +79,19 @@ public sealed class EditionsApiTests : IDisposable
         Assert.True(response.Status == 202, response.Text);
         Assert.Single(_host.Client.Started);
     }
+
+    [Fact]
+    public void CrossSite_ForeignOriginPostingEditions_Is403()
+    {
+        const string body = """{"topic":"Durable workflows","editions":["es"]}""";
+        HttpRequest request = ApiTestHost.Request(body, "POST");
+        request.Path = "/api/episodes";
+        request.ContentType = "application/json";
+        request.ContentLength = System.Text.Encoding.UTF8.GetByteCount(body);
+        request.Headers.Origin = "https://evil.example";
+
+        IResult? refused = _host.Get<CrossSiteGuard>().Refuse(request);
+
+        Assert.Equal(403, Assert.IsAssignableFrom<IStatusCodeHttpResult>(refused).StatusCode);
+    }
 }
