@@ -46,6 +46,9 @@ public sealed record CreateEpisodeRequest
     /// <summary>Language code.</summary>
     public string? Language { get; init; }
 
+    /// <summary>Other languages to make the episode in from the same research (at most 4); refused until editions are produced (docs/languages.md#editions).</summary>
+    public IReadOnlyList<string>? Editions { get; init; }
+
     /// <summary>Pronunciations: <c>[{ "text": "SQL", "say": "sequel" }, { "text": "Saoirse", "ipa": "ˈsɪərʃə" }]</c>.</summary>
     public IReadOnlyList<LexiconEntry>? Lexicon { get; init; }
 
@@ -92,6 +95,7 @@ public sealed record CreateEpisodeRequest
             Format = format,
             Instructions = Instructions,
             Language = Language ?? d.Language,
+            Editions = Editions,
             Lexicon = Lexicon ?? d.Lexicon,
             BudgetUsd = BudgetUsd,
             MaxRevisions = MaxRevisions ?? d.MaxRevisions,

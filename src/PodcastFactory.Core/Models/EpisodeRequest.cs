@@ -92,6 +92,13 @@ public sealed record EpisodeRequest
     /// <summary>BCP-47 language code, default "en".</summary>
     public string Language { get; init; } = "en";
 
+    /// <summary>
+    /// Other languages to make this episode in from the same research (issue 25 item 2): at most
+    /// <see cref="EpisodeRequestValidator.MaxEditions"/>, no duplicates, not <see cref="Language"/>. Null (not an empty
+    /// list) when none, so the request's hash, and with it a repeated start, is what it was before editions existed.
+    /// </summary>
+    public IReadOnlyList<string>? Editions { get; init; }
+
     /// <summary>Optional budget in USD; optional work stops when it would be exceeded.</summary>
     public decimal? BudgetUsd { get; init; }
 

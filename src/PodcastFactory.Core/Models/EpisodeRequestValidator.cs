@@ -5,7 +5,7 @@ public static class EpisodeRequestValidator
 {
     /// <summary>Limits a request must respect.</summary>
     public const int MinTopicLength = 3, MaxTopicLength = 200, MinMinutes = 1, MaxMinutes = 60, MaxRevisionsLimit = 5,
-        MaxSources = 20, MaxPersonaCharacters = 300, MaxInstructionsCharacters = 2000;
+        MaxSources = 20, MaxPersonaCharacters = 300, MaxInstructionsCharacters = 2000, MaxEditions = 4;
 
     /// <summary>Returns every problem found; an empty list means the request is valid.</summary>
     public static IReadOnlyList<ValidationError> Validate(EpisodeRequest? request)
@@ -74,6 +74,11 @@ public static class EpisodeRequestValidator
             || !request.Language.All(c => char.IsAsciiLetter(c) || c == '-'))
         {
             errors.Add(new("language", "Language must be a language code such as 'en' or 'en-GB'."));
+        }
+
+        if (EditionsProblem(request) is { } editions)
+        {
+            errors.Add(editions);
         }
 
         if (request.BudgetUsd is { } budget && budget <= 0)
@@ -192,4 +197,44 @@ public static class EpisodeRequestValidator
             }
         }
     }
+
+    /// <summary>
+    /// The shape of <see cref="EpisodeRequest.Editions"/>: bounded, each a language code, none repeated, none the
+    /// episode's own language (compared by primary subtag: <c>es</c> and <c>es-MX</c> are one offline pack).
+    /// </summary>
+    static ValidationError? EditionsProblem(EpisodeRequest request)
+    {
+        if (request.Editions is not { } editions)
+        {
+            return null;
+        }
+
+        if (editions.Count > MaxEditions)
+        {
+            return new("editions", $"At most {MaxEditions} editions (got {editions.Count}).");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string? edition in editions)
+        {
+            if (string.IsNullOrWhiteSpace(edition) || edition.Length > 16 || !edition.All(c => char.IsAsciiLetter(c) || c == '-'))
+            {
+                return new("editions", "Each edition must be a language code such as 'es' or 'fr-CA'.");
+            }
+
+            if (!seen.Add(Primary(edition)))
+            {
+                return new("editions", $"Edition '{edition}' is named twice.");
+            }
+
+            if (string.Equals(Primary(edition), Primary(request.Language ?? ""), StringComparison.OrdinalIgnoreCase))
+            {
+                return new("editions", $"Edition '{edition}' is the episode's own language ('{request.Language}').");
+            }
+        }
+
+        return null;
+    }
+
+    static string Primary(string code) => Languages.LanguagePacks.Primary(code);
 }

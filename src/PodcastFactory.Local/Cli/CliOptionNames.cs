@@ -10,7 +10,7 @@ public static class CliOptionNames
     static readonly (string Field, string Option)[] _options =
     [
         ("targetMinutes", "--minutes"), ("hosts", "--host"), ("sources", "--source"), ("research", "--research"),
-        ("priority", "--priority"), ("depth", "--depth"), ("language", "--language"), ("budgetUsd", "--budget"),
+        ("priority", "--priority"), ("depth", "--depth"), ("language", "--language"), ("editions", "--edition"), ("budgetUsd", "--budget"),
         ("maxRevisions", "--max-revisions"), ("id", "--id"), ("lexicon", "--say"), ("topic", "topic"), ("show", "--show"), ("format", "--format"), ("instructions", "--instructions"),
         ("defaultFormat", "--format"), ("defaultMinutes", "--minutes"), ("ownerEmail", "--owner-email"), ("artworkUrl", "--artwork-url"),
     ];

@@ -52,6 +52,9 @@ public sealed class RequestOptions
     /// <summary>--language.</summary>
     public Option<string> Language { get; } = new("--language") { Description = "Language (BCP 47, e.g. es or de-AT); offline: en, es, fr, de.", DefaultValueFactory = _ => "en" };
 
+    /// <summary>--edition (repeatable): another language from the same research.</summary>
+    public Option<string[]> Editions { get; } = new("--edition") { Description = "Another language to make the episode in from the same research (repeatable, at most 4); refused for now: editions are not produced yet." };
+
     /// <summary>--budget.</summary>
     public Option<decimal?> Budget { get; } = new("--budget") { Description = "Budget in USD; optional work stops when it would be exceeded." };
 
@@ -68,7 +71,7 @@ public sealed class RequestOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Topic);
-        foreach (Option option in new Option[] { Show, Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Format, Instructions, HostStyles, Says, LexiconFile, Language, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
+        foreach (Option option in new Option[] { Show, Sources, Texts, Research, Priority, Depth, Minutes, Hosts, Format, Instructions, HostStyles, Says, LexiconFile, Language, Editions, Budget, MaxRevisions, NoPolish, ContinueOnFailedReview })
         {
             command.Options.Add(option);
         }
@@ -142,6 +145,7 @@ public sealed class RequestOptions
             Format = format,
             Instructions = result.GetValue(Instructions),
             Language = result.GetValue(Language) ?? "en",
+            Editions = result.GetValue(Editions) is { Length: > 0 } editions ? editions : null,
             Lexicon = lexicon,
             BudgetUsd = result.GetValue(Budget),
             MaxRevisions = result.GetValue(MaxRevisions),

@@ -115,6 +115,11 @@ public sealed class EpisodeStarter(
             }
         }
 
+        if (errors.Count == 0 && request.Editions is { Count: > 0 })
+        {
+            errors.Add(await EditionsRefusalAsync(request, cancellationToken));
+        }
+
         if (episodeId is not null && !EpisodeIds.IsValid(episodeId))
         {
             errors.Add(new("id", "Episode id must be 3-64 lower-case letters, digits or hyphens, starting with a letter or digit."));
@@ -126,6 +131,33 @@ public sealed class EpisodeStarter(
         }
 
         return request with { Research = research };
+    }
+
+    /// <summary>
+    /// Each edition is judged as the episode in that language would be (LanguageGate, then the hosts' voices), and the
+    /// refusal names <c>editions</c>. Producing editions is not built yet (docs/languages.md#editions), so a request
+    /// whose editions could all be served is still refused, saying so, rather than silently making one language.
+    /// </summary>
+    async Task<ValidationError> EditionsRefusalAsync(EpisodeRequest request, CancellationToken cancellationToken)
+    {
+        foreach (string edition in request.Editions!)
+        {
+            EpisodeRequest variant = request with { Language = edition, Editions = null };
+            if (await languages.CheckAsync(variant, cancellationToken) is { } refused)
+            {
+                return new("editions", $"Edition '{edition}': {refused.Message}");
+            }
+
+            foreach (HostVoice host in request.Hosts)
+            {
+                if (await speech.CheckVoiceAsync(host.Voice, edition, cancellationToken) is { } problem)
+                {
+                    return new("editions", $"Edition '{edition}': host {host.Name}'s voice cannot speak it: {problem}");
+                }
+            }
+        }
+
+        return new("editions", "Editions are not produced yet: this server would serve each language asked, but makes one language per episode; start one episode per language for now (docs/languages.md#editions).");
     }
 
     async Task<StartedEpisode> ScheduleAsync(EpisodeRequest request, string? episodeId, StartOptions? options, CancellationToken cancellationToken)
