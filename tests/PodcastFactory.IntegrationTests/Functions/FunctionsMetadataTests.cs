@@ -97,7 +97,7 @@ public sealed class FunctionsMetadataTests
     {
         // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list; + 1: the quotes route;
         // + 1: the voice preview; + 6: the show routes (create, list, get, put, delete, feed).
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 6;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 6 + 2;
 
         Assert.Equal(expected, _functions.Value.Count);
     }
