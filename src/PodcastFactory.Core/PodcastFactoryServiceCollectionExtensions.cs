@@ -71,6 +71,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddSingleton<IShowBibleStore>(sp => ShowBibles.Create(sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value));
         services.TryAddSingleton<FeedAddress>();
         services.TryAddSingleton<ShowStore>();
+        services.TryAddSingleton<ShowArtworkStore>();
         services.TryAddSingleton<ShowRules>();
         services.TryAddSingleton<ShowFeeds>();
         services.TryAddSingleton<IShowFeeds>(sp => sp.GetRequiredService<ShowFeeds>());
@@ -91,6 +92,7 @@ public static class PodcastFactoryServiceCollectionExtensions
         services.TryAddTransient<ReviewApi>();
         services.TryAddTransient<WebhookApi>();
         services.TryAddTransient<ShowApi>();
+        services.TryAddTransient<ShowArtworkApi>();
         services.TryAddTransient<QuoteApi>();
         services.TryAddTransient<Workflow.Review.EpisodeDecisions>();
         services.AddProviders(configuration);

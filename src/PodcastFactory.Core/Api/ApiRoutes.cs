@@ -69,6 +69,13 @@ public static class ApiRoutes
     /// <summary>GET: a show's own podcast feed.</summary>
     public const string ShowFeed = "shows/{id}/feed.xml";
 
+    /// <summary>PUT (If-Match): upload a show's artwork (PNG or JPEG body); GET: serve it, anonymously like the feed.</summary>
+    public const string ShowArtwork = "shows/{id}/artwork";
+
+    /// <summary>True for <c>/api/shows/{id}/artwork</c>: the one route whose body is an image, not JSON (<see cref="CrossSiteGuard"/>).</summary>
+    public static bool IsShowArtworkPath(string? path) =>
+        path is not null && path.Split('/') is ["", Prefix, "shows", { Length: > 0 }, "artwork"];
+
     /// <summary>Route value names.</summary>
     public const string NameParameter = "name";
 

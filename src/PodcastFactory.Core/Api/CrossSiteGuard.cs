@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Diagnostics;
+using PodcastFactory.Core.Workflow.Shows;
 
 namespace PodcastFactory.Core.Api;
 
@@ -14,7 +15,9 @@ namespace PodcastFactory.Core.Api;
 /// an <c>Origin</c> header, when present, must be the server's own origin, <c>Feed:PublicBaseUrl</c>'s or one in
 /// <c>Api:AllowedOrigins</c> (else 403); and a request with a body must say <c>Content-Type: application/json</c>
 /// (else 415), which no form or no-cors fetch can send. Bodiless commands (cancel, revoice) need no content type, but a
-/// declared one must be JSON. GET and HEAD are never state-changing here and pass.
+/// declared one must be JSON. The one exception is <c>PUT /api/shows/{id}/artwork</c>, whose body is the image itself:
+/// there <c>image/png</c> and <c>image/jpeg</c> pass too (a form cannot send either, and a no-cors fetch that tries is
+/// still stopped by its foreign Origin). GET and HEAD are never state-changing here and pass.
 /// </summary>
 public sealed class CrossSiteGuard(IOptions<ApiOptions> api, IOptions<FeedOptions> feed, ILogger<CrossSiteGuard> logger)
 {
@@ -36,7 +39,7 @@ public sealed class CrossSiteGuard(IOptions<ApiOptions> api, IOptions<FeedOption
                 $"Origin '{origin}' is not this server's origin; pages on other origins may not change anything here (Api:AllowedOrigins lists the exceptions).");
         }
 
-        if (!IsJsonOrBodiless(request))
+        if (!IsJsonOrBodiless(request) && !IsArtworkUpload(request))
         {
             return Problem(request, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.",
                 $"Send the body as {JsonMediaType} (Content-Type: {JsonMediaType}); '{request.ContentType ?? "no content type"}' is not accepted.");
@@ -74,6 +77,14 @@ public sealed class CrossSiteGuard(IOptions<ApiOptions> api, IOptions<FeedOption
             && type.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
             && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
     }
+
+    // An image body, deliberately let through on the artwork route only; ShowArtworkApi checks the bytes themselves.
+    static bool IsArtworkUpload(HttpRequest request) =>
+        HttpMethods.IsPut(request.Method)
+        && ApiRoutes.IsShowArtworkPath(request.Path.Value)
+        && MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
+        && type.MediaType.Value is { } media
+        && (media.Equals(ArtworkImage.Png, StringComparison.OrdinalIgnoreCase) || media.Equals(ArtworkImage.Jpeg, StringComparison.OrdinalIgnoreCase));
 
     IResult Problem(HttpRequest request, int status, string title, string detail)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using PodcastFactory.Core.Configuration;
 using PodcastFactory.Core.Diagnostics;
 using PodcastFactory.Core.Models;
 using PodcastFactory.Core.Publishing.Feed;
@@ -14,7 +15,7 @@ namespace PodcastFactory.Core.Api;
 /// never overwrites one it has not seen. DELETE leaves a tombstone (the feed stays readable); <c>?purge=true</c> removes
 /// the show and its feed. Errors are RFC 7807 problems naming the field.
 /// </summary>
-public sealed class ShowApi(ShowStore store, ShowRules rules, ShowFeeds feeds, FeedAddress address, TimeProvider time, ILogger<ShowApi> logger)
+public sealed class ShowApi(ShowStore store, ShowRules rules, ShowFeeds feeds, ShowArtworkStore artwork, FeedAddress address, TimeProvider time, ILogger<ShowApi> logger)
 {
     /// <summary>The query parameter that lists deleted shows too (<c>GET /api/shows?deleted=true</c>).</summary>
     public const string DeletedParameter = "deleted";
@@ -203,7 +204,10 @@ public sealed class ShowApi(ShowStore store, ShowRules rules, ShowFeeds feeds, F
             return Unknown(id);
         }
 
-        ShowChannel channel = feeds.For(found.Show);
+        // An uploaded artwork wins over artworkUrl; its address is on the same base the feed's own links are.
+        Uri apiBase = address.ForRequest(new Uri(EpisodeApi.BaseUrl(request) + "/" + ApiRoutes.Prefix));
+        Uri? uploaded = await artwork.ExistsAsync(id, cancellationToken) ? FeedOptions.Combine(apiBase, ShowFeeds.ArtworkPath(id)) : null;
+        ShowChannel channel = feeds.For(found.Show, uploaded);
         return FeedApi.Serve(request, address, channel.Options, await channel.Store.ReadAsync(cancellationToken), channel.FeedPath);
     }
 

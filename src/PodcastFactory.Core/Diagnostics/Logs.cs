@@ -231,6 +231,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 7113, Level = LogLevel.Information, Message = "Show {ShowId} deleted (purged: {Purged})")]
     public static partial void ShowDeleted(ILogger logger, string showId, bool purged);
+
+    // 7114-7120: show artwork uploads (issue 24 item 1).
+    [LoggerMessage(EventId = 7114, Level = LogLevel.Information, Message = "Show {ShowId}: artwork uploaded ({ContentType}, {Width} x {Height} px, {Bytes} bytes)")]
+    public static partial void ShowArtworkUploaded(ILogger logger, string showId, string contentType, int width, int height, int bytes);
+
+    [LoggerMessage(EventId = 7115, Level = LogLevel.Information, Message = "Show {ShowId}: artwork refused ({Reason})")]
+    public static partial void ShowArtworkRefused(ILogger logger, string showId, string reason);
     // 7210-7219: series memory (issue 24 item 4).
     [LoggerMessage(EventId = 7210, Level = LogLevel.Information, Message = "Episode {EpisodeId}: series memory of show {Show} read: {EpisodeCount} earlier episode(s), {ClaimCount} covered claim(s)")]
     public static partial void SeriesMemoryRead(ILogger logger, string episodeId, string show, int episodeCount, int claimCount);

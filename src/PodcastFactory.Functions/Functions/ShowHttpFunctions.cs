@@ -43,4 +43,16 @@ public static class ShowHttpFunctions
     public static Task<IResult> GetShowFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiRoutes.ShowFeed)] HttpRequest request, string id, FunctionContext context) =>
         context.InstanceServices.GetRequiredService<ShowApi>().GetFeedAsync(request, id, context.CancellationToken);
+
+    /// <summary>PUT /api/shows/{id}/artwork (If-Match; a PNG or JPEG body).</summary>
+    [Function(nameof(PutShowArtwork))]
+    public static Task<IResult> PutShowArtwork(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.ShowArtwork)] HttpRequest request, string id, FunctionContext context) =>
+        context.InstanceServices.GetRequiredService<ShowArtworkApi>().PutAsync(request, id, context.CancellationToken);
+
+    /// <summary>GET|HEAD /api/shows/{id}/artwork: anonymous, like the feed that points at it.</summary>
+    [Function(nameof(GetShowArtwork))]
+    public static Task<IResult> GetShowArtwork(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiRoutes.ShowArtwork)] HttpRequest request, string id, FunctionContext context) =>
+        context.InstanceServices.GetRequiredService<ShowArtworkApi>().GetAsync(request, id, context.CancellationToken);
 }

@@ -41,6 +41,8 @@ public static class ApiEndpoints
         api.MapPut(ApiRoutes.Show, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.PutAsync(r, id, ct));
         api.MapDelete(ApiRoutes.Show, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.DeleteAsync(r, id, ct));
         api.MapMethods(ApiRoutes.ShowFeed, _getOrHead, (HttpRequest r, string id, ShowApi h, CancellationToken ct) => h.GetFeedAsync(r, id, ct));
+        api.MapPut(ApiRoutes.ShowArtwork, (HttpRequest r, string id, ShowArtworkApi h, CancellationToken ct) => h.PutAsync(r, id, ct));
+        api.MapMethods(ApiRoutes.ShowArtwork, _getOrHead, (HttpRequest r, string id, ShowArtworkApi h, CancellationToken ct) => h.GetAsync(r, id, ct));
         api.MapMethods(ApiRoutes.Feed, _getOrHead, (HttpRequest r, FeedApi h, CancellationToken ct) => h.GetFeedAsync(r, ct));
         api.MapMethods(ApiRoutes.FeedArtwork, _getOrHead, FeedApi.GetArtwork);
         api.MapGet(ApiRoutes.Voices, (HttpRequest r, VoicesApi h, CancellationToken ct) => h.ListAsync(r, ct));

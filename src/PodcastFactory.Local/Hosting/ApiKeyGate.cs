@@ -7,8 +7,8 @@ using PodcastFactory.Core.Api;
 namespace PodcastFactory.Local.Hosting;
 
 /// <summary>
-/// The local server's stand-in for function keys: with a key configured, every <c>/api</c> request except the feed
-/// (anonymous in the Functions app too, because podcast apps send no keys) must carry it in <c>x-api-key</c> or
+/// The local server's stand-in for function keys: with a key configured, every <c>/api</c> request except the feeds
+/// and their artwork (GET/HEAD; anonymous in the Functions app too, because podcast apps send no keys) must carry it in <c>x-api-key</c> or
 /// <c>x-functions-key</c>, or gets 401 problem details. The dashboard's static files contain no secrets and stay open.
 /// </summary>
 public static class ApiKeyGate
@@ -25,7 +25,7 @@ public static class ApiKeyGate
         byte[] expected = Encoding.UTF8.GetBytes(apiKey);
         return app.Use(async (context, next) =>
         {
-            if (!NeedsKey(context.Request.Path) || Matches(context.Request, expected))
+            if (!NeedsKey(context.Request) || Matches(context.Request, expected))
             {
                 await next(context);
                 return;
@@ -38,13 +38,20 @@ public static class ApiKeyGate
         });
     }
 
-    static bool NeedsKey(PathString path)
+    static bool NeedsKey(HttpRequest request)
     {
         var api = new PathString("/" + ApiRoutes.Prefix);
-        return path.StartsWithSegments(api, out PathString rest)
+        return request.Path.StartsWithSegments(api, out PathString rest)
             && rest != "/" + ApiRoutes.Feed
-            && rest != "/" + ApiRoutes.FeedArtwork;
+            && rest != "/" + ApiRoutes.FeedArtwork
+            && !IsPublicShowRead(request);
     }
+
+    // A show's feed and its uploaded artwork are read by podcast apps, which carry no key (anonymous in Functions too);
+    // uploading artwork is a PUT on the same address and still needs the key.
+    static bool IsPublicShowRead(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Path.Value?.Split('/') is ["", ApiRoutes.Prefix, "shows", { Length: > 0 }, "feed.xml" or "artwork"];
 
     static bool Matches(HttpRequest request, byte[] expected)
     {

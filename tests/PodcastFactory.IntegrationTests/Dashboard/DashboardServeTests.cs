@@ -123,6 +123,11 @@ public sealed class DashboardServeTests(DashboardFixture fixture)
             using HttpResponseMessage functionsKey = await SendAsync(http, "/api/backlog", "x-functions-key", "s3cret-key");
             using HttpResponseMessage page = await http.GetAsync("/dashboard/");
             using HttpResponseMessage feed = await http.GetAsync("/api/feed.xml");
+            using HttpResponseMessage showFeed = await http.GetAsync("/api/shows/no-show/feed.xml");
+            using HttpResponseMessage showArtwork = await http.GetAsync("/api/shows/no-show/artwork");
+            using var image = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]);
+            image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            using HttpResponseMessage artworkUpload = await http.PutAsync("/api/shows/no-show/artwork", image);
 
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
@@ -133,6 +138,10 @@ public sealed class DashboardServeTests(DashboardFixture fixture)
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.DoesNotContain("s3cret-key", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, feed.StatusCode);
+            // A show's feed and artwork are read by podcast apps without a key; uploading artwork still needs it.
+            Assert.Equal(HttpStatusCode.NotFound, showFeed.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, showArtwork.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, artworkUpload.StatusCode);
 
             // The page itself: refused until the key is typed in, then the list loads with it.
             await using DashboardPage dashboard = await fixture.NewPageAsync(serve.BaseAddress);

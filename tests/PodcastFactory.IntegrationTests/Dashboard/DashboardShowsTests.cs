@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using PodcastFactory.Core.Tests.Workflow.Shows;
 using static Microsoft.Playwright.Assertions;
 
 namespace PodcastFactory.IntegrationTests.Dashboard;
 
-/// <summary>The shows page in the browser: create a show with a cast of three, edit it (If-Match), its feed link, and the start form's show selector.</summary>
+/// <summary>The shows page in the browser: create a show with a cast of three, edit it (If-Match), upload its artwork, its feed link, and the start form's show selector.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardShowsTests(DashboardFixture fixture)
 {
@@ -30,6 +31,13 @@ public sealed class DashboardShowsTests(DashboardFixture fixture)
         await page.FillAsync("#show-form input[name=title]", "Browser Show, renamed");
         await page.ClickAsync("#show-form button[type=submit]");
         await Expect(page.Locator("#show-message")).ToContainTextAsync("Saved.");
+
+        // Artwork: a same-origin browser upload passes the cross-site guard and carries the ETag the save returned.
+        await page.SetInputFilesAsync("#artwork-file", new FilePayload { Name = "cover.png", MimeType = "image/png", Buffer = TestImages.Png(1400, 1400) });
+        await page.ClickAsync("#upload-artwork");
+        await Expect(page.Locator("#show-message")).ToContainTextAsync("Artwork uploaded");
+        using HttpResponseMessage artwork = await fixture.Http.GetAsync($"/api/shows/{id}/artwork");
+        Assert.Equal("image/png", artwork.Content.Headers.ContentType?.MediaType);
 
         JsonElement stored = (await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/shows/{id}")).GetProperty("show");
         Assert.Equal("Browser Show, renamed", stored.GetProperty("title").GetString());

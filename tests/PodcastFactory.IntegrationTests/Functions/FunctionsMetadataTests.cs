@@ -47,6 +47,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetWebhookDeliveries", "get", ApiRoutes.WebhookDeliveries, false)]
     [InlineData("CreateQuote", "post", ApiRoutes.Quotes, true)]
     [InlineData("PreviewVoice", "post", ApiRoutes.VoicePreview, false)]
+    [InlineData("PutShowArtwork", "put", ApiRoutes.ShowArtwork, false)]
     public void HttpFunctions_Route_MethodAndFunctionAuthLevel(string function, string method, string route, bool durableClient)
     {
         JsonObject trigger = Trigger(function);
@@ -63,6 +64,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetFeed", ApiRoutes.Feed)]
     [InlineData("GetFeedArtwork", ApiRoutes.FeedArtwork)]
     [InlineData("GetShowFeed", ApiRoutes.ShowFeed)]
+    [InlineData("GetShowArtwork", ApiRoutes.ShowArtwork)]
     public void FeedFunctions_Route_AnonymousBecausePodcastAppsSendNoKeys(string function, string route)
     {
         JsonObject trigger = Trigger(function);
@@ -97,7 +99,7 @@ public sealed class FunctionsMetadataTests
     {
         // ... + 5: the five webhook routes; + 1: the provider quota entity; + 1: the voice list; + 1: the quotes route;
         // + 1: the voice preview; + 6: the show routes (create, list, get, put, delete, feed).
-        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 6;
+        int expected = WorkflowTasks.Activities.Count + WorkflowTasks.Orchestrators.Count + 12 + 2 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 6 + 2;
 
         Assert.Equal(expected, _functions.Value.Count);
     }

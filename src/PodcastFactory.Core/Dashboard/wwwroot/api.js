@@ -35,15 +35,19 @@ function headers(extra) {
   return h;
 }
 
-/** Calls the API; resolves to {status, etag, body} for 2xx (and 304), throws ApiError otherwise. */
-export async function call(method, route, { json, ifMatch } = {}) {
+/**
+ * Calls the API; resolves to {status, etag, body} for 2xx (and 304), throws ApiError otherwise. `file` sends a File as
+ * the body with its own type (a show's artwork upload, the one non-JSON body the API takes).
+ */
+export async function call(method, route, { json, ifMatch, file } = {}) {
   const extra = {};
   if (json !== undefined) extra['Content-Type'] = 'application/json';
+  if (file !== undefined) extra['Content-Type'] = file.type || 'application/octet-stream';
   if (ifMatch) extra['If-Match'] = ifMatch;
   const response = await fetch(apiBase + route, {
     method,
     headers: headers(extra),
-    body: json === undefined ? undefined : JSON.stringify(json),
+    body: file !== undefined ? file : json === undefined ? undefined : JSON.stringify(json),
     cache: 'no-store',
     credentials: 'same-origin',
   });

@@ -19,11 +19,16 @@ public sealed class ShowFeeds(ShowStore shows, IOptions<ArtifactStoreOptions> ar
     public async Task<ShowChannel?> FindAsync(string showId, CancellationToken cancellationToken) =>
         await shows.FindAsync(showId, cancellationToken) is { } found ? For(found.Show) : null;
 
-    /// <summary>The feed of <paramref name="show"/>.</summary>
-    public ShowChannel For(Show show)
+    /// <summary>Where a show's uploaded artwork is served under the API base.</summary>
+    public static string ArtworkPath(string showId) => $"shows/{showId}/artwork";
+
+    /// <summary>The feed of <paramref name="show"/>; <paramref name="uploadedArtwork"/>, when given, replaces its <c>artworkUrl</c>.</summary>
+    public ShowChannel For(Show show, Uri? uploadedArtwork = null)
     {
         ArgumentNullException.ThrowIfNull(show);
-        return new ShowChannel(Channel(show, feed.Value), FeedStoreFactory.Create(artifacts.Value, ShowStore.FeedName(show.Id)), FeedPath(show.Id));
+        FeedOptions channel = Channel(show, feed.Value);
+        channel.ArtworkUrl = uploadedArtwork ?? channel.ArtworkUrl;
+        return new ShowChannel(channel, FeedStoreFactory.Create(artifacts.Value, ShowStore.FeedName(show.Id)), FeedPath(show.Id));
     }
 
     /// <summary>The channel settings of <paramref name="show"/> over the configured ones.</summary>

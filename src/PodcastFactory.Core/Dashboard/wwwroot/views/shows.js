@@ -110,7 +110,10 @@ function showForm(show, etag, message) {
       field('Category', select('category', Categories, value('category', 'Technology')), 'category'),
       field('Default format', select('defaultFormat', Formats, value('defaultFormat', 'deep-dive')), 'defaultFormat'),
       field('Default minutes', h('input', { name: 'defaultMinutes', type: 'number', min: 1, max: 60, value: String(value('defaultMinutes', 5)) }), 'defaultMinutes'),
-      field('Artwork URL (optional)', h('input', { name: 'artworkUrl', type: 'url', value: value('artworkUrl') }), 'artworkUrl')),
+      field('Artwork URL (optional)', h('input', { name: 'artworkUrl', type: 'url', value: value('artworkUrl') }), 'artworkUrl'),
+      show ? field('Upload artwork (PNG or JPEG, square, 1400-3000 px; replaces the URL in the feed)',
+        h('span', { class: 'row' }, h('input', { id: 'artwork-file', type: 'file', accept: 'image/png,image/jpeg' }),
+          h('button', { type: 'button', id: 'upload-artwork', onclick: () => uploadArtwork() }, 'Upload')), 'artwork') : null),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'explicit', checked: !!show?.explicit }), ' Explicit'),
     field('Standing instructions (optional)', h('textarea', { name: 'instructions', rows: 3, maxlength: 2000 }, value('instructions')), 'instructions'),
     h('fieldset', {}, h('legend', {}, 'Cast (1 to 4 hosts)'), cast,
@@ -120,6 +123,21 @@ function showForm(show, etag, message) {
       show ? h('button', { type: 'button', class: 'link', id: 'delete-show', onclick: () => remove(show.id, message) }, 'Delete show') : null));
 
   let current = etag;
+  // The upload is an edit of the show: it sends the ETag this form holds and keeps the new one it gets back.
+  const uploadArtwork = async () => {
+    const file = form.querySelector('#artwork-file').files[0];
+    if (!file) return;
+    clearErrors(form, errors);
+    try {
+      const saved = await call('PUT', '/shows/' + encodeURIComponent(show.id) + '/artwork', { file, ifMatch: current });
+      current = saved.etag;
+      replace(message, notice('ok', 'Artwork uploaded: the feed now points at it.'));
+    } catch (error) {
+      if (error.status === 412) replace(message, notice('error', 'Someone changed this show since you opened it: reload the page and upload again.'));
+      else if (error.status === 415) replace(message, notice('error', 'The artwork must be a PNG or JPEG file.'));
+      else showErrors(form, errors, error);
+    }
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form, errors);
