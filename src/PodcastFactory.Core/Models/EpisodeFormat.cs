@@ -11,7 +11,16 @@ namespace PodcastFactory.Core.Models;
 /// <param name="MaxMinutes">Longest target length in minutes.</param>
 /// <param name="DefaultMinutes">Target length when the request names none.</param>
 /// <param name="Summary">One line for help texts and errors.</param>
-public sealed record EpisodeFormat(string Name, int MinHosts, int MaxHosts, int MaxMinutes, int DefaultMinutes, string Summary);
+public sealed record EpisodeFormat(string Name, int MinHosts, int MaxHosts, int MaxMinutes, int DefaultMinutes, string Summary)
+{
+    /// <summary>Why a cast of <paramref name="hosts"/> cannot tell this format, or null when it can (requests and shows alike).</summary>
+    public string? CastProblem(int hosts) => hosts >= MinHosts && hosts <= MaxHosts
+        ? null
+        : $"A {Name} episode needs {(MinHosts == MaxHosts ? $"exactly {MinHosts} host" : $"{MinHosts} to {MaxHosts} hosts")} (got {hosts}).";
+
+    /// <summary>Why <paramref name="minutes"/> is too long for this format, or null when it fits.</summary>
+    public string? LengthProblem(int minutes) => minutes > MaxMinutes ? $"A {Name} episode runs at most {MaxMinutes} minutes (got {minutes})." : null;
+}
 
 /// <summary>
 /// The seven formats in one list (h3's shows validate a default format against it). Host ranges: <c>panel</c> needs 3-4

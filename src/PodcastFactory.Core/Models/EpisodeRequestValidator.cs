@@ -46,18 +46,17 @@ public static class EpisodeRequestValidator
         {
             errors.Add(new("format", $"Format must be one of {EpisodeFormats.Names} (got '{Clip(request.Format)}')."));
         }
-        else if (request.TargetMinutes > format.MaxMinutes && request.TargetMinutes <= MaxMinutes)
+        else if (request.TargetMinutes <= MaxMinutes && format.LengthProblem(request.TargetMinutes) is { } tooLong)
         {
-            errors.Add(new("targetMinutes", $"A {format.Name} episode runs at most {format.MaxMinutes} minutes (got {request.TargetMinutes})."));
+            errors.Add(new("targetMinutes", tooLong));
         }
 
         ValidateHosts(request.Hosts, errors);
         VoiceDirectionValidator.Validate(request, errors);
         if (format is not null && request.Hosts is { Count: >= CastRules.MinHosts and <= CastRules.MaxHosts } hosts
-            && (hosts.Count < format.MinHosts || hosts.Count > format.MaxHosts))
+            && format.CastProblem(hosts.Count) is { } castProblem)
         {
-            string range = format.MinHosts == format.MaxHosts ? $"exactly {format.MinHosts} host" : $"{format.MinHosts} to {format.MaxHosts} hosts";
-            errors.Add(new("hosts", $"A {format.Name} episode needs {range} (got {hosts.Count})."));
+            errors.Add(new("hosts", castProblem));
         }
 
         if (request.Instructions is { } instructions

@@ -72,14 +72,14 @@ public static partial class ShowValidator
         else
         {
             // The show's own episodes must be valid requests: its cast and length have to fit its default format.
-            if (show.Hosts is { Count: >= MinHosts and <= MaxHosts } cast && (cast.Count < format.MinHosts || cast.Count > format.MaxHosts))
+            if (show.Hosts is { Count: >= MinHosts and <= MaxHosts } cast && format.CastProblem(cast.Count) is { } castProblem)
             {
-                errors.Add(new("hosts", $"A {format.Name} show needs {format.MinHosts} to {format.MaxHosts} hosts (got {cast.Count})."));
+                errors.Add(new("hosts", castProblem));
             }
 
-            if (show.DefaultMinutes > format.MaxMinutes && show.DefaultMinutes <= EpisodeRequestValidator.MaxMinutes)
+            if (show.DefaultMinutes <= EpisodeRequestValidator.MaxMinutes && format.LengthProblem(show.DefaultMinutes) is { } tooLong)
             {
-                errors.Add(new("defaultMinutes", $"A {format.Name} episode runs at most {format.MaxMinutes} minutes (got {show.DefaultMinutes})."));
+                errors.Add(new("defaultMinutes", tooLong));
             }
         }
 
